@@ -1,0 +1,157 @@
+//! Clause windows: the part of a sentence whose actors, dates and cues belong to a trigger.
+//!
+//! News sentences pack a report ("..., the White House said") and sometimes two events
+//! ("X met Y on Monday; Z will visit W next week") into one sentence. A trigger's clause is the
+//! stretch between the nearest boundaries around it. Boundaries are `;`, dashes, and the seams
+//! of reporting constructions: after "X said (that)" when the trigger follows it, and before
+//! ", X said" when the trigger precedes it. The reporting part is kept aside as the *speaker*
+//! window: the source of a statement whose clause has no subject of its own.
+
+/// A clause window of a sentence (byte offsets relative to the sentence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    /// Start.
+    pub start: usize,
+    /// End.
+    pub end: usize,
+    /// The reporting part before the clause ("Beijing said"), if any.
+    pub speaker: Option<(usize, usize)>,
+}
+
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "stated",
+    "announced",
+    "added",
+    "noted",
+    "reported",
+    "declared",
+    "confirmed",
+    "insisted",
+    "explained",
+    "wrote",
+    "tweeted",
+    "claimed",
+    "disclosed",
+    "revealed",
+    "according",
+];
+
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+}
+
+/// The clause of `sentence` around the trigger at `trigger_start..trigger_end`.
+pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Clause {
+    let mut start = 0;
+    let mut end = sentence.len();
+    // Hard boundaries.
+    for (i, c) in sentence.char_indices() {
+        let hard = c == ';' || c == '—' || c == '–' && sentence[i..].starts_with("– ");
+        if !hard {
+            continue;
+        }
+        if i < trigger_start {
+            start = start.max(i + c.len_utf8());
+        } else if i >= trigger_end {
+            end = end.min(i);
+            break;
+        }
+    }
+    let mut speaker = None;
+    for (pos, w) in words(sentence) {
+        let lw = w.to_ascii_lowercase();
+        if !REPORTING.contains(&lw.as_str()) {
+            continue;
+        }
+        let wend = pos + w.len();
+        if wend <= trigger_start && pos >= start {
+            // "X said (that) ... trigger": the clause starts after the verb.
+            let mut cut = wend;
+            let rest = &sentence[wend..];
+            let trimmed = rest.trim_start();
+            if let Some(after) = trimmed.strip_prefix("that ") {
+                cut = sentence.len() - after.len();
+            } else if lw == "according" {
+                // "according to X, ..." : the clause starts after the comma.
+                if let Some(comma) = rest.find(',') {
+                    if wend + comma < trigger_start {
+                        cut = wend + comma + 1;
+                    }
+                }
+            }
+            if cut <= trigger_start {
+                speaker = Some((start, cut));
+                start = cut;
+            }
+        } else if pos >= trigger_end && pos < end {
+            // "trigger ..., X said": the clause ends at the comma before the speaker.
+            let head = &sentence[trigger_end..pos];
+            if let Some(comma) = head.rfind(',') {
+                let cut = trigger_end + comma;
+                if sentence[cut..pos].split_whitespace().count() <= 9 {
+                    speaker = Some((cut, end));
+                    end = cut;
+                }
+            }
+            break;
+        }
+    }
+    Clause {
+        start,
+        end,
+        speaker,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause<'a>(s: &'a str, trigger: &str) -> (&'a str, Option<&'a str>) {
+        let t = s.find(trigger).unwrap();
+        let c = clause_of(s, t, t + trigger.len());
+        (&s[c.start..c.end], c.speaker.map(|(a, b)| &s[a..b]))
+    }
+
+    #[test]
+    fn clauses_around_triggers() {
+        let cases = [
+            (
+                "Trump will meet Kim in Hanoi, the White House said on Tuesday.",
+                "meet",
+                "Trump will meet Kim in Hanoi",
+                Some(", the White House said on Tuesday."),
+            ),
+            (
+                "The foreign ministry said that Wang Yi will visit Pyongyang.",
+                "visit",
+                "Wang Yi will visit Pyongyang.",
+                Some("The foreign ministry said that "),
+            ),
+            (
+                "Moon met Xi on Monday; Abe will visit Seoul next week.",
+                "visit",
+                " Abe will visit Seoul next week.",
+                None,
+            ),
+            (
+                "According to Yonhap, the two leaders met twice.",
+                "met",
+                " the two leaders met twice.",
+                Some("According to Yonhap,"),
+            ),
+        ];
+        for (s, trig, want, speaker) in cases {
+            assert_eq!(clause(s, trig), (want, speaker), "{s}");
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! The trigger and status-cue lexicon, loaded from `data/lexicon/*.toml` and compiled once.
+
+use crate::phrase::{PhraseMatch, PhraseMatcher};
+use entente_doc::{EventType, Mode};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The lexicon could not be loaded.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LexiconError {
+    /// A file could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A file is not valid TOML or has wrong fields.
+    #[error("{path}: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with line and column.
+        message: String,
+    },
+    /// A value is not one of the allowed ones.
+    #[error("{path}: trigger #{index}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// 1-based index of the `[[trigger]]` entry.
+        index: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The compiled automaton would be too large.
+    #[error("{path}: too many phrases to compile")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// How a CONSULT trigger frames the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeHint {
+    /// The subject travels to the object or place.
+    Visit,
+    /// The subject receives the object.
+    Host,
+    /// A phone or video call.
+    Phone,
+    /// A meeting: third-party or multilateral depending on place and parties.
+    Meet,
+}
+
+/// The grammatical form of a trigger occurrence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Reports the event as done ("met").
+    Past,
+    /// Present tense ("meets", "is visiting").
+    Present,
+    /// Bare or infinitive ("meet").
+    Base,
+    /// A noun naming the event ("summit").
+    Noun,
+}
+
+/// One event kind of the lexicon.
+#[derive(Debug, Clone)]
+pub struct TriggerDef {
+    /// PLOVER type.
+    pub event_type: EventType,
+    /// Finer kind word.
+    pub kind: String,
+    /// Closest CAMEO code.
+    pub cameo: String,
+    /// CONSULT framing.
+    pub mode: Option<ModeHint>,
+    /// All actors are equal participants.
+    pub symmetric: bool,
+}
+
+/// Status cue classes, in priority order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A negation.
+    Negation,
+    /// A denial.
+    Denied,
+    /// Cancelled or postponed.
+    Cancelled,
+    /// Only possible.
+    Speculated,
+    /// Announced or scheduled.
+    Planned,
+    /// Happening now.
+    Ongoing,
+}
+
+const CUES: [Cue; 6] = [
+    Cue::Negation,
+    Cue::Denied,
+    Cue::Cancelled,
+    Cue::Speculated,
+    Cue::Planned,
+    Cue::Ongoing,
+];
+
+#[derive(Deserialize)]
+struct TriggerFile {
+    trigger: Vec<RawTrigger>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTrigger {
+    #[serde(rename = "type")]
+    event_type: String,
+    kind: String,
+    cameo: String,
+    mode: Option<String>,
+    #[serde(default)]
+    symmetric: bool,
+    #[serde(default)]
+    past: Vec<String>,
+    #[serde(default)]
+    present: Vec<String>,
+    #[serde(default)]
+    base: Vec<String>,
+    #[serde(default)]
+    noun: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct StatusFile {
+    window: Window,
+    cues: RawCues,
+}
+
+/// How many words around a trigger are searched for cues.
+#[derive(Deserialize, Debug, Clone, Copy)]
+pub struct Window {
+    /// Words before the trigger.
+    pub before: usize,
+    /// Words after the trigger.
+    pub after: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCues {
+    negation: Vec<String>,
+    denied: Vec<String>,
+    cancelled: Vec<String>,
+    speculated: Vec<String>,
+    planned: Vec<String>,
+    ongoing: Vec<String>,
+}
+
+/// The compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Event kinds.
+    pub triggers: Vec<TriggerDef>,
+    forms: Vec<(usize, Form)>,
+    trigger_matcher: PhraseMatcher,
+    cue_kinds: Vec<Cue>,
+    cue_matcher: PhraseMatcher,
+    /// Cue search window.
+    pub window: Window,
+}
+
+/// A trigger found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerMatch {
+    /// Byte start.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// Index into [`Lexicon::triggers`].
+    pub trigger: usize,
+    /// The form matched.
+    pub form: Form,
+}
+
+/// A status cue found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueMatch {
+    /// Byte start.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// Which cue class.
+    pub cue: Cue,
+}
+
+/// The default data directory: `ENTENTE_DATA`, else `./data` when it has a lexicon, else the
+/// repository's `data/` as seen at compile time.
+pub fn default_data_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("ENTENTE_DATA") {
+        return PathBuf::from(d);
+    }
+    let local = PathBuf::from("data");
+    if local.join("lexicon/triggers.toml").is_file() {
+        return local;
+    }
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data"))
+}
+
+fn read(path: &Path) -> Result<String, LexiconError> {
+    std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn parse_type(s: &str) -> Result<EventType, String> {
+    s.parse::<EventType>().map_err(|e| e.to_string())
+}
+
+impl Lexicon {
+    /// Loads `lexicon/triggers.toml` and `lexicon/status.toml` from a data directory.
+    ///
+    /// # Errors
+    /// A file that cannot be read or parsed, or an unknown type or mode; the message names the
+    /// file and the entry.
+    pub fn load(data_dir: &Path) -> Result<Lexicon, LexiconError> {
+        let tpath = data_dir.join("lexicon/triggers.toml");
+        let spath = data_dir.join("lexicon/status.toml");
+        Lexicon::from_strs(&read(&tpath)?, &tpath, &read(&spath)?, &spath)
+    }
+
+    /// Builds the lexicon from file contents (`*_path` only name the sources in errors).
+    ///
+    /// # Errors
+    /// As [`Lexicon::load`].
+    pub fn from_strs(
+        triggers: &str,
+        triggers_path: &Path,
+        status: &str,
+        status_path: &Path,
+    ) -> Result<Lexicon, LexiconError> {
+        let file: TriggerFile = toml::from_str(triggers).map_err(|e| LexiconError::Parse {
+            path: triggers_path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let mut defs = Vec::new();
+        let mut forms = Vec::new();
+        let mut phrases: Vec<(String, usize)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, raw) in file.trigger.into_iter().enumerate() {
+            let invalid = |message: String| LexiconError::Invalid {
+                path: triggers_path.to_path_buf(),
+                index: i + 1,
+                message,
+            };
+            let event_type = parse_type(&raw.event_type).map_err(invalid)?;
+            let mode = match raw.mode.as_deref() {
+                None => None,
+                Some("visit") => Some(ModeHint::Visit),
+                Some("host") => Some(ModeHint::Host),
+                Some("phone") => Some(ModeHint::Phone),
+                Some("meet") => Some(ModeHint::Meet),
+                Some(other) => {
+                    return Err(invalid(format!(
+                        "unknown mode '{other}', expected visit, host, phone or meet"
+                    )))
+                }
+            };
+            if mode.is_some() && event_type != EventType::Consult {
+                return Err(invalid("mode is only for CONSULT triggers".into()));
+            }
+            let idx = defs.len();
+            defs.push(TriggerDef {
+                event_type,
+                kind: raw.kind,
+                cameo: raw.cameo,
+                mode,
+                symmetric: raw.symmetric,
+            });
+            for (list, form) in [
+                (raw.past, Form::Past),
+                (raw.present, Form::Present),
+                (raw.base, Form::Base),
+                (raw.noun, Form::Noun),
+            ] {
+                for p in list {
+                    let key = p.to_lowercase();
+                    if key.trim().is_empty() || !seen.insert(key.clone()) {
+                        continue;
+                    }
+                    phrases.push((key, forms.len()));
+                    forms.push((idx, form));
+                }
+            }
+        }
+        let trigger_matcher = PhraseMatcher::new(phrases).ok_or(LexiconError::TooLarge {
+            path: triggers_path.to_path_buf(),
+        })?;
+
+        let sfile: StatusFile = toml::from_str(status).map_err(|e| LexiconError::Parse {
+            path: status_path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let c = sfile.cues;
+        let lists = [
+            c.negation,
+            c.denied,
+            c.cancelled,
+            c.speculated,
+            c.planned,
+            c.ongoing,
+        ];
+        let mut cue_kinds = Vec::new();
+        let mut cue_phrases = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (cue, list) in CUES.iter().zip(lists) {
+            for p in list {
+                let key = p.to_lowercase();
+                if !seen.insert(key.clone()) {
+                    continue;
+                }
+                cue_phrases.push((key, cue_kinds.len()));
+                cue_kinds.push(*cue);
+            }
+        }
+        let cue_matcher = PhraseMatcher::new(cue_phrases).ok_or(LexiconError::TooLarge {
+            path: status_path.to_path_buf(),
+        })?;
+        Ok(Lexicon {
+            triggers: defs,
+            forms,
+            trigger_matcher,
+            cue_kinds,
+            cue_matcher,
+            window: sfile.window,
+        })
+    }
+
+    /// Triggers in `text`.
+    pub fn triggers_in(&self, text: &str) -> Vec<TriggerMatch> {
+        self.trigger_matcher
+            .find(text)
+            .into_iter()
+            .map(|PhraseMatch { start, end, value }| {
+                let (trigger, form) = self.forms[value];
+                TriggerMatch {
+                    start,
+                    end,
+                    trigger,
+                    form,
+                }
+            })
+            .collect()
+    }
+
+    /// Status cues in `text`.
+    pub fn cues_in(&self, text: &str) -> Vec<CueMatch> {
+        self.cue_matcher
+            .find(text)
+            .into_iter()
+            .map(|m| CueMatch {
+                start: m.start,
+                end: m.end,
+                cue: self.cue_kinds[m.value],
+            })
+            .collect()
+    }
+
+    /// The definition of a matched trigger.
+    pub fn def(&self, m: &TriggerMatch) -> &TriggerDef {
+        &self.triggers[m.trigger]
+    }
+}
+
+/// The CONSULT mode a hint gives before places and parties are known.
+pub fn mode_of(hint: ModeHint) -> Mode {
+    match hint {
+        ModeHint::Visit => Mode::Visit,
+        ModeHint::Host => Mode::Host,
+        ModeHint::Phone => Mode::Phone,
+        ModeHint::Meet => Mode::ThirdParty,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repo_lexicon() -> Lexicon {
+        Lexicon::load(&PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data"
+        )))
+        .expect("repository lexicon loads")
+    }
+
+    #[test]
+    fn finds_triggers_with_their_forms() {
+        let lex = repo_lexicon();
+        let t = "Kim and Trump held talks in Hanoi and will visit Seoul for a summit.";
+        let got: Vec<(&str, EventType, Form)> = lex
+            .triggers_in(t)
+            .iter()
+            .map(|m| (&t[m.start..m.end], lex.def(m).event_type, m.form))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("held talks", EventType::Consult, Form::Past),
+                ("visit", EventType::Consult, Form::Base),
+                ("summit", EventType::Consult, Form::Noun),
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_name_the_file_and_entry() {
+        let bad = "[[trigger]]\ntype = \"MEET\"\nkind = \"x\"\ncameo = \"040\"\n";
+        let status = include_str!("../../../data/lexicon/status.toml");
+        let err = Lexicon::from_strs(bad, Path::new("t.toml"), status, Path::new("s.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("t.toml: trigger #1: unknown event type 'MEET'"),
+            "{err}"
+        );
+        let err = Lexicon::from_strs("[[trigger]\n", Path::new("t.toml"), status, Path::new("s"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("t.toml: "), "{err}");
+    }
+}

@@ -1,0 +1,117 @@
+//! Merging drafts that report the same event within one document.
+//!
+//! Headline, lead and body often repeat one summit ("Kim, Trump to meet in Hanoi" / "The two
+//! leaders will meet on Feb. 27-28" / "the summit will focus on..."). Two drafts are merged
+//! when their types agree, a call is not merged with an in-person meeting, one's states are a
+//! subset of the other's (a draft with no states of its own — "the summit" — joins the most
+//! recent event of its type), and their dates do not conflict.
+
+use crate::draft::{Draft, Side};
+use crate::lexicon::Form;
+use crate::stage::decide_mode;
+use entente_doc::{EventStatus, EventType, Mode};
+
+fn subset(a: &[String], b: &[String]) -> bool {
+    a.iter().all(|x| b.contains(x))
+}
+
+fn dates_compatible(a: &Draft, b: &Draft) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.start <= y.end && y.start <= x.end,
+        _ => true,
+    }
+}
+
+fn is_call(d: &Draft) -> bool {
+    d.mode == Some(Mode::Phone)
+}
+
+fn compatible(e: &Draft, d: &Draft) -> bool {
+    if e.event_type != d.event_type || is_call(e) != is_call(d) || !dates_compatible(e, d) {
+        return false;
+    }
+    let (ce, cd) = (e.countries(), d.countries());
+    if cd.is_empty() && d.orgs().is_empty() {
+        return d.form == Form::Noun;
+    }
+    if d.event_type != EventType::Consult {
+        // statements: same source and target states
+        return ce == cd;
+    }
+    (subset(&cd, &ce) || subset(&ce, &cd)) && !(cd.is_empty() && ce.is_empty())
+}
+
+fn status_rank(s: EventStatus) -> u8 {
+    match s {
+        EventStatus::Occurred => 6,
+        EventStatus::Cancelled => 5,
+        EventStatus::Denied => 4,
+        EventStatus::Ongoing => 3,
+        EventStatus::Planned => 2,
+        EventStatus::Speculated => 1,
+    }
+}
+
+fn absorb(e: &mut Draft, d: Draft) {
+    for (a, side) in d.actors {
+        if !e.actors.iter().any(|(x, _)| x.id == a.id) {
+            e.actors.push((a, side));
+        } else if side == Side::Host || side == Side::Guest {
+            if let Some(x) = e.actors.iter_mut().find(|(x, _)| x.id == a.id) {
+                if x.1 == Side::Participant {
+                    x.1 = side;
+                }
+            }
+        }
+    }
+    e.date = match (e.date.take(), d.date) {
+        (Some(x), Some(y)) => Some(if y.days() < x.days() { y } else { x }),
+        (x, y) => x.or(y),
+    };
+    if e.location.is_none() {
+        e.location = d.location;
+    }
+    if status_rank(d.status) > status_rank(e.status) {
+        e.status = d.status;
+    }
+    if e.kind != "summit" && d.kind == "summit" {
+        e.kind = d.kind;
+        e.cameo = d.cameo;
+    }
+    if matches!(e.hint, Some(crate::lexicon::ModeHint::Meet) | None) && d.hint.is_some() {
+        e.hint = d.hint;
+    }
+    for s in d.sentences {
+        if !e.sentences.contains(&s) {
+            e.sentences.push(s);
+        }
+    }
+    e.sentences.sort_unstable();
+    e.confidence = e.confidence.max(d.confidence) + 0.05;
+    if e.form == Form::Noun {
+        e.form = d.form;
+    }
+}
+
+/// Merges drafts of one document; drafts without enough participants to stand alone are
+/// dropped unless they join an event.
+pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        if let Some(e) = out.iter_mut().rev().find(|e| compatible(e, &d)) {
+            absorb(e, d);
+            e.mode = decide_mode(e);
+            e.confidence = e.confidence.min(0.99);
+            continue;
+        }
+        out.push(d);
+    }
+    out.retain(|d| {
+        let n = d.countries().len() + d.orgs().len();
+        match d.event_type {
+            EventType::Consult => n >= 2 || d.mode == Some(Mode::Multilateral),
+            _ => n >= 1,
+        }
+    });
+    out
+}

@@ -1,0 +1,124 @@
+//! Status: did the event happen, is it planned, only speculated, cancelled or denied?
+//!
+//! The decision reads the cues of `data/lexicon/status.toml` in the trigger's clause, the
+//! trigger's grammatical form, and the event date against the publication date, in this order:
+//!
+//! 1. a negation right before the trigger ("has not visited", "no summit") — no event;
+//! 2. a denial, then a cancellation anywhere in the window ("was called off");
+//! 3. speculation before the trigger ("could meet", "analysts suggest");
+//! 4. a past form of the trigger ("met", "visited") — occurred, unless 2–3 said otherwise;
+//! 5. a progressive form or an ongoing cue ("is visiting") — ongoing;
+//! 6. a plan cue ("will", "is scheduled to", "agreed to hold") or a bare form — planned;
+//! 7. otherwise the date: wholly after the publication date — planned; else occurred.
+
+use crate::lexicon::{Cue, CueMatch, Form, Lexicon};
+use chrono::NaiveDate;
+use entente_doc::EventStatus;
+
+/// What the status decision needs to know about one trigger.
+pub struct StatusInput<'a> {
+    /// The sentence text.
+    pub sentence: &'a str,
+    /// Cues found in the sentence.
+    pub cues: &'a [CueMatch],
+    /// Clause bounds in the sentence.
+    pub clause: (usize, usize),
+    /// Trigger bounds in the sentence.
+    pub trigger: (usize, usize),
+    /// The trigger's form.
+    pub form: Form,
+    /// Event date interval, if any.
+    pub date: Option<(NaiveDate, NaiveDate)>,
+    /// The date expression was judged future-tense.
+    pub date_future: Option<bool>,
+    /// The document's publication date.
+    pub published: Option<NaiveDate>,
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Decides the status, or `None` when the event is negated (it did not happen and nothing says
+/// it will).
+pub fn decide(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
+    let (cs, ce) = inp.clause;
+    let (ts, te) = inp.trigger;
+    let before = |c: &CueMatch, max_words: usize| {
+        c.end <= ts && c.start >= cs && word_count(&inp.sentence[c.end..ts]) <= max_words
+    };
+    let after = |c: &CueMatch, max_words: usize| {
+        c.start >= te && c.end <= ce && word_count(&inp.sentence[te..c.start]) <= max_words
+    };
+    let w = lex.window;
+    let has = |cue: Cue, wb: usize, wa: usize| {
+        inp.cues
+            .iter()
+            .any(|c| c.cue == cue && (before(c, wb) || after(c, wa)))
+    };
+    let has_before = |cue: Cue, wb: usize| inp.cues.iter().any(|c| c.cue == cue && before(c, wb));
+
+    if has(Cue::Denied, w.before, w.after) {
+        return Some(EventStatus::Denied);
+    }
+    if has(Cue::Cancelled, w.before, w.after) {
+        return Some(EventStatus::Cancelled);
+    }
+    if has_before(Cue::Negation, 3) {
+        return None;
+    }
+    let speculated = has_before(Cue::Speculated, w.before);
+    let planned = has_before(Cue::Planned, w.before) || has(Cue::Planned, 0, 3);
+    let today = inp.published;
+    let date_after = match (inp.date, today) {
+        (Some((s, _)), Some(p)) => Some(s > p),
+        _ => None,
+    };
+    let date_before = match (inp.date, today) {
+        (Some((_, e)), Some(p)) => Some(e < p),
+        _ => None,
+    };
+    if speculated {
+        return Some(EventStatus::Speculated);
+    }
+    match inp.form {
+        Form::Past => {
+            // "announced on Monday that Kim visited" is a past report; a past form with a
+            // future date is a plan ("had planned to meet next week" is rare and planned).
+            if date_after == Some(true) {
+                return Some(EventStatus::Planned);
+            }
+            return Some(EventStatus::Occurred);
+        }
+        Form::Present => {
+            let t = &inp.sentence[ts..te];
+            if t.contains("ing") && t.split_whitespace().count() > 1 {
+                return Some(EventStatus::Ongoing);
+            }
+        }
+        Form::Base | Form::Noun => {}
+    }
+    if has(Cue::Ongoing, w.before, 0) && date_after != Some(true) && date_before != Some(true) {
+        return Some(EventStatus::Ongoing);
+    }
+    if planned || date_after == Some(true) {
+        if date_before == Some(true) && !planned {
+            return Some(EventStatus::Occurred);
+        }
+        return Some(EventStatus::Planned);
+    }
+    if inp.date.is_none() && inp.date_future == Some(true) {
+        return Some(EventStatus::Planned);
+    }
+    match inp.form {
+        Form::Base => {
+            // "Kim to visit Russia": a headline plan. A bare form with a past date happened.
+            if date_before == Some(true) {
+                Some(EventStatus::Occurred)
+            } else {
+                Some(EventStatus::Planned)
+            }
+        }
+        _ => Some(EventStatus::Occurred),
+    }
+}

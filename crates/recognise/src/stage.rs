@@ -1,0 +1,526 @@
+//! The recognition stage.
+
+use crate::plural::{resolve, PluralFinder};
+use chrono::NaiveDate;
+use entente_doc::{Actor, ActorKind, Document, Layer, Mention, PlaceMention, Stage, StageError};
+use entente_kb::{GazMatch, Gazetteer, Kb, Person, PersonForm, PlaceKind, StateForm, Target};
+use entente_text::Span;
+use std::sync::Arc;
+
+/// Finds and resolves actor and place mentions (see the crate docs).
+///
+/// # Reads / Writes
+/// Reads text and sentences; writes mentions and places.
+pub struct Recogniser {
+    kb: Arc<Kb>,
+    gaz: Gazetteer,
+    plurals: PluralFinder,
+}
+
+/// Words that may not be taken as a person's name after a title ("President said").
+fn looks_like_name(word: &str) -> bool {
+    let mut cs = word.chars();
+    let Some(first) = cs.next() else { return false };
+    first.is_uppercase()
+        && word.len() > 1
+        && !matches!(
+            word,
+            "The"
+                | "A"
+                | "An"
+                | "And"
+                | "Of"
+                | "On"
+                | "In"
+                | "At"
+                | "For"
+                | "To"
+                | "With"
+                | "Said"
+                | "Says"
+                | "Has"
+                | "Is"
+                | "Was"
+                | "Will"
+                | "Who"
+                | "He"
+                | "She"
+                | "It"
+                | "This"
+                | "That"
+                | "But"
+                | "Office"
+                | "Ministry"
+                | "Minister"
+                | "Secretary"
+                | "Department"
+        )
+}
+
+/// Up to three capitalised words right after `at` (a name following a title).
+fn name_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &text[at..];
+    let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    if lead == 0 || lead > 2 {
+        return None;
+    }
+    let start = at + lead;
+    let mut end = start;
+    let mut words = 0;
+    for w in text[start..].split(' ') {
+        let clean = w.trim_end_matches([',', '.', ';', ':', ')', '\'', '’', 's']);
+        let clean = if clean.is_empty() { w } else { clean };
+        let core = w.trim_end_matches([',', '.', ';', ':', ')']);
+        let core = core
+            .strip_suffix("'s")
+            .or(core.strip_suffix("’s"))
+            .unwrap_or(core);
+        if words == 3
+            || !looks_like_name(clean)
+            || !core
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            break;
+        }
+        end = start + (w.as_ptr() as usize - text[start..].as_ptr() as usize) + core.len();
+        words += 1;
+        if core.len() < w.len() {
+            break;
+        }
+    }
+    (words > 0).then_some((start, end))
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn only_joiners(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 3 && s.chars().all(|c| matches!(c, '-' | '–' | '/'))
+}
+
+impl Recogniser {
+    /// Builds the stage, compiling the gazetteer once.
+    pub fn new(kb: Arc<Kb>) -> Recogniser {
+        let gaz = kb.gazetteer();
+        Recogniser {
+            kb,
+            gaz,
+            plurals: PluralFinder::new(),
+        }
+    }
+
+    /// The knowledge base in use.
+    pub fn kb(&self) -> &Kb {
+        &self.kb
+    }
+
+    fn state_actor(&self, iso3: &str) -> Option<Actor> {
+        let s = self.kb.state(iso3)?;
+        Some(Actor {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            kind: ActorKind::State,
+            country: Some(s.iso3.clone()),
+            role: None,
+        })
+    }
+
+    fn person_actor(&self, p: &Person, date: Option<NaiveDate>) -> Actor {
+        let role = date.and_then(|d| self.kb.roles_on(p, d).first().map(|r| r.key.clone()));
+        Actor {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            kind: ActorKind::Person,
+            country: Some(p.country.clone()),
+            role,
+        }
+    }
+
+    fn org_actor(&self, code: &str) -> Option<Actor> {
+        let o = self.kb.org(code)?;
+        Some(Actor {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            kind: ActorKind::Organization,
+            country: None,
+            role: None,
+        })
+    }
+
+    /// Chooses among person candidates: one named in full in the article, else one holding
+    /// an office that day, else the only candidate.
+    fn pick_person<'k>(
+        &'k self,
+        ids: &[&'k str],
+        full_named: &[String],
+        date: Option<NaiveDate>,
+    ) -> Option<&'k Person> {
+        let people: Vec<&Person> = ids.iter().filter_map(|id| self.kb.person(id)).collect();
+        if let Some(p) = people.iter().find(|p| full_named.contains(&p.id)) {
+            return Some(p);
+        }
+        if let Some(d) = date {
+            let active: Vec<&&Person> = people
+                .iter()
+                .filter(|p| !self.kb.roles_on(p, d).is_empty())
+                .collect();
+            if active.len() == 1 {
+                return Some(active[0]);
+            }
+        }
+        (people.len() == 1).then(|| people[0])
+    }
+
+    fn recognise(&self, doc: &mut Document) {
+        let date = doc.published_date();
+        let text = doc.text.as_str();
+        let matches: Vec<GazMatch> = self.gaz.find(text);
+        // People named in full anywhere in the article disambiguate bare surnames.
+        let full_named: Vec<String> = matches
+            .iter()
+            .flat_map(|m| m.targets.iter())
+            .filter_map(|t| match t {
+                Target::Person {
+                    id,
+                    form: PersonForm::FullName,
+                } => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        let mentions_states: Vec<String> = matches
+            .iter()
+            .flat_map(|m| m.targets.iter())
+            .filter_map(|t| match t {
+                Target::State { iso3, form } if *form != StateForm::Contextual => {
+                    Some(iso3.clone())
+                }
+                _ => None,
+            })
+            .collect();
+
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut places: Vec<PlaceMention> = Vec::new();
+        let mut i = 0;
+        while i < matches.len() {
+            let m = &matches[i];
+            let mut span = Span::new(m.start, m.end);
+            let mut actors: Vec<Actor> = Vec::new();
+            let mut form = "name";
+            let state = m.targets.iter().find_map(|t| match t {
+                Target::State { iso3, form } => Some((iso3.as_str(), *form)),
+                _ => None,
+            });
+            let title = m.targets.iter().find_map(|t| match t {
+                Target::Title { role, .. } => Some(role.as_str()),
+                _ => None,
+            });
+            let person_ids: Vec<&str> = m
+                .targets
+                .iter()
+                .filter_map(|t| match t {
+                    Target::Person { id, .. } => Some(id.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let org = m.targets.iter().find_map(|t| match t {
+                Target::Org { code } => Some(code.as_str()),
+                _ => None,
+            });
+            let place = m.targets.iter().find_map(|t| match t {
+                Target::Place { idx } => Some(*idx),
+                _ => None,
+            });
+            let next = matches.get(i + 1);
+            let gap_next = next.map(|n| &text[m.end..n.start.max(m.end)]);
+
+            // Joint forms: "US-Japan-Australia-India", "Sino-Japanese", "Russia-DPRK".
+            if state.is_some()
+                && gap_next.is_some_and(|g| {
+                    only_joiners(g) || g.is_empty() && text[..m.end].ends_with('-')
+                })
+            {
+                let mut j = i;
+                let mut codes: Vec<String> = Vec::new();
+                let mut end = m.end;
+                loop {
+                    let mj = &matches[j];
+                    let Some(code) = mj.targets.iter().find_map(|t| match t {
+                        Target::State { iso3, .. } => Some(iso3.clone()),
+                        _ => None,
+                    }) else {
+                        break;
+                    };
+                    if !codes.contains(&code) {
+                        codes.push(code);
+                    }
+                    end = mj.end;
+                    match matches.get(j + 1) {
+                        Some(n) => {
+                            let gap = &text[mj.end..n.start.max(mj.end)];
+                            if only_joiners(gap) || gap.is_empty() && text[..mj.end].ends_with('-')
+                            {
+                                j += 1;
+                            } else {
+                                break;
+                            }
+                        }
+                        None => break,
+                    }
+                }
+                if j > i {
+                    actors = codes.iter().filter_map(|c| self.state_actor(c)).collect();
+                    span = Span::new(m.start, end);
+                    form = "joint";
+                    i = j;
+                }
+            }
+            if actors.is_empty() {
+                // State adjective or name + title (+ name): "Russian Deputy Foreign Minister
+                // Igor Morgulov", "the Japanese foreign minister", "South Korean President Moon".
+                let (title_m, title_role, country) = match (state, title) {
+                    (_, Some(r)) => (i, Some(r), None),
+                    (Some((iso, _)), None) => match next {
+                        Some(n)
+                            if gap_next
+                                .is_some_and(|g| g.trim().is_empty() || g.trim() == "'s")
+                                && n.targets.iter().any(|t| matches!(t, Target::Title { .. })) =>
+                        {
+                            let r = n.targets.iter().find_map(|t| match t {
+                                Target::Title { role, .. } => Some(role.as_str()),
+                                _ => None,
+                            });
+                            (i + 1, r, Some(iso))
+                        }
+                        _ => (i, None, None),
+                    },
+                    _ => (i, None, None),
+                };
+                if let Some(role) = title_role {
+                    let tm = &matches[title_m];
+                    let after = matches.get(title_m + 1);
+                    let adjacent_person = after.filter(|n| {
+                        text[tm.end..n.start.max(tm.end)].trim().is_empty()
+                            && n.targets.iter().any(|t| matches!(t, Target::Person { .. }))
+                    });
+                    if let Some(pm) = adjacent_person {
+                        let ids: Vec<&str> = pm
+                            .targets
+                            .iter()
+                            .filter_map(|t| match t {
+                                Target::Person { id, .. } => Some(id.as_str()),
+                                _ => None,
+                            })
+                            .collect();
+                        if let Some(p) = self.pick_person(&ids, &full_named, date) {
+                            actors.push(self.person_actor(p, date));
+                            span = Span::new(m.start, pm.end);
+                            form = "title+name";
+                            i = title_m + 1;
+                        }
+                    } else if let Some((ns, ne)) = name_after(text, tm.end)
+                        .filter(|(ns, _)| {
+                            after.is_none_or(|n| n.start >= *ns + 1 || n.start > tm.end + 3)
+                        })
+                        .filter(|(_, ne)| after.is_none_or(|n| n.start >= *ne))
+                    {
+                        // A title followed by a name the data does not know.
+                        let country = country.map(str::to_string).or_else(|| {
+                            mentions
+                                .last()
+                                .filter(|l| l.span.end as usize + 3 >= m.start)
+                                .and_then(|l| l.actors.first())
+                                .and_then(|a| a.country.clone())
+                        });
+                        let name = text[ns..ne].to_string();
+                        actors.push(Actor {
+                            id: format!(
+                                "role:{}:{}:{}",
+                                country.as_deref().unwrap_or("xxx").to_ascii_lowercase(),
+                                role,
+                                slug(&name)
+                            ),
+                            name,
+                            kind: ActorKind::Person,
+                            country,
+                            role: Some(role.to_string()),
+                        });
+                        span = Span::new(m.start, ne);
+                        form = "title+unknown";
+                        i = title_m;
+                    } else if let (Some(c), Some(d)) = (country, date) {
+                        // "the Japanese foreign minister": whoever held the office that day.
+                        let holders = self.kb.holders(role, c, d);
+                        if let [p] = holders.as_slice() {
+                            actors.push(self.person_actor(p, date));
+                        } else if let Some(a) = self.state_actor(c) {
+                            actors.push(a);
+                        }
+                        span = Span::new(m.start, tm.end);
+                        form = "title";
+                        i = title_m;
+                    } else if let Some(c) = country {
+                        if let Some(a) = self.state_actor(c) {
+                            actors.push(a);
+                            span = Span::new(m.start, tm.end);
+                            form = "title";
+                            i = title_m;
+                        }
+                    }
+                }
+            }
+            if actors.is_empty() && !person_ids.is_empty() {
+                if let Some(p) = self.pick_person(&person_ids, &full_named, date) {
+                    actors.push(self.person_actor(p, date));
+                    form = "person";
+                }
+            }
+            if actors.is_empty() {
+                if let Some((iso, sf)) = state {
+                    let ok = match sf {
+                        StateForm::Contextual => {
+                            // "the North" only in an article about the Koreas (or the like)
+                            mentions_states.iter().any(|c| c == iso)
+                                || (iso == "PRK" && mentions_states.iter().any(|c| c == "KOR"))
+                                || (iso == "KOR" && mentions_states.iter().any(|c| c == "PRK"))
+                        }
+                        _ => true,
+                    };
+                    if ok {
+                        if let Some(a) = self.state_actor(iso) {
+                            actors.push(a);
+                            form = match sf {
+                                StateForm::Name | StateForm::Short => "name",
+                                StateForm::Adjective => "adjective",
+                                StateForm::Combining => "joint",
+                                StateForm::Capital => "capital",
+                                StateForm::Metonym => "metonym",
+                                StateForm::Contextual => "contextual",
+                            };
+                        }
+                    }
+                }
+            }
+            if actors.is_empty() {
+                if let Some(code) = org {
+                    if let Some(a) = self.org_actor(code) {
+                        actors.push(a);
+                        form = "organization";
+                    }
+                }
+            }
+            // Places: cities and landmarks (a capital is both a state mention and a place).
+            if let Some(idx) = place {
+                if let Some(p) = self.kb.places.get(idx) {
+                    let keep = p.kind == PlaceKind::Landmark
+                        || form == "capital"
+                        || actors.is_empty() && p.population >= 100_000
+                        || actors.is_empty()
+                            && ["in", "at", "to", "near"]
+                                .iter()
+                                .any(|w| text[..m.start].trim_end().ends_with(&format!(" {w}")));
+                    if keep {
+                        let s = Span::new(m.start, m.end);
+                        places.push(PlaceMention {
+                            span: s,
+                            sentence: doc.sentence_at(m.start).unwrap_or(0),
+                            name: p.name.clone(),
+                            country: p.country.clone(),
+                            lat: p.lat,
+                            lon: p.lon,
+                        });
+                        if actors.is_empty() {
+                            form = "place";
+                        }
+                    }
+                }
+            }
+            if !actors.is_empty() {
+                mentions.push(Mention {
+                    span,
+                    sentence: doc.sentence_at(span.start()).unwrap_or(0),
+                    actors,
+                    form: form.to_string(),
+                });
+            }
+            i += 1;
+        }
+        // "inter-Korean": both Koreas.
+        let mut extra = Vec::new();
+        for (pos, _) in text.match_indices("inter-Korean") {
+            let span = Span::new(pos, pos + "inter-Korean".len());
+            if mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let actors: Vec<Actor> = ["KOR", "PRK"]
+                .iter()
+                .filter_map(|c| self.state_actor(c))
+                .collect();
+            extra.push(Mention {
+                span,
+                sentence: doc.sentence_at(pos).unwrap_or(0),
+                actors,
+                form: "joint".into(),
+            });
+        }
+        // Plural references resolve to the actors named before them.
+        for p in self.plurals.find(text) {
+            let span = Span::new(p.start, p.end);
+            if mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let actors = if text[p.start..p.end]
+                .to_ascii_lowercase()
+                .ends_with("koreas")
+            {
+                Some(
+                    ["KOR", "PRK"]
+                        .iter()
+                        .filter_map(|c| self.state_actor(c))
+                        .collect(),
+                )
+            } else {
+                let upto = mentions.partition_point(|m| m.span.end as usize <= p.start);
+                let from = upto.saturating_sub(40);
+                resolve(&p, &mentions[from..upto])
+            };
+            if let Some(actors) = actors {
+                extra.push(Mention {
+                    span,
+                    sentence: doc.sentence_at(p.start).unwrap_or(0),
+                    actors,
+                    form: "plural".into(),
+                });
+            }
+        }
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        doc.mentions = mentions;
+        doc.places = places;
+    }
+}
+
+impl Stage for Recogniser {
+    fn name(&self) -> &'static str {
+        "mentions"
+    }
+    fn reads(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Sentences]
+    }
+    fn writes(&self) -> &'static [Layer] {
+        &[Layer::Mentions, Layer::Places]
+    }
+    fn run(&self, doc: &mut Document) -> Result<(), StageError> {
+        self.recognise(doc);
+        Ok(())
+    }
+}
