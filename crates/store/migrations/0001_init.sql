@@ -1,0 +1,122 @@
+-- entente store, schema 1: documents, their layers, actors and events.
+-- Offsets (start, end) are byte offsets; see docs/store.md.
+
+CREATE TABLE documents (
+    id                 INTEGER PRIMARY KEY,
+    key                TEXT NOT NULL UNIQUE,
+    path               TEXT,
+    line               INTEGER,
+    format             TEXT CHECK (format IN ('text', 'html', 'jsonl')),
+    url                TEXT,
+    source             TEXT COLLATE NOCASE,
+    title              TEXT,
+    published          TEXT,     -- ISO date (YYYY-MM-DD)
+    published_datetime TEXT,     -- the date-time as found
+    published_from     TEXT CHECK (published_from IN ('metadata', 'text', 'command-line')),
+    body               TEXT NOT NULL,
+    text               TEXT NOT NULL,
+    text_map           BLOB,     -- (text offset, body offset) u32 pairs, little-endian
+    captions           BLOB,     -- (start, end) u32 pairs, little-endian
+    extra              TEXT,     -- JSON object of unknown input fields, NULL when none
+    hash               TEXT NOT NULL,
+    ingested_at        TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents (published);
+CREATE INDEX documents_source ON documents (source, published);
+
+CREATE TABLE sentences (
+    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    caption  INTEGER NOT NULL DEFAULT 0,
+    headline INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE actors (
+    id      TEXT PRIMARY KEY,
+    name    TEXT NOT NULL,
+    kind    TEXT NOT NULL CHECK (kind IN ('person', 'state', 'organization')),
+    country TEXT COLLATE NOCASE,
+    role    TEXT
+) WITHOUT ROWID;
+CREATE INDEX actors_kind ON actors (kind, country);
+
+CREATE TABLE mentions (
+    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx      INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    form     TEXT NOT NULL,
+    actors   TEXT NOT NULL,      -- JSON array of actor ids
+    PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+
+-- One row per (document, actor mentioned in it).
+CREATE TABLE doc_actors (
+    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    actor    TEXT NOT NULL REFERENCES actors (id),
+    mentions INTEGER NOT NULL,
+    role     TEXT,               -- the actor's role on the document's date
+    PRIMARY KEY (doc, actor)
+) WITHOUT ROWID;
+CREATE INDEX doc_actors_actor ON doc_actors (actor, mentions);
+
+CREATE TABLE events (
+    id             TEXT PRIMARY KEY,
+    type           TEXT NOT NULL,
+    mode           TEXT,
+    kind           TEXT NOT NULL,
+    cameo          TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    countries      TEXT NOT NULL,   -- JSON array of ISO alpha-3 codes
+    orgs           TEXT NOT NULL,   -- JSON array of organisation codes
+    date_start     TEXT,
+    date_end       TEXT,
+    date_precision TEXT,
+    date_text      TEXT,
+    location_name    TEXT,
+    location_country TEXT,
+    location_lat     REAL,
+    location_lon     REAL,
+    confidence     REAL NOT NULL,
+    doc            INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+    doc_idx        INTEGER        -- index of the event in its document
+) WITHOUT ROWID;
+CREATE INDEX events_date ON events (date_start, date_end);
+CREATE INDEX events_doc ON events (doc);
+CREATE INDEX events_type ON events (type, status);
+
+CREATE TABLE event_countries (
+    event   TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    country TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (event, country)
+) WITHOUT ROWID;
+CREATE INDEX event_countries_country ON event_countries (country);
+
+CREATE TABLE event_participants (
+    event   TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    pos     INTEGER NOT NULL,
+    actor   TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    kind    TEXT NOT NULL,
+    country TEXT,
+    role    TEXT,
+    PRIMARY KEY (event, pos)
+) WITHOUT ROWID;
+CREATE INDEX event_participants_actor ON event_participants (actor);
+
+CREATE TABLE event_sources (
+    event     TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    pos       INTEGER NOT NULL,
+    doc       TEXT NOT NULL,      -- document key
+    sentence  INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    start     INTEGER NOT NULL,
+    end       INTEGER NOT NULL,
+    published TEXT,
+    PRIMARY KEY (event, pos)
+) WITHOUT ROWID;
+CREATE INDEX event_sources_doc ON event_sources (doc);

@@ -1,0 +1,668 @@
+//! Writing documents: one transaction per batch, idempotent by content hash.
+
+use crate::{sql_err, ActorRow, Store, StoreError};
+use entente_doc::{Actor, Document, EventRecord};
+use rusqlite::{params, CachedStatement, Connection, TransactionBehavior};
+use std::collections::{BTreeMap, HashMap};
+use xxhash_rust::xxh3::Xxh3;
+
+/// What a batch did to each of its documents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    /// Documents whose key was new.
+    pub inserted: usize,
+    /// Documents whose key was stored with other content, now replaced.
+    pub replaced: usize,
+    /// Documents stored already with the same content hash, skipped.
+    pub unchanged: usize,
+    /// Events written (of inserted and replaced documents).
+    pub events: usize,
+}
+
+impl BatchOutcome {
+    /// Adds another batch's counts to this one.
+    pub fn add(&mut self, other: BatchOutcome) {
+        self.inserted += other.inserted;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.events += other.events;
+    }
+}
+
+/// Options of [`Store::ingest_batch_with`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// Replace documents even when their content hash is unchanged (after a change of the
+    /// pipeline that alters the derived layers but not the text).
+    pub replace_unchanged: bool,
+}
+
+/// Feeds one length-prefixed field to the hasher, so that field boundaries are unambiguous.
+fn field(h: &mut Xxh3, bytes: &[u8]) {
+    h.update(&(bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+/// Feeds an optional field: a tag byte, then the value.
+fn opt_field(h: &mut Xxh3, value: Option<&str>) {
+    match value {
+        Some(v) => {
+            h.update(&[1]);
+            field(h, v.as_bytes());
+        }
+        None => h.update(&[0]),
+    }
+}
+
+/// The content hash of a document (XXH3-64 of its key, metadata and body).
+///
+/// Covers key, format, URL, source, title, publication date / date-time / provenance, body and
+/// the extra JSON fields; not the path or line (moving a corpus changes nothing) nor the derived
+/// layers. Stable across runs and platforms.
+pub fn content_hash(doc: &Document) -> u64 {
+    let mut h = Xxh3::new();
+    field(&mut h, doc.key.as_bytes());
+    opt_field(&mut h, doc.format.map(|f| f.as_str()));
+    opt_field(&mut h, doc.url.as_deref());
+    opt_field(&mut h, doc.source.as_deref());
+    opt_field(&mut h, doc.title.as_deref());
+    match &doc.published {
+        Some(p) => {
+            h.update(&[1]);
+            field(&mut h, p.date.to_string().as_bytes());
+            opt_field(&mut h, p.datetime.as_deref());
+            field(&mut h, p.from.as_str().as_bytes());
+        }
+        None => h.update(&[0]),
+    }
+    field(&mut h, doc.body.as_bytes());
+    h.update(&(doc.extra.len() as u64).to_le_bytes());
+    for (k, v) in &doc.extra {
+        field(&mut h, k.as_bytes());
+        field(&mut h, v.to_string().as_bytes());
+    }
+    h.digest()
+}
+
+/// The deterministic id of the `index`-th event of document `doc_key`: `ev-` and 16 hex digits
+/// of XXH3-64 over the key, the index, the event type and the sorted country codes.
+pub fn event_id(doc_key: &str, index: usize, event: &EventRecord) -> String {
+    let mut h = Xxh3::new();
+    field(&mut h, doc_key.as_bytes());
+    h.update(&(index as u64).to_le_bytes());
+    field(&mut h, event.event_type.as_str().as_bytes());
+    let mut countries: Vec<&str> = event.countries.iter().map(String::as_str).collect();
+    countries.sort_unstable();
+    h.update(&(countries.len() as u64).to_le_bytes());
+    for c in countries {
+        field(&mut h, c.as_bytes());
+    }
+    format!("ev-{:016x}", h.digest())
+}
+
+/// Packs `u32` pairs little-endian, or `None` for an empty list.
+fn pack_pairs(pairs: impl ExactSizeIterator<Item = (u32, u32)>) -> Option<Vec<u8>> {
+    if pairs.len() == 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(pairs.len() * 8);
+    for (a, b) in pairs {
+        out.extend_from_slice(&a.to_le_bytes());
+        out.extend_from_slice(&b.to_le_bytes());
+    }
+    Some(out)
+}
+
+/// A JSON array of strings.
+fn json_array<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.into_iter().collect();
+    serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// The statements of one batch, prepared (from the connection's cache) once per batch.
+struct Statements<'c> {
+    find: CachedStatement<'c>,
+    delete: CachedStatement<'c>,
+    document: CachedStatement<'c>,
+    sentence: CachedStatement<'c>,
+    mention: CachedStatement<'c>,
+    actor: CachedStatement<'c>,
+    actor_if_new: CachedStatement<'c>,
+    doc_actor: CachedStatement<'c>,
+    event: CachedStatement<'c>,
+    country: CachedStatement<'c>,
+    participant: CachedStatement<'c>,
+    source: CachedStatement<'c>,
+    report: CachedStatement<'c>,
+}
+
+impl<'c> Statements<'c> {
+    fn prepare(conn: &'c Connection) -> rusqlite::Result<Statements<'c>> {
+        Ok(Statements {
+            find: conn.prepare_cached("SELECT id, hash FROM documents WHERE key = ?1")?,
+            delete: conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?,
+            document: conn.prepare_cached(
+                "INSERT INTO documents (key, path, line, format, url, source, title, published,
+                   published_datetime, published_from, body, text, text_map, captions, extra,
+                   hash, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?,
+            sentence: conn.prepare_cached(
+                "INSERT INTO sentences (doc, idx, start, end, caption, headline)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+            mention: conn.prepare_cached(
+                "INSERT INTO mentions (doc, idx, sentence, start, end, form, actors)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            actor: conn.prepare_cached(
+                "INSERT INTO actors (id, name, kind, country, role) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                   country = excluded.country, role = coalesce(excluded.role, actors.role)",
+            )?,
+            actor_if_new: conn.prepare_cached(
+                "INSERT OR IGNORE INTO actors (id, name, kind, country) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            doc_actor: conn.prepare_cached(
+                "INSERT INTO doc_actors (doc, actor, mentions, role) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            event: conn.prepare_cached(
+                "INSERT INTO events (id, type, mode, kind, cameo, status, countries, orgs,
+                   date_start, date_end, date_precision, date_text, location_name,
+                   location_country, location_lat, location_lon, confidence, doc, doc_idx)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                   ?17, ?18, ?19)",
+            )?,
+            country: conn.prepare_cached(
+                "INSERT OR IGNORE INTO event_countries (event, country) VALUES (?1, ?2)",
+            )?,
+            participant: conn.prepare_cached(
+                "INSERT INTO event_participants (event, pos, actor, name, kind, country, role)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            source: conn.prepare_cached(
+                "INSERT INTO event_sources (event, pos, doc, sentence, text, start, end, published)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            report: conn.prepare_cached(
+                "INSERT INTO event_reports (event, doc, status, date_start, date_end,
+                   date_precision, date_text, confidence, published)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?,
+        })
+    }
+}
+
+/// The state of one batch: its statements and the actors it wrote.
+struct Batch<'c, 'a> {
+    st: Statements<'c>,
+    path: &'a str,
+    /// Actors committed by earlier batches.
+    known: &'a HashMap<String, ActorRow>,
+    /// Actors written by this batch (merged into `known` on commit).
+    written: HashMap<String, ActorRow>,
+    now: String,
+}
+
+impl Batch<'_, '_> {
+    fn stored(&self, id: &str) -> Option<&ActorRow> {
+        self.written.get(id).or_else(|| self.known.get(id))
+    }
+
+    /// Upserts an actor seen in a mention unless it is stored with these values already.
+    fn upsert_actor(&mut self, a: &Actor, key: &str) -> Result<(), StoreError> {
+        let row = ActorRow {
+            name: a.name.clone(),
+            kind: a.kind.as_str(),
+            country: a.country.clone(),
+            role: a.role.clone(),
+        };
+        if let Some(old) = self.stored(&a.id) {
+            let same = old.name == row.name
+                && old.kind == row.kind
+                && old.country == row.country
+                && (row.role.is_none() || old.role == row.role);
+            if same {
+                return Ok(());
+            }
+        }
+        self.st
+            .actor
+            .execute(params![a.id, a.name, row.kind, a.country, a.role])
+            .map_err(|e| {
+                sql_err(self.path, e, || {
+                    format!("storing actor {} of document {key}", a.id)
+                })
+            })?;
+        let role = row
+            .role
+            .clone()
+            .or_else(|| self.stored(&a.id).and_then(|o| o.role.clone()));
+        self.written.insert(a.id.clone(), ActorRow { role, ..row });
+        Ok(())
+    }
+
+    /// Writes one document (known not to be stored) and returns its number of events.
+    fn insert(&mut self, doc: &Document, hash: &str) -> Result<usize, StoreError> {
+        let key = doc.key.as_str();
+        let path = self.path;
+        let line = match doc.line {
+            Some(l) => Some(i64::try_from(l).map_err(|_| StoreError::Invalid {
+                path: path.to_string(),
+                key: key.to_string(),
+                detail: format!("line number {l} is too large"),
+            })?),
+            None => None,
+        };
+        let published = doc.published.as_ref();
+        let published_date = published.map(|p| p.date.to_string());
+        let extra = if doc.extra.is_empty() {
+            None
+        } else {
+            Some(serde_json::Value::Object(doc.extra.clone()).to_string())
+        };
+        let doc_id = self
+            .st
+            .document
+            .insert(params![
+                key,
+                doc.path,
+                line,
+                doc.format.map(|f| f.as_str()),
+                doc.url,
+                doc.source,
+                doc.title,
+                published_date,
+                published.and_then(|p| p.datetime.as_deref()),
+                published.map(|p| p.from.as_str()),
+                doc.body,
+                doc.text,
+                pack_pairs(doc.map.iter().copied()),
+                pack_pairs(doc.captions.iter().map(|s| (s.start, s.end))),
+                extra,
+                hash,
+                self.now,
+            ])
+            .map_err(|e| sql_err(path, e, || format!("storing document {key}")))?;
+
+        for (i, s) in doc.sentences.iter().enumerate() {
+            self.st
+                .sentence
+                .execute(params![
+                    doc_id,
+                    i as i64,
+                    s.span.start,
+                    s.span.end,
+                    s.caption,
+                    s.headline
+                ])
+                .map_err(|e| {
+                    sql_err(path, e, || {
+                        format!("storing sentence {i} of document {key}")
+                    })
+                })?;
+        }
+
+        // actor id -> (mentions, role on this document's date, first actor value)
+        let mut doc_actors: BTreeMap<&str, (u32, Option<&str>, &Actor)> = BTreeMap::new();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            let ids = json_array(m.actors.iter().map(|a| a.id.as_str()));
+            self.st
+                .mention
+                .execute(params![
+                    doc_id,
+                    i as i64,
+                    m.sentence,
+                    m.span.start,
+                    m.span.end,
+                    m.form,
+                    ids
+                ])
+                .map_err(|e| {
+                    sql_err(path, e, || format!("storing mention {i} of document {key}"))
+                })?;
+            for a in &m.actors {
+                let entry = doc_actors.entry(a.id.as_str()).or_insert((0, None, a));
+                entry.0 += 1;
+                if entry.1.is_none() {
+                    entry.1 = a.role.as_deref();
+                }
+            }
+        }
+        for (id, (count, role, actor)) in &doc_actors {
+            self.upsert_actor(actor, key)?;
+            self.st
+                .doc_actor
+                .execute(params![doc_id, id, count, role])
+                .map_err(|e| {
+                    sql_err(path, e, || format!("storing actor {id} of document {key}"))
+                })?;
+        }
+
+        for (i, ev) in doc.events.iter().enumerate() {
+            self.insert_event(doc, doc_id, i, ev, published_date.as_deref())?;
+        }
+        Ok(doc.events.len())
+    }
+
+    /// Writes one event with its countries, participants, sources and report.
+    fn insert_event(
+        &mut self,
+        doc: &Document,
+        doc_id: i64,
+        index: usize,
+        ev: &EventRecord,
+        published: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let key = doc.key.as_str();
+        let path = self.path;
+        let id = if ev.id.is_empty() {
+            event_id(key, index, ev)
+        } else {
+            ev.id.clone()
+        };
+        if !ev.confidence.is_finite() {
+            return Err(StoreError::Invalid {
+                path: path.to_string(),
+                key: key.to_string(),
+                detail: format!("event {index} has confidence {}", ev.confidence),
+            });
+        }
+        let what =
+            |part: &str| format!("storing {part} of event {id} (event {index} of document {key})");
+        let date = ev.date.as_ref();
+        let loc = ev.location.as_ref();
+        self.st
+            .event
+            .execute(params![
+                id,
+                ev.event_type.as_str(),
+                ev.mode.map(|m| m.as_str()),
+                ev.kind,
+                ev.cameo,
+                ev.status.as_str(),
+                json_array(ev.countries.iter().map(String::as_str)),
+                json_array(ev.orgs.iter().map(String::as_str)),
+                date.map(|d| d.start.as_str()),
+                date.map(|d| d.end.as_str()),
+                date.map(|d| d.precision.as_str()),
+                date.and_then(|d| d.text.as_deref()),
+                loc.map(|l| l.name.as_str()),
+                loc.and_then(|l| l.country.as_deref()),
+                loc.and_then(|l| l.lat),
+                loc.and_then(|l| l.lon),
+                f64::from(ev.confidence),
+                doc_id,
+                index as i64,
+            ])
+            .map_err(|e| sql_err(path, e, || what("the row")))?;
+        for c in &ev.countries {
+            self.st
+                .country
+                .execute(params![id, c])
+                .map_err(|e| sql_err(path, e, || what("a country")))?;
+        }
+        for (pos, p) in ev.participants.iter().enumerate() {
+            if self.stored(&p.actor).is_none() {
+                self.st
+                    .actor_if_new
+                    .execute(params![p.actor, p.name, p.kind.as_str(), p.country])
+                    .map_err(|e| sql_err(path, e, || what("a participant's actor")))?;
+                let row = ActorRow {
+                    name: p.name.clone(),
+                    kind: p.kind.as_str(),
+                    country: p.country.clone(),
+                    role: None,
+                };
+                self.written.insert(p.actor.clone(), row);
+            }
+            self.st
+                .participant
+                .execute(params![
+                    id,
+                    pos as i64,
+                    p.actor,
+                    p.name,
+                    p.kind.as_str(),
+                    p.country,
+                    p.role
+                ])
+                .map_err(|e| sql_err(path, e, || what("a participant")))?;
+        }
+        for (pos, s) in ev.sources.iter().enumerate() {
+            self.st
+                .source
+                .execute(params![
+                    id,
+                    pos as i64,
+                    s.doc,
+                    s.sentence,
+                    s.text,
+                    s.start,
+                    s.end,
+                    s.published
+                ])
+                .map_err(|e| sql_err(path, e, || what("a source")))?;
+        }
+        self.st
+            .report
+            .execute(params![
+                id,
+                doc_id,
+                ev.status.as_str(),
+                date.map(|d| d.start.as_str()),
+                date.map(|d| d.end.as_str()),
+                date.map(|d| d.precision.as_str()),
+                date.and_then(|d| d.text.as_deref()),
+                f64::from(ev.confidence),
+                published,
+            ])
+            .map_err(|e| sql_err(path, e, || what("the report")))?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Stores a batch of documents in one transaction (see [`Store::ingest_batch_with`]).
+    pub fn ingest_batch(&mut self, docs: &[Document]) -> Result<BatchOutcome, StoreError> {
+        self.ingest_batch_with(docs, &IngestOptions::default())
+    }
+
+    /// Stores a batch of documents in one transaction: all of them, or none on error.
+    ///
+    /// A document whose key is stored with the same [`content_hash`] is skipped (`unchanged`)
+    /// unless `options.replace_unchanged`; one stored with another hash is deleted with
+    /// everything derived from it and written anew (`replaced`); a new key is `inserted`.
+    /// Events with an empty id get [`event_id`]. Fails when an event id given by the caller is
+    /// stored already for another document.
+    pub fn ingest_batch_with(
+        &mut self,
+        docs: &[Document],
+        options: &IngestOptions,
+    ) -> Result<BatchOutcome, StoreError> {
+        let path = self.path.as_str();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_err(path, e, || "starting a write transaction".into()))?;
+        let mut outcome = BatchOutcome::default();
+        let written = {
+            let st = Statements::prepare(&tx)
+                .map_err(|e| sql_err(path, e, || "preparing the insert statements".into()))?;
+            let mut batch = Batch {
+                st,
+                path,
+                known: &self.actors,
+                written: HashMap::new(),
+                now: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            };
+            for doc in docs {
+                let hash = format!("{:016x}", content_hash(doc));
+                let key = doc.key.as_str();
+                let old: Option<(i64, String)> =
+                    {
+                        let mut rows = batch.st.find.query(params![key]).map_err(|e| {
+                            sql_err(path, e, || format!("looking up document {key}"))
+                        })?;
+                        match rows.next().map_err(|e| {
+                            sql_err(path, e, || format!("looking up document {key}"))
+                        })? {
+                            Some(r) => Some((
+                                r.get(0).map_err(|e| {
+                                    sql_err(path, e, || format!("reading documents.id of {key}"))
+                                })?,
+                                r.get(1).map_err(|e| {
+                                    sql_err(path, e, || format!("reading documents.hash of {key}"))
+                                })?,
+                            )),
+                            None => None,
+                        }
+                    };
+                match old {
+                    Some((_, old_hash)) if old_hash == hash && !options.replace_unchanged => {
+                        outcome.unchanged += 1;
+                        continue;
+                    }
+                    Some((old_id, _)) => {
+                        batch.st.delete.execute(params![old_id]).map_err(|e| {
+                            sql_err(path, e, || {
+                                format!("deleting the old version of document {key}")
+                            })
+                        })?;
+                        outcome.replaced += 1;
+                    }
+                    None => outcome.inserted += 1,
+                }
+                outcome.events += batch.insert(doc, &hash)?;
+            }
+            batch.written
+        };
+        tx.commit().map_err(|e| {
+            sql_err(path, e, || {
+                format!("committing a batch of {} documents", docs.len())
+            })
+        })?;
+        self.actors.extend(written);
+        Ok(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entente_doc::{EventStatus, EventType};
+
+    fn event(t: EventType, countries: &[&str]) -> EventRecord {
+        EventRecord {
+            id: String::new(),
+            event_type: t,
+            mode: None,
+            kind: "meeting".into(),
+            cameo: "040".into(),
+            status: EventStatus::Occurred,
+            participants: vec![],
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+            orgs: vec![],
+            date: None,
+            location: None,
+            sources: vec![],
+            confidence: 0.5,
+        }
+    }
+
+    #[test]
+    fn event_ids_are_stable_and_ignore_country_order() {
+        let a = event(EventType::Consult, &["KOR", "PRK"]);
+        let b = event(EventType::Consult, &["PRK", "KOR"]);
+        let id = event_id("doc-1", 0, &a);
+        assert_eq!(id.len(), 19);
+        assert!(id.starts_with("ev-"));
+        assert_eq!(id, event_id("doc-1", 0, &b));
+        // pinned: the ids must not change between builds or platforms
+        assert_eq!(id, "ev-6f3f664d0829d7d6");
+        let differing = [
+            event_id("doc-2", 0, &a),
+            event_id("doc-1", 1, &a),
+            event_id("doc-1", 0, &event(EventType::Agree, &["KOR", "PRK"])),
+            event_id("doc-1", 0, &event(EventType::Consult, &["KOR"])),
+        ];
+        for other in differing {
+            assert_ne!(id, other);
+        }
+    }
+
+    #[test]
+    fn content_hash_covers_body_and_metadata_but_not_path() {
+        let base = Document {
+            key: "k".into(),
+            body: "Body.".into(),
+            title: Some("T".into()),
+            ..Document::default()
+        };
+        let h = content_hash(&base);
+        let cases: Vec<(Document, bool)> = vec![
+            (
+                Document {
+                    path: Some("/elsewhere/k.txt".into()),
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                Document {
+                    line: Some(9),
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                Document {
+                    text: "changed layers".into(),
+                    ..base.clone()
+                },
+                true,
+            ),
+            (
+                Document {
+                    body: "Body!".into(),
+                    ..base.clone()
+                },
+                false,
+            ),
+            (
+                Document {
+                    title: None,
+                    ..base.clone()
+                },
+                false,
+            ),
+            (
+                Document {
+                    source: Some("T".into()),
+                    title: None,
+                    ..base.clone()
+                },
+                false,
+            ),
+            (
+                Document {
+                    key: "k2".into(),
+                    ..base.clone()
+                },
+                false,
+            ),
+        ];
+        for (doc, same) in cases {
+            assert_eq!(content_hash(&doc) == h, same, "{doc:?}");
+        }
+    }
+
+    #[test]
+    fn pairs_pack_little_endian() {
+        assert_eq!(pack_pairs(std::iter::empty()), None);
+        assert_eq!(
+            pack_pairs([(1u32, 258u32)].into_iter()),
+            Some(vec![1, 0, 0, 0, 2, 1, 0, 0])
+        );
+    }
+}
