@@ -1,0 +1,84 @@
+//! `entente eval …`: scores against evaluation data.
+
+use crate::paths;
+use anyhow::Context;
+use entente_time::Tagger;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Evaluations.
+#[derive(clap::Subcommand, Debug)]
+pub enum EvalCommand {
+    /// Event extraction against the sample corpus gold (type + countries + date + status).
+    Events(super::eval_events::Args),
+    /// HTML main-text extraction: word-overlap F1 on the article extraction benchmark.
+    #[command(after_help = "Example:\n  entente eval html ../shared/eval/html/article_extraction_benchmark")]
+    Html {
+        /// Benchmark folder (html/*.html.gz and ground-truth.json).
+        dir: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Time expressions: TempEval-3 extent and value scores, Duckling accuracy.
+    #[command(after_help = "Example:\n  entente eval time --tempeval ../shared/eval/time/tempeval3 --duckling ../shared/eval/time/duckling_en_corpus.jsonl")]
+    Time {
+        /// TempEval-3 folder (with te3-platinum.flat.jsonl).
+        #[arg(long)]
+        tempeval: Option<PathBuf>,
+        /// Duckling corpus (JSON Lines).
+        #[arg(long)]
+        duckling: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn or_shared(p: Option<PathBuf>, rel: &str) -> PathBuf {
+    p.unwrap_or_else(|| paths::shared().join(rel))
+}
+
+fn emit<T: serde::Serialize + std::fmt::Display>(r: &T, json: bool) -> anyhow::Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(r)?);
+    } else {
+        println!("{r}");
+    }
+    Ok(())
+}
+
+/// Runs an evaluation.
+pub fn run(data: &Path, c: EvalCommand) -> anyhow::Result<ExitCode> {
+    match c {
+        EvalCommand::Events(a) => super::eval_events::run(data, a),
+        EvalCommand::Html { dir, json } => {
+            let dir = or_shared(dir, "eval/html/article_extraction_benchmark");
+            let r = entente_read::eval::html_benchmark(&dir)
+                .with_context(|| format!("evaluating HTML extraction on {}", dir.display()))?;
+            emit(&r, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        EvalCommand::Time {
+            tempeval,
+            duckling,
+            json,
+        } => {
+            let tagger = Tagger::new();
+            let both = tempeval.is_none() && duckling.is_none();
+            if tempeval.is_some() || both {
+                let dir = or_shared(tempeval, "eval/time/tempeval3");
+                let r = entente_time::eval::tempeval(&dir, &tagger)
+                    .with_context(|| format!("evaluating on TempEval-3 in {}", dir.display()))?;
+                emit(&r, json)?;
+            }
+            if duckling.is_some() || both {
+                let f = or_shared(duckling, "eval/time/duckling_en_corpus.jsonl");
+                let r = entente_time::eval::duckling(&f, &tagger)
+                    .with_context(|| format!("evaluating on Duckling's corpus {}", f.display()))?;
+                emit(&r, json)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! One module per command.
+
+pub mod demo;
+pub mod eval;
+pub mod eval_events;
+pub mod ingest;
+pub mod query;
+pub mod time;

@@ -1,0 +1,138 @@
+//! Parallel, streaming ingest into the store.
+
+use crate::Engine;
+use entente_doc::Document;
+use entente_read::{read_paths, ReadOptions};
+use entente_store::{BatchOutcome, Store, StoreError};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+/// An input that could not be stored, with the reason.
+#[derive(Debug, Clone)]
+pub struct Rejection {
+    /// `path:line` or document key.
+    pub what: String,
+    /// Why.
+    pub message: String,
+}
+
+/// Totals of one ingest run.
+#[derive(Debug, Clone, Default)]
+pub struct IngestSummary {
+    /// Articles read.
+    pub read: usize,
+    /// Store outcome (inserted, replaced, unchanged, events).
+    pub stored: BatchOutcome,
+    /// Inputs rejected.
+    pub rejected: Vec<Rejection>,
+    /// Articles with no publication date.
+    pub undated: usize,
+    /// Bytes of article text processed.
+    pub bytes: u64,
+}
+
+/// Progress after each committed batch.
+#[derive(Debug, Clone, Copy)]
+pub struct Progress {
+    /// Articles read so far.
+    pub read: usize,
+    /// Articles committed so far.
+    pub stored: usize,
+    /// Rejections so far.
+    pub rejected: usize,
+    /// Events stored so far.
+    pub events: usize,
+}
+
+enum Item {
+    Doc(Box<Document>),
+    Rejected(Rejection),
+}
+
+/// Reads every path, processes articles on all cores in chunks of `batch`, and stores each
+/// chunk in one transaction. Bad inputs are reported in the summary and skipped.
+///
+/// # Errors
+/// Only when the store itself fails (disk full, database locked); what was committed before
+/// stays committed.
+pub fn ingest(
+    engine: &Engine,
+    paths: &[PathBuf],
+    opts: &ReadOptions,
+    store: &mut Store,
+    batch: usize,
+    mut on_progress: impl FnMut(Progress),
+) -> Result<IngestSummary, StoreError> {
+    let batch = batch.max(1);
+    let mut summary = IngestSummary::default();
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
+    std::thread::scope(|scope| {
+        let producer = scope.spawn(move || {
+            let mut reader = read_paths(paths, opts);
+            loop {
+                let chunk: Vec<_> = reader.by_ref().take(batch).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                let items: Vec<Item> = chunk
+                    .into_par_iter()
+                    .map(|r| match r {
+                        Err(e) => Item::Rejected(Rejection {
+                            what: e.path.display().to_string()
+                                + &e.line.map(|l| format!(":{l}")).unwrap_or_default(),
+                            message: e.kind.to_string(),
+                        }),
+                        Ok(article) => {
+                            let key = article.key.clone();
+                            match engine.process(article) {
+                                Ok(doc) => Item::Doc(Box::new(doc)),
+                                Err(e) => Item::Rejected(Rejection {
+                                    what: key,
+                                    message: e.to_string(),
+                                }),
+                            }
+                        }
+                    })
+                    .collect();
+                if tx.send(items).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut result = Ok(());
+        for items in rx {
+            let mut docs = Vec::with_capacity(items.len());
+            for it in items {
+                match it {
+                    Item::Doc(d) => {
+                        summary.read += 1;
+                        summary.bytes += d.body.len() as u64;
+                        if d.published.is_none() {
+                            summary.undated += 1;
+                        }
+                        docs.push(*d);
+                    }
+                    Item::Rejected(r) => summary.rejected.push(r),
+                }
+            }
+            match store.ingest_batch(&docs) {
+                Ok(out) => summary.stored.add(out),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+            on_progress(Progress {
+                read: summary.read + summary.rejected.len(),
+                stored: summary.stored.inserted + summary.stored.replaced + summary.stored.unchanged,
+                rejected: summary.rejected.len(),
+                events: summary.stored.events,
+            });
+        }
+        // dropping the receiver stops the producer at its next send
+        let _ = producer.join();
+        result
+    })?;
+    Ok(summary)
+}
