@@ -1,0 +1,156 @@
+//! Tense cues. A weekday, month or day number without a year is resolved forward or backward
+//! from the publication date depending on the tense of the clause around it: the nearest cue to
+//! the left of the expression wins, else the nearest to the right, within the sentence.
+//!
+//! Future cues: modal "will"/"shall"/"would"/"'ll", "going to", "is expected to", "plans to",
+//! "is scheduled", "is due to", "is set to", "is to", "upcoming". Past cues: irregular past
+//! forms ("said", "met", "was"), perfect "has/have + participle", and "-ed" forms that are not
+//! passive present ("is expected").
+
+use crate::lexicon::Lexicon;
+use crate::token::{Doc, Kind};
+
+/// Cue carried by one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    Future,
+    Past,
+}
+
+const FUTURE: [&str; 12] = [
+    "will", "shall", "would", "ll", "wo", "plans", "plan", "intends", "aims", "hopes", "slated", "upcoming",
+];
+const PAST: [&str; 62] = [
+    "was", "were", "had", "did", "said", "told", "met", "held", "went", "came", "took", "made", "gave",
+    "left", "began", "spoke", "saw", "sent", "wrote", "got", "won", "lost", "fell", "rose", "led", "fled",
+    "hit", "struck", "became", "brought", "bought", "sold", "paid", "found", "thought", "felt", "kept",
+    "ran", "sat", "stood", "broke", "chose", "drove", "flew", "grew", "knew", "shot", "caught", "fought",
+    "taught", "meant", "heard", "built", "spent", "sought", "ago", "yesterday", "last", "earlier",
+    "previously", "been", "did",
+];
+const NOT_PAST_ED: [&str; 30] = [
+    "need", "speed", "feed", "seed", "hundred", "united", "indeed", "based", "related", "expected",
+    "scheduled", "planned", "proposed", "supposed", "interested", "concerned", "advanced", "limited",
+    "detailed", "armed", "exceed", "proceed", "succeed", "sacred", "breed", "creed", "greed", "naked",
+    "embed", "red",
+];
+
+fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
+    let t = doc.toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let w = doc.word(i);
+    let prev = |k: usize| if i >= k { doc.word(i - k) } else { "" };
+    let lw = |s: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(s));
+    if lw(w, &FUTURE) {
+        if w.eq_ignore_ascii_case("wo") && !doc.is(i + 1, "n") && !doc.is(i + 2, "t") {
+            return None;
+        }
+        return Some(Cue::Future);
+    }
+    let be_before = lw(prev(1), &["is", "are", "am", "be", "being", "s", "re"]);
+    // "is expected to", "is scheduled to", "is due to", "is set to", "is to", "going to"
+    if (lw(w, &["expected", "scheduled", "due", "set", "poised", "likely", "planned", "slated", "to"]) && be_before)
+        || (w.eq_ignore_ascii_case("going") && doc.is(i + 1, "to"))
+    {
+        if doc.is(i + 1, "to") || w.eq_ignore_ascii_case("to") || lw(w, &["scheduled", "planned", "slated"]) {
+            return Some(Cue::Future);
+        }
+    }
+    if lw(w, &["expected", "scheduled", "planned"]) && doc.is(i + 1, "to") && !lw(prev(1), &["was", "were", "had"]) {
+        return Some(Cue::Future);
+    }
+    if lw(w, &PAST) {
+        if w.eq_ignore_ascii_case("held") && lw(prev(1), &["be", "being", "is", "are"]) {
+            return None;
+        }
+        if w.eq_ignore_ascii_case("last") || w.eq_ignore_ascii_case("earlier") {
+            // "last" as a cue only when it is not part of the date ("last week" is itself a date
+            // and is resolved without tense); kept weak: counts as past.
+            return Some(Cue::Past);
+        }
+        return Some(Cue::Past);
+    }
+    let b = w.as_bytes();
+    if b.len() >= 5 && w[b.len() - 2..].eq_ignore_ascii_case("ed") && !t.cap && !lw(w, &NOT_PAST_ED) {
+        if be_before || lw(prev(1), &["will", "to", "be", "been", "being"]) {
+            return None;
+        }
+        return Some(Cue::Past);
+    }
+    None
+}
+
+/// Tense judgement for the expression occupying tokens `[a, b)`: nearest cue to the left within
+/// the sentence, else nearest to the right.
+pub(crate) fn tense_at(doc: &Doc<'_>, a: usize, b: usize) -> Option<bool> {
+    let sent = doc.toks.get(a)?.sent;
+    let (s0, s1) = doc.sentence(sent);
+    let mut i = a;
+    while i > s0 {
+        i -= 1;
+        if let Some(c) = cue_of(doc, i) {
+            return Some(c == Cue::Future);
+        }
+    }
+    for j in b..s1 {
+        if let Some(c) = cue_of(doc, j) {
+            return Some(c == Cue::Future);
+        }
+    }
+    None
+}
+
+/// Tense of a whole sentence: `Some(true)` when any future cue is present ("officials said Kim
+/// will visit" is a plan), `Some(false)` when only past cues are, `None` without cues.
+pub fn tag_sentence_tense(sentence: &str) -> Option<bool> {
+    thread_local! {
+        static LEX: Lexicon = Lexicon::new();
+    }
+    LEX.with(|lex| {
+        let doc = Doc::new(sentence, lex);
+        let mut past = false;
+        for i in 0..doc.toks.len() {
+            match cue_of(&doc, i) {
+                Some(Cue::Future) => return Some(true),
+                Some(Cue::Past) => past = true,
+                None => {}
+            }
+        }
+        past.then_some(false)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_tense_table() {
+        let table = [
+            ("Kim will visit Seoul.", Some(true)),
+            ("Officials said Kim will visit Seoul.", Some(true)),
+            ("The summit is expected to open in Hanoi.", Some(true)),
+            ("Putin met Xi in Beijing.", Some(false)),
+            ("The ministers signed the accord.", Some(false)),
+            ("The talks are scheduled for Monday.", Some(true)),
+            ("Relations remain tense.", None),
+            ("The United Nations is a body.", None),
+        ];
+        for (s, want) in table {
+            assert_eq!(tag_sentence_tense(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn local_tense_prefers_left_cue() {
+        let lex = Lexicon::new();
+        let text = "Kim said on Monday that he will visit Seoul on Friday.";
+        let d = Doc::new(text, &lex);
+        let mon = (0..d.toks.len()).position(|i| d.word(i) == "Monday").unwrap_or(0);
+        let fri = (0..d.toks.len()).position(|i| d.word(i) == "Friday").unwrap_or(0);
+        assert_eq!(tense_at(&d, mon, mon + 1), Some(false));
+        assert_eq!(tense_at(&d, fri, fri + 1), Some(true));
+    }
+}
