@@ -14,7 +14,7 @@ CREATE TABLE documents (
     published_datetime TEXT,     -- the date-time as found
     published_from     TEXT CHECK (published_from IN ('metadata', 'text', 'command-line')),
     body               TEXT NOT NULL,
-    text               TEXT NOT NULL,
+    text               TEXT,     -- cleaned text; NULL when identical to body
     text_map           BLOB,     -- (text offset, body offset) u32 pairs, little-endian
     captions           BLOB,     -- (start, end) u32 pairs, little-endian
     extra              TEXT,     -- JSON object of unknown input fields, NULL when none
@@ -64,8 +64,11 @@ CREATE TABLE doc_actors (
 ) WITHOUT ROWID;
 CREATE INDEX doc_actors_actor ON doc_actors (actor, mentions);
 
+-- Events get an integer `seq` (ingest order) that the child tables use as their key, so that
+-- bulk ingest appends to them instead of inserting at random places; `id` is the stable id.
 CREATE TABLE events (
-    id             TEXT PRIMARY KEY,
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
     type           TEXT NOT NULL,
     mode           TEXT,
     kind           TEXT NOT NULL,
@@ -83,21 +86,21 @@ CREATE TABLE events (
     location_lon     REAL,
     confidence     REAL NOT NULL,
     doc            INTEGER REFERENCES documents (id) ON DELETE CASCADE,
-    doc_idx        INTEGER        -- index of the event in its document
-) WITHOUT ROWID;
+    doc_idx        INTEGER         -- index of the event in its document
+);
 CREATE INDEX events_date ON events (date_start, date_end);
 CREATE INDEX events_doc ON events (doc);
 CREATE INDEX events_type ON events (type, status);
 
 CREATE TABLE event_countries (
-    event   TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    event   INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
     country TEXT NOT NULL COLLATE NOCASE,
     PRIMARY KEY (event, country)
 ) WITHOUT ROWID;
 CREATE INDEX event_countries_country ON event_countries (country);
 
 CREATE TABLE event_participants (
-    event   TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    event   INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
     pos     INTEGER NOT NULL,
     actor   TEXT NOT NULL,
     name    TEXT NOT NULL,
@@ -109,9 +112,9 @@ CREATE TABLE event_participants (
 CREATE INDEX event_participants_actor ON event_participants (actor);
 
 CREATE TABLE event_sources (
-    event     TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    event     INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
     pos       INTEGER NOT NULL,
-    doc       TEXT NOT NULL,      -- document key
+    doc       TEXT NOT NULL,       -- document key
     sentence  INTEGER NOT NULL,
     text      TEXT NOT NULL,
     start     INTEGER NOT NULL,
@@ -119,4 +122,3 @@ CREATE TABLE event_sources (
     published TEXT,
     PRIMARY KEY (event, pos)
 ) WITHOUT ROWID;
-CREATE INDEX event_sources_doc ON event_sources (doc);

@@ -3,7 +3,7 @@
 -- Existing events get one report each, from the document they were extracted from.
 
 CREATE TABLE event_reports (
-    event          TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    event          INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
     doc            INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
     status         TEXT NOT NULL,
     date_start     TEXT,
@@ -18,6 +18,6 @@ CREATE INDEX event_reports_doc ON event_reports (doc);
 
 INSERT INTO event_reports (event, doc, status, date_start, date_end, date_precision,
                            date_text, confidence, published)
-SELECT e.id, e.doc, e.status, e.date_start, e.date_end, e.date_precision, e.date_text,
+SELECT e.seq, e.doc, e.status, e.date_start, e.date_end, e.date_precision, e.date_text,
        e.confidence, d.published
 FROM events e JOIN documents d ON d.id = e.doc;

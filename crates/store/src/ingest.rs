@@ -2,7 +2,7 @@
 
 use crate::{sql_err, ActorRow, Store, StoreError};
 use entente_doc::{Actor, Document, EventRecord};
-use rusqlite::{params, CachedStatement, Connection, TransactionBehavior};
+use rusqlite::{params, CachedStatement, Connection, Statement, TransactionBehavior};
 use std::collections::{BTreeMap, HashMap};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -115,8 +115,102 @@ fn pack_pairs(pairs: impl ExactSizeIterator<Item = (u32, u32)>) -> Option<Vec<u8
 
 /// A JSON array of strings.
 fn json_array<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let items: Vec<&str> = items.into_iter().collect();
-    serde_json::to_string(&items).unwrap_or_else(|_| "[]".to_string())
+    let mut out = String::new();
+    json_array_into(&mut out, items);
+    out
+}
+
+/// Appends a JSON array of strings to `out`.
+fn json_array_into<'a>(out: &mut String, items: impl IntoIterator<Item = &'a str>) {
+    out.push('[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json_string_into(out, item);
+    }
+    out.push(']');
+}
+
+/// Appends `s` as a JSON string literal to `out`.
+fn json_string_into(out: &mut String, s: &str) {
+    use std::fmt::Write;
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Row counts of the multi-row `INSERT` statements: a list of rows is written as a sum of
+/// these (largest first), so 29 mentions take 4 statements instead of 29.
+const CHUNKS: [usize; 5] = [16, 8, 4, 2, 1];
+
+/// A multi-row insert into one table: one cached statement per size of [`CHUNKS`].
+struct MultiInsert<'c> {
+    statements: Vec<CachedStatement<'c>>,
+    columns: usize,
+}
+
+impl<'c> MultiInsert<'c> {
+    /// Prepares `INSERT INTO <head> VALUES (?, …), …` for every size of [`CHUNKS`].
+    fn prepare(conn: &'c Connection, head: &str, columns: usize) -> rusqlite::Result<Self> {
+        let row = format!("({})", vec!["?"; columns].join(", "));
+        let statements = CHUNKS
+            .iter()
+            .map(|&n| {
+                conn.prepare_cached(&format!(
+                    "INSERT INTO {head} VALUES {}",
+                    vec![row.as_str(); n].join(", ")
+                ))
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(MultiInsert {
+            statements,
+            columns,
+        })
+    }
+
+    /// Inserts one row per item; `bind(statement, first parameter, index, item)` binds the
+    /// columns of one row. Returns the index of the item whose chunk failed with the error.
+    fn run<T>(
+        &mut self,
+        items: &[T],
+        mut bind: impl FnMut(&mut Statement<'_>, usize, usize, &T) -> rusqlite::Result<()>,
+    ) -> Result<(), (usize, rusqlite::Error)> {
+        let mut done = 0;
+        for (k, &size) in CHUNKS.iter().enumerate() {
+            while items.len() - done >= size {
+                let stmt = &mut self.statements[k];
+                for j in 0..size {
+                    bind(stmt, j * self.columns + 1, done + j, &items[done + j])
+                        .map_err(|e| (done + j, e))?;
+                }
+                stmt.raw_execute().map_err(|e| (done, e))?;
+                done += size;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Binds consecutive parameters of a statement from `first` on.
+macro_rules! bind {
+    ($stmt:expr, $first:expr, $($value:expr),+ $(,)?) => {{
+        let mut _i = $first;
+        $( $stmt.raw_bind_parameter(_i, $value)?; _i += 1; )+
+        Ok(())
+    }};
 }
 
 /// The statements of one batch, prepared (from the connection's cache) once per batch.
@@ -124,11 +218,11 @@ struct Statements<'c> {
     find: CachedStatement<'c>,
     delete: CachedStatement<'c>,
     document: CachedStatement<'c>,
-    sentence: CachedStatement<'c>,
-    mention: CachedStatement<'c>,
+    sentences: MultiInsert<'c>,
+    mentions: MultiInsert<'c>,
     actor: CachedStatement<'c>,
     actor_if_new: CachedStatement<'c>,
-    doc_actor: CachedStatement<'c>,
+    doc_actors: MultiInsert<'c>,
     event: CachedStatement<'c>,
     country: CachedStatement<'c>,
     participant: CachedStatement<'c>,
@@ -147,13 +241,15 @@ impl<'c> Statements<'c> {
                    hash, ingested_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?,
-            sentence: conn.prepare_cached(
-                "INSERT INTO sentences (doc, idx, start, end, caption, headline)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            sentences: MultiInsert::prepare(
+                conn,
+                "sentences (doc, idx, start, end, caption, headline)",
+                6,
             )?,
-            mention: conn.prepare_cached(
-                "INSERT INTO mentions (doc, idx, sentence, start, end, form, actors)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            mentions: MultiInsert::prepare(
+                conn,
+                "mentions (doc, idx, sentence, start, end, form, actors)",
+                7,
             )?,
             actor: conn.prepare_cached(
                 "INSERT INTO actors (id, name, kind, country, role) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -163,9 +259,7 @@ impl<'c> Statements<'c> {
             actor_if_new: conn.prepare_cached(
                 "INSERT OR IGNORE INTO actors (id, name, kind, country) VALUES (?1, ?2, ?3, ?4)",
             )?,
-            doc_actor: conn.prepare_cached(
-                "INSERT INTO doc_actors (doc, actor, mentions, role) VALUES (?1, ?2, ?3, ?4)",
-            )?,
+            doc_actors: MultiInsert::prepare(conn, "doc_actors (doc, actor, mentions, role)", 4)?,
             event: conn.prepare_cached(
                 "INSERT INTO events (id, type, mode, kind, cameo, status, countries, orgs,
                    date_start, date_end, date_precision, date_text, location_name,
@@ -211,34 +305,35 @@ impl Batch<'_, '_> {
 
     /// Upserts an actor seen in a mention unless it is stored with these values already.
     fn upsert_actor(&mut self, a: &Actor, key: &str) -> Result<(), StoreError> {
-        let row = ActorRow {
-            name: a.name.clone(),
-            kind: a.kind.as_str(),
-            country: a.country.clone(),
-            role: a.role.clone(),
-        };
-        if let Some(old) = self.stored(&a.id) {
-            let same = old.name == row.name
-                && old.kind == row.kind
-                && old.country == row.country
-                && (row.role.is_none() || old.role == row.role);
-            if same {
-                return Ok(());
+        let kind = a.kind.as_str();
+        let old_role = match self.stored(&a.id) {
+            Some(old) => {
+                let same = old.name == a.name
+                    && old.kind == kind
+                    && old.country == a.country
+                    && (a.role.is_none() || old.role == a.role);
+                if same {
+                    return Ok(());
+                }
+                old.role.clone()
             }
-        }
+            None => None,
+        };
         self.st
             .actor
-            .execute(params![a.id, a.name, row.kind, a.country, a.role])
+            .execute(params![a.id, a.name, kind, a.country, a.role])
             .map_err(|e| {
                 sql_err(self.path, e, || {
                     format!("storing actor {} of document {key}", a.id)
                 })
             })?;
-        let role = row
-            .role
-            .clone()
-            .or_else(|| self.stored(&a.id).and_then(|o| o.role.clone()));
-        self.written.insert(a.id.clone(), ActorRow { role, ..row });
+        let row = ActorRow {
+            name: a.name.clone(),
+            kind,
+            country: a.country.clone(),
+            role: a.role.clone().or(old_role),
+        };
+        self.written.insert(a.id.clone(), row);
         Ok(())
     }
 
@@ -276,7 +371,7 @@ impl Batch<'_, '_> {
                 published.and_then(|p| p.datetime.as_deref()),
                 published.map(|p| p.from.as_str()),
                 doc.body,
-                doc.text,
+                (doc.text != doc.body).then_some(doc.text.as_str()),
                 pack_pairs(doc.map.iter().copied()),
                 pack_pairs(doc.captions.iter().map(|s| (s.start, s.end))),
                 extra,
@@ -285,42 +380,51 @@ impl Batch<'_, '_> {
             ])
             .map_err(|e| sql_err(path, e, || format!("storing document {key}")))?;
 
-        for (i, s) in doc.sentences.iter().enumerate() {
-            self.st
-                .sentence
-                .execute(params![
+        self.st
+            .sentences
+            .run(&doc.sentences, |st, p, i, s| {
+                bind!(
+                    st,
+                    p,
                     doc_id,
                     i as i64,
                     s.span.start,
                     s.span.end,
                     s.caption,
                     s.headline
-                ])
-                .map_err(|e| {
-                    sql_err(path, e, || {
-                        format!("storing sentence {i} of document {key}")
-                    })
-                })?;
-        }
+                )
+            })
+            .map_err(|(i, e)| {
+                sql_err(path, e, || {
+                    format!("storing sentence {i} of document {key}")
+                })
+            })?;
 
-        // actor id -> (mentions, role on this document's date, first actor value)
-        let mut doc_actors: BTreeMap<&str, (u32, Option<&str>, &Actor)> = BTreeMap::new();
-        for (i, m) in doc.mentions.iter().enumerate() {
-            let ids = json_array(m.actors.iter().map(|a| a.id.as_str()));
-            self.st
-                .mention
-                .execute(params![
+        let mut ids = String::new();
+        self.st
+            .mentions
+            .run(&doc.mentions, |st, p, i, m| {
+                ids.clear();
+                json_array_into(&mut ids, m.actors.iter().map(|a| a.id.as_str()));
+                bind!(
+                    st,
+                    p,
                     doc_id,
                     i as i64,
                     m.sentence,
                     m.span.start,
                     m.span.end,
-                    m.form,
-                    ids
-                ])
-                .map_err(|e| {
-                    sql_err(path, e, || format!("storing mention {i} of document {key}"))
-                })?;
+                    m.form.as_str(),
+                    ids.as_str()
+                )
+            })
+            .map_err(|(i, e)| {
+                sql_err(path, e, || format!("storing mention {i} of document {key}"))
+            })?;
+
+        // actor id -> (mentions, role on this document's date, first actor value)
+        let mut doc_actors: BTreeMap<&str, (u32, Option<&str>, &Actor)> = BTreeMap::new();
+        for m in &doc.mentions {
             for a in &m.actors {
                 let entry = doc_actors.entry(a.id.as_str()).or_insert((0, None, a));
                 entry.0 += 1;
@@ -329,15 +433,19 @@ impl Batch<'_, '_> {
                 }
             }
         }
-        for (id, (count, role, actor)) in &doc_actors {
+        let doc_actors: Vec<(&str, (u32, Option<&str>, &Actor))> = doc_actors.into_iter().collect();
+        for (_, (_, _, actor)) in &doc_actors {
             self.upsert_actor(actor, key)?;
-            self.st
-                .doc_actor
-                .execute(params![doc_id, id, count, role])
-                .map_err(|e| {
-                    sql_err(path, e, || format!("storing actor {id} of document {key}"))
-                })?;
         }
+        self.st
+            .doc_actors
+            .run(&doc_actors, |st, p, _, (id, (count, role, _))| {
+                bind!(st, p, doc_id, *id, *count, *role)
+            })
+            .map_err(|(i, e)| {
+                let id = doc_actors.get(i).map_or("?", |a| a.0);
+                sql_err(path, e, || format!("storing actor {id} of document {key}"))
+            })?;
 
         for (i, ev) in doc.events.iter().enumerate() {
             self.insert_event(doc, doc_id, i, ev, published_date.as_deref())?;
@@ -372,9 +480,10 @@ impl Batch<'_, '_> {
             |part: &str| format!("storing {part} of event {id} (event {index} of document {key})");
         let date = ev.date.as_ref();
         let loc = ev.location.as_ref();
-        self.st
+        let seq = self
+            .st
             .event
-            .execute(params![
+            .insert(params![
                 id,
                 ev.event_type.as_str(),
                 ev.mode.map(|m| m.as_str()),
@@ -399,7 +508,7 @@ impl Batch<'_, '_> {
         for c in &ev.countries {
             self.st
                 .country
-                .execute(params![id, c])
+                .execute(params![seq, c])
                 .map_err(|e| sql_err(path, e, || what("a country")))?;
         }
         for (pos, p) in ev.participants.iter().enumerate() {
@@ -419,7 +528,7 @@ impl Batch<'_, '_> {
             self.st
                 .participant
                 .execute(params![
-                    id,
+                    seq,
                     pos as i64,
                     p.actor,
                     p.name,
@@ -433,7 +542,7 @@ impl Batch<'_, '_> {
             self.st
                 .source
                 .execute(params![
-                    id,
+                    seq,
                     pos as i64,
                     s.doc,
                     s.sentence,
@@ -447,7 +556,7 @@ impl Batch<'_, '_> {
         self.st
             .report
             .execute(params![
-                id,
+                seq,
                 doc_id,
                 ev.status.as_str(),
                 date.map(|d| d.start.as_str()),
@@ -654,6 +763,27 @@ mod tests {
         ];
         for (doc, same) in cases {
             assert_eq!(content_hash(&doc) == h, same, "{doc:?}");
+        }
+    }
+
+    #[test]
+    fn json_arrays_match_serde() {
+        let cases: &[&[&str]] = &[
+            &[],
+            &["state:kor"],
+            &[
+                "a\"b",
+                "back\\slash",
+                "tab\tnew\nline\r",
+                "\u{1}ctl",
+                "Erdoğan",
+            ],
+        ];
+        for items in cases {
+            let ours = json_array(items.iter().copied());
+            assert_eq!(ours, serde_json::to_string(items).unwrap());
+            let back: Vec<String> = serde_json::from_str(&ours).unwrap();
+            assert_eq!(back, *items);
         }
     }
 

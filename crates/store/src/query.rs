@@ -255,9 +255,10 @@ impl Store {
             title: summary.title.clone(),
             published,
             body: row.get(12).map_err(cell)?,
-            text: row.get(13).map_err(cell)?,
             ..Document::default()
         };
+        let text: Option<String> = row.get(13).map_err(cell)?;
+        doc.text = text.unwrap_or_else(|| doc.body.clone());
         let text_map: Option<Vec<u8>> = row.get(14).map_err(cell)?;
         let captions: Option<Vec<u8>> = row.get(15).map_err(cell)?;
         let extra: Option<String> = row.get(16).map_err(cell)?;
@@ -352,7 +353,7 @@ impl Store {
         for c in &filter.countries {
             let p = arg(Value::Text(c.clone()), &mut args);
             conds.push(format!(
-                "e.id IN (SELECT event FROM event_countries WHERE country = {p})"
+                "e.seq IN (SELECT event FROM event_countries WHERE country = {p})"
             ));
         }
         if let Some(q) = &filter.actor {
@@ -362,7 +363,7 @@ impl Store {
             }
             let p = arg(json_list(ids.iter().map(String::as_str)), &mut args);
             conds.push(format!(
-                "e.id IN (SELECT event FROM event_participants
+                "e.seq IN (SELECT event FROM event_participants
                           WHERE actor IN (SELECT value FROM json_each({p})))"
             ));
         }

@@ -15,7 +15,7 @@ use std::str::FromStr;
 /// The columns of `events` that [`event_from_row`] reads, in order (alias `e`).
 pub(crate) const EVENT_COLUMNS: &str = "e.id, e.type, e.mode, e.kind, e.cameo, e.status, \
     e.countries, e.orgs, e.date_start, e.date_end, e.date_precision, e.date_text, \
-    e.location_name, e.location_country, e.location_lat, e.location_lon, e.confidence";
+    e.location_name, e.location_country, e.location_lat, e.location_lon, e.confidence, e.seq";
 
 /// A value read from a row, or the error to report for it.
 type Cell<T> = Result<T, StoreError>;
@@ -133,8 +133,9 @@ fn unpack_pairs(
         .collect())
 }
 
-/// Builds an event (without participants and sources) from a row of [`EVENT_COLUMNS`].
-fn event_from_row(path: &str, row: &Row<'_>) -> Cell<EventRecord> {
+/// Builds an event (without participants and sources) and its `seq` from a row of
+/// [`EVENT_COLUMNS`].
+fn event_from_row(path: &str, row: &Row<'_>) -> Cell<(i64, EventRecord)> {
     let id: String = get(path, row, 0, "events.id")?;
     let col = |name: &str| format!("events.{name} of {id}");
     let text: String = get(path, row, 1, &col("type"))?;
@@ -173,7 +174,8 @@ fn event_from_row(path: &str, row: &Row<'_>) -> Cell<EventRecord> {
         None => None,
     };
     let confidence: f64 = get(path, row, 16, &col("confidence"))?;
-    Ok(EventRecord {
+    let seq: i64 = get(path, row, 17, &col("seq"))?;
+    let event = EventRecord {
         event_type,
         mode,
         kind: get(path, row, 3, &col("kind"))?,
@@ -187,7 +189,8 @@ fn event_from_row(path: &str, row: &Row<'_>) -> Cell<EventRecord> {
         sources: Vec::new(),
         confidence: confidence as f32,
         id,
-    })
+    };
+    Ok((seq, event))
 }
 
 impl Store {
@@ -205,19 +208,17 @@ impl Store {
             .query(params_from_iter(args))
             .map_err(|e| sql_err(path, e, what))?;
         let mut events = Vec::new();
+        let mut index: HashMap<i64, usize> = HashMap::new();
         while let Some(row) = rows.next().map_err(|e| sql_err(path, e, what))? {
-            events.push(event_from_row(path, row)?);
+            let (seq, event) = event_from_row(path, row)?;
+            index.insert(seq, events.len());
+            events.push(event);
         }
         drop(rows);
         if events.is_empty() {
             return Ok(events);
         }
-        let index: HashMap<&str, usize> = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
-        let ids = serde_json::to_string(&index.keys().collect::<Vec<_>>())
+        let seqs = serde_json::to_string(&index.keys().collect::<Vec<_>>())
             .unwrap_or_else(|_| "[]".into());
 
         let what = || "selecting event participants".to_string();
@@ -229,14 +230,15 @@ impl Store {
             )
             .map_err(|e| sql_err(path, e, what))?;
         let mut rows = stmt
-            .query(params![ids])
+            .query(params![seqs])
             .map_err(|e| sql_err(path, e, what))?;
         let mut participants: Vec<(usize, Participant)> = Vec::new();
         while let Some(row) = rows.next().map_err(|e| sql_err(path, e, what))? {
-            let event: String = get(path, row, 0, "event_participants.event")?;
-            let Some(&i) = index.get(event.as_str()) else {
+            let seq: i64 = get(path, row, 0, "event_participants.event")?;
+            let Some(&i) = index.get(&seq) else {
                 continue;
             };
+            let event = &events[i].id;
             let col = |name: &str| format!("event_participants.{name} of {event}");
             let kind: String = get(path, row, 3, &col("kind"))?;
             participants.push((
@@ -261,14 +263,15 @@ impl Store {
             )
             .map_err(|e| sql_err(path, e, what))?;
         let mut rows = stmt
-            .query(params![ids])
+            .query(params![seqs])
             .map_err(|e| sql_err(path, e, what))?;
         let mut sources: Vec<(usize, EventSource)> = Vec::new();
         while let Some(row) = rows.next().map_err(|e| sql_err(path, e, what))? {
-            let event: String = get(path, row, 0, "event_sources.event")?;
-            let Some(&i) = index.get(event.as_str()) else {
+            let seq: i64 = get(path, row, 0, "event_sources.event")?;
+            let Some(&i) = index.get(&seq) else {
                 continue;
             };
+            let event = &events[i].id;
             let col = |name: &str| format!("event_sources.{name} of {event}");
             sources.push((
                 i,
@@ -283,7 +286,6 @@ impl Store {
             ));
         }
         drop(rows);
-        drop(index);
         for (i, p) in participants {
             events[i].participants.push(p);
         }

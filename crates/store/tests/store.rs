@@ -599,7 +599,7 @@ fn version_one_databases_are_migrated() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     let report: (String, String, String) = conn
         .query_row(
-            "SELECT event, status, published FROM event_reports",
+            "SELECT e.id, r.status, r.published FROM event_reports r JOIN events e ON e.seq = r.event",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
