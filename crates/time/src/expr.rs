@@ -120,6 +120,8 @@ pub(crate) enum E {
     WdOffset { n: i32, wd: u32 },
     /// A repeated time, with its TIMEX3 value.
     Set { value: String },
+    /// The season containing the anchor, shifted by n seasons ("this season", "last season").
+    CurSeason { n: i32 },
     /// A clock time, on a day when one is attached.
     Clock { h: u32, mi: u32, day: Option<Box<E>> },
     /// A part of a day: "Friday afternoon" (day, "AF"), "tonight" (today, "NI").

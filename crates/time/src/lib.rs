@@ -192,7 +192,7 @@ impl Tagger {
     /// Tags a whole document published on `dct`.
     pub fn tag(&self, text: &str, dct: NaiveDate) -> Vec<Timex> {
         let doc = token::Doc::new(text, &self.lex);
-        let mentions = recognise::Rec { d: &doc }.run();
+        let mentions = recognise::Rec { d: &doc, future_bias: self.bias == Bias::Future }.run();
         let mut ctx = Ctx {
             dct,
             bias: self.bias,

@@ -122,6 +122,19 @@ impl Ctx {
     /// begun, future the earliest that has not ended, no cue the nearest (or, with the
     /// future bias, the earliest that has not ended).
     fn choose(&self, cands: Vec<Per>) -> Option<Per> {
+        self.choose_cur(cands, None)
+    }
+
+    /// As [`Ctx::choose`]; without a cue in news reading, the current candidate (`cur`) wins
+    /// when it has not ended yet.
+    fn choose_cur(&self, cands: Vec<Per>, cur: Option<usize>) -> Option<Per> {
+        if self.tense.is_none() && self.bias == Bias::News {
+            if let Some(c) = cur.and_then(|k| cands.get(k)) {
+                if c.e >= self.dct {
+                    return Some(c.clone());
+                }
+            }
+        }
         let dct = self.dct;
         let future = match self.tense {
             Some(f) => Some(f),
@@ -163,14 +176,16 @@ impl Ctx {
     /// or the previous sentence, else publication year ± 1 by tense.
     fn implicit_year<F: Fn(i32) -> Option<Per>>(&self, f: F) -> Option<Per> {
         if let Some((y, s)) = self.anchor_year {
-            if self.sent <= s + 1 && y != self.dct.year() && y < self.dct.year() {
+            if self.sent == s && y != self.dct.year() && y < self.dct.year() {
                 if let Some(p) = f(y) {
                     return Some(p);
                 }
             }
         }
         let y = self.dct.year();
-        self.choose([y - 1, y, y + 1].iter().filter_map(|&y| f(y)).collect())
+        let cands: Vec<Per> = [y - 1, y, y + 1].iter().filter_map(|&y| f(y)).collect();
+        let cur = (cands.len() == 3).then_some(1);
+        self.choose_cur(cands, cur)
     }
 
     fn yr<F: Fn(i32) -> Option<Per>>(&self, y: Yr, f: F) -> Option<Per> {
@@ -382,6 +397,12 @@ impl Ctx {
                 Some(Per { s: pa.s, e, prec: pa.prec, value: pa.value })
             }
             E::Pod { day, .. } => self.period(day),
+            E::CurSeason { n } => {
+                let y0 = self.dct.year();
+                let c: Vec<Per> = (y0 - 2..=y0 + 1).flat_map(|y| (1..=4).filter_map(move |s| season_per(y, s))).collect();
+                let k = c.iter().position(|p| p.s <= self.dct && self.dct <= p.e)?;
+                c.get((k as i64 + i64::from(*n)) as usize).cloned()
+            }
             _ => None,
         }
     }
@@ -420,7 +441,8 @@ impl Ctx {
                 ymd(y, m, d).map(day_per)
             })
             .collect();
-        self.choose(cands)
+        let cur = (cands.len() == 3).then_some(1);
+        self.choose_cur(cands, cur)
     }
 
     fn weekday(&self, wd: u32, rel: WdRel) -> Option<NaiveDate> {
@@ -463,8 +485,7 @@ impl Ctx {
         let mut p = self.period(base)?;
         let mut r = sub_part(&p, part, self.dct);
         if let E::Unit { unit, n: 0, anchor: Anchor::Tensed } = base {
-            let future = self.tense.or((self.bias == Bias::Future).then_some(true));
-            let shift = match future {
+            let shift = match self.tense {
                 Some(false) if r.0 > self.dct => -1,
                 Some(true) if r.1 < self.dct => 1,
                 _ => 0,

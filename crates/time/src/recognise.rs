@@ -27,6 +27,8 @@ pub(crate) type M = Option<(usize, E)>;
 /// Grammar context over one document.
 pub(crate) struct Rec<'d, 'a> {
     pub d: &'d Doc<'a>,
+    /// Query reading (see [`crate::Bias::Future`]).
+    pub future_bias: bool,
 }
 
 impl<'d, 'a> Rec<'d, 'a> {
@@ -157,7 +159,7 @@ mod tests {
     fn prefilter_skips_plain_words() {
         let lex = Lexicon::new();
         let d = Doc::new("the talks of Moon", &lex);
-        let r = Rec { d: &d };
+        let r = Rec { d: &d, future_bias: false };
         assert!(r.may_start(0));
         assert!(!r.may_start(1));
         assert!(!r.may_start(2));

@@ -49,7 +49,7 @@ impl Rec<'_, '_> {
             return None;
         }
         let mut e = i + 1;
-        if abbr && self.p(e, b'.') {
+        if abbr && self.p(e, b'.') && (self.num(e + 1).is_some() || self.p(e + 1, b',') || self.t(e + 1).is_some_and(|t| !t.cap)) {
             e += 1;
         }
         Some((u32::from(m), e))
@@ -213,10 +213,14 @@ impl Rec<'_, '_> {
             let y = two_digit_year(self.num(j + 1)?.num);
             return Some((j + 2, E::Month { y: Yr::Abs(y), m }));
         }
-        if !self.month_alone_ok(i, m) {
+        let end = j;
+        let after_next = self.kw(end, Kw::After) && self.is(end + 1, "next");
+        let in_a_year = self.kw(end, Kw::In)
+            && (self.is(end + 1, "1") || self.kw(end + 1, Kw::A) || self.is(end + 1, "one"))
+            && self.unit(end + 2).is_some_and(|(u, _)| u == Unit::Year);
+        if !after_next && !in_a_year && !self.month_alone_ok(i, m) {
             return None;
         }
-        let end = j;
         if self.kw(end, Kw::After) && self.rel(end + 1) == Some(Rel::Next) && self.is(end + 1, "next") {
             return Some((end + 2, E::MonthRel { m, rel: 2 }));
         }
@@ -377,7 +381,7 @@ impl Rec<'_, '_> {
                 | Kw::After | Kw::Early | Kw::Mid | Kw::Late | Kw::Around | Kw::Between | Kw::Fiscal | Kw::To | Kw::And,
             ) => true,
             Lex::Season(_) | Lex::Month(..) => true,
-            Lex::Kw(Kw::The | Kw::A) | Lex::Rel(_) => {
+            _ if ["his", "her", "its", "their", "our", "my", "s"].iter().any(|w| self.is(pv, w)) || matches!(self.lex(pv), Lex::Kw(Kw::The | Kw::A) | Lex::Rel(_)) => {
                 self.is_word(i + 1) && !self.cap(i + 1) && self.unit(i + 1).is_none() && !self.is(i + 1, "percent")
                     && !self.is(i + 1, "people") && self.lex(i + 1) != Lex::Kw(Kw::Of)
             }
@@ -517,9 +521,6 @@ impl Rec<'_, '_> {
                 self.lex(i - 1),
                 Lex::Kw(Kw::On | Kw::By | Kw::Until | Kw::Since | Kw::From | Kw::Before | Kw::After | Kw::To | Kw::And)
             );
-        if !(prev_ok && (marked || the) || self.tiny(3) && (marked || the)) {
-            return None;
-        }
         // "the 5th of next month", "20th day of the current month"
         let j2 = if self.unit(j).is_some_and(|(u, p)| u == Unit::Day && !p) && self.kw(j + 1, Kw::Of) { j + 1 } else { j };
         if self.kw(j2, Kw::Of) {
@@ -536,16 +537,22 @@ impl Rec<'_, '_> {
                 return Some((k2 + 1, E::DayOnly { d, wd: None, month: Some(Box::new(month)) }));
             }
         }
-        if j2 > j {
+        if j2 > j || !(prev_ok && (marked || the) || self.tiny(3) && (marked || the)) {
             return None;
         }
         // what follows must not make the ordinal a noun modifier ("the 75th anniversary")
         if let Some(nt) = self.t(j) {
             if nt.kind == Kind::Word {
+                const CLAUSE: [&str; 16] = [
+                    "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "his", "her", "their", "its", "there",
+                    "when",
+                ];
+                let on = i > 0 && self.kw(i - 1, Kw::On);
                 let ok = matches!(
                     nt.lex,
                     Lex::Kw(Kw::And | Kw::Or | Kw::To | Kw::Through | Kw::At | Kw::In | Kw::Of | Kw::Until | Kw::For)
-                ) || nt.lex == Lex::None && !nt.cap && self.tiny(4);
+                ) || nt.lex == Lex::None && !nt.cap && self.tiny(4)
+                    || on && (nt.cap || CLAUSE.iter().any(|w| self.is(j, w)));
                 if !ok {
                     return None;
                 }
@@ -581,7 +588,6 @@ impl Rec<'_, '_> {
                     return Some((i + 3, E::Quarter { y: Yr::Abs(y), q: q.num }));
                 }
             }
-            return None;
         }
         // (the) third quarter (of 2019); (the) first half of next year
         let k = self.the(i);

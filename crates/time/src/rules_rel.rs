@@ -69,7 +69,7 @@ impl Rec<'_, '_> {
         let (q, j) = self.number(i)?;
         let j2 = if self.p(j, b'-') && self.tight(j) { j + 1 } else { j };
         let (u, plural) = self.unit(j2)?;
-        if j2 > j && plural {
+        if j2 > j && plural || self.p(j2 + 1, b'-') && self.is(j2 + 2, "old") {
             return None;
         }
         if u == Unit::Half {
@@ -215,6 +215,11 @@ impl Rec<'_, '_> {
                     return None;
                 }
                 let e = E::Unit { unit: u, n, anchor };
+                if u == Unit::Week && self.p(j + 1, b'\'') && self.is(j + 2, "s") {
+                    if let Lex::Weekday(wd, false) = self.lex(j + 3) {
+                        return Some(mention(i, j + 4, E::Weekday { wd: u32::from(wd), rel: WdRel::Week(n) }));
+                    }
+                }
                 // "last night", "this morning"
                 if let Some((pod, e2)) = self.pod(j + 1) {
                     if u == Unit::Day {
@@ -247,6 +252,9 @@ impl Rec<'_, '_> {
                 Some(mention(i, j + 1, base))
             }
             Lex::Season(s) => Some(mention(i, j + 1, E::Season { y: Yr::Rel(n), s: u32::from(s) })),
+            _ if self.is(j, "season") || self.is(j, "seasons") && !the => {
+                Some(mention(i, j + 1, E::CurSeason { n }))
+            }
             _ => {
                 // "the past two years", "the next few months", "the coming months", "last 2 weeks"
                 let (q, e) = match self.number(j) {
@@ -261,8 +269,14 @@ impl Rec<'_, '_> {
                 if q == Qty::N(12.0) && u == Unit::Month && (n == 0 || spun_final || word.eq_ignore_ascii_case("approaching")) {
                     return Some(mention(i, e + 1, E::Unit { unit: Unit::Year, n, anchor }));
                 }
-                if n == 0 && !is_past_word {
+                if n == 0 && !is_past_word || spun_final && q == Qty::Vague {
                     return None;
+                }
+                // "upcoming two weeks" read as Duckling does (the unit N ahead) under the future bias
+                if self.future_bias && word.eq_ignore_ascii_case("upcoming") {
+                    if let Qty::N(x) = q {
+                        return Some(mention(i, e + 1, E::Unit { unit: u, n: x as i32, anchor: Anchor::Dct }));
+                    }
                 }
                 let dir = if n == 0 { -1 } else { n.signum() };
                 let mut m = mention(i, e + 1, E::Dur { parts: vec![(q, u)], dir });
@@ -386,6 +400,14 @@ impl Rec<'_, '_> {
         let (modifier, k) = self.approximator(i);
         let k2 = if self.kw(k, Kw::The) && self.number(k + 1).is_some_and(|(q, _)| matches!(q, Qty::N(_))) { k + 1 } else { k };
         let start = if k2 > k && modifier.is_none() { i } else { i };
+        // "two upcoming weeks" read as Duckling does under the future bias
+        if let Some((Qty::N(n), j)) = self.number(k2) {
+            if self.future_bias && self.is(j, "upcoming") {
+                if let Some((u, _)) = self.unit(j + 1) {
+                    return Some(mention(start, j + 2, E::Unit { unit: u, n: n as i32, anchor: Anchor::Dct }));
+                }
+            }
+        }
         // weekday counts
         if let Some((Qty::N(n), j)) = self.number(k2) {
             if let Lex::Weekday(wd, true) = self.lex(j) {
@@ -431,7 +453,7 @@ impl Rec<'_, '_> {
                     m.modifier = modifier.filter(|m| *m == "APPROX");
                     return Some(m);
                 }
-                if (self.kw(e, Kw::Later) || self.kw(e, Kw::Earlier)) && f64::from(ni) == n {
+                if (self.kw(e, Kw::Later) || self.kw(e, Kw::Earlier)) && f64::from(ni) == n && !self.kw(e + 1, Kw::Than) {
                     let neg = self.kw(e, Kw::Earlier);
                     let off = E::Offset { n: if neg { -ni } else { ni }, unit: u, anchor: Anchor::Narrative };
                     return Some(mention(i, e + 1, off));
@@ -525,6 +547,9 @@ impl Rec<'_, '_> {
                     return vague(i, j + 2, RefKind::Future, true);
                 }
                 None
+            }
+            Lex::Kw(Kw::At) if self.is(i + 1, "this") && self.kw(i + 2, Kw::Time) && !self.kw(i + 3, Kw::Of) => {
+                vague(i, i + 3, RefKind::Present, false)
             }
             Lex::Kw(Kw::At) if self.kw(i + 1, Kw::The) && self.kw(i + 2, Kw::Time) => {
                 let nt = self.t(i + 3);

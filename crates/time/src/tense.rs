@@ -54,7 +54,7 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
     if (lw(w, &["expected", "scheduled", "due", "set", "poised", "likely", "planned", "slated", "to"]) && be_before)
         || (w.eq_ignore_ascii_case("going") && doc.is(i + 1, "to"))
     {
-        if doc.is(i + 1, "to") || w.eq_ignore_ascii_case("to") || lw(w, &["scheduled", "planned", "slated"]) {
+        if doc.is(i + 1, "to") || w.eq_ignore_ascii_case("to") || lw(w, &["scheduled", "planned", "slated", "set", "due"]) {
             return Some(Cue::Future);
         }
     }
@@ -87,6 +87,14 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
 pub(crate) fn tense_at(doc: &Doc<'_>, a: usize, b: usize) -> Option<bool> {
     let sent = doc.toks.get(a)?.sent;
     let (s0, s1) = doc.sentence(sent);
+    // "postponed until Saturday": a deadline looks forward unless a finite past verb says otherwise
+    if a > s0 && (doc.is(a - 1, "until") || doc.is(a - 1, "till")) {
+        let strong_past = (s0..a).any(|i| {
+            let w = doc.word(i);
+            PAST[4..40].iter().any(|x| x.eq_ignore_ascii_case(w))
+        });
+        return Some(!strong_past);
+    }
     let mut i = a;
     while i > s0 {
         i -= 1;
