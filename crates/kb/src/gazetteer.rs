@@ -416,29 +416,35 @@ impl Gazetteer {
                 break;
             };
             let start = m.start();
-            let mut found = None;
-            if starts_word(text, start) {
-                let mut cur = Some(m);
-                while let Some(c) = cur {
-                    if ends_word(text, c.end()) {
-                        found = Some(c);
-                        break;
+            let mut found = if starts_word(text, start) {
+                self.valid_prefix(text, m)
+            } else {
+                None
+            };
+            // "the UN Security Council": a form with a leading article ("the UN") must not hide
+            // a longer form that starts after the article.
+            if let Some(c) = found {
+                if let Some(article) = article_len(&text[start..c.end()]) {
+                    let after = start + article;
+                    let longer = self
+                        .ac
+                        .find(
+                            Input::new(text)
+                                .span(after..text.len())
+                                .anchored(Anchored::Yes),
+                        )
+                        .and_then(|m| self.valid_prefix(text, m))
+                        .filter(|m| m.end() > c.end());
+                    if longer.is_some() {
+                        found = longer;
                     }
-                    // Try the longest shorter pattern that starts at the same place.
-                    let limit = c.end() - 1;
-                    cur = if limit > start {
-                        self.ac
-                            .find(Input::new(text).span(start..limit).anchored(Anchored::Yes))
-                    } else {
-                        None
-                    };
                 }
             }
             match found {
                 Some(c) => {
                     let entry = &self.entries[c.pattern().as_usize()];
                     out.push(GazMatch {
-                        start,
+                        start: c.start(),
                         end: c.end(),
                         targets: entry.targets.clone(),
                         ambiguous: entry.ambiguous,
@@ -450,6 +456,32 @@ impl Gazetteer {
         }
         out
     }
+
+    /// The longest match starting where `m` starts, `m` itself included, that ends on a word
+    /// boundary.
+    fn valid_prefix(&self, text: &str, m: aho_corasick::Match) -> Option<aho_corasick::Match> {
+        let start = m.start();
+        let mut cur = Some(m);
+        while let Some(c) = cur {
+            if ends_word(text, c.end()) {
+                return Some(c);
+            }
+            let limit = c.end() - 1;
+            cur = if limit > start {
+                self.ac
+                    .find(Input::new(text).span(start..limit).anchored(Anchored::Yes))
+            } else {
+                None
+            };
+        }
+        None
+    }
+}
+
+/// The length of a leading "the " (any case) in a matched form that continues after it.
+fn article_len(matched: &str) -> Option<usize> {
+    let head = matched.get(..4)?;
+    (head.eq_ignore_ascii_case("the ") && matched.len() > 4).then_some(4)
 }
 
 /// True when a match starting at `start` does not begin inside a word.
