@@ -382,6 +382,23 @@ impl Recogniser {
                 if let Some(p) = self.pick_person(&person_ids, &full_named, date) {
                     actors.push(self.person_actor(p, date));
                     form = "person";
+                    // "President Moon" matched inside "President Moon Jae-in": take the
+                    // whole name, and skip the matches it swallows.
+                    let mut end = m.end;
+                    for name in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                        for (off, _) in text[m.start..m.end].char_indices() {
+                            let at = m.start + off;
+                            if text[at..].starts_with(name.as_str()) && at + name.len() > end {
+                                end = at + name.len();
+                            }
+                        }
+                    }
+                    if end > m.end {
+                        span = Span::new(m.start, end);
+                        while matches.get(i + 1).is_some_and(|n| n.start < end) {
+                            i += 1;
+                        }
+                    }
                 }
             }
             if actors.is_empty() {
@@ -411,8 +428,17 @@ impl Recogniser {
                 }
             }
             if actors.is_empty() {
-                if let Some(code) = org {
-                    if let Some(a) = self.org_actor(code) {
+                if let Some(o) = org.and_then(|code| self.kb.org(code)) {
+                    if o.kind == "summit" && !o.members.is_empty() {
+                        // A summit series named by its states ("China-Japan-South Korea
+                        // summit") stands for those states.
+                        actors = o
+                            .members
+                            .iter()
+                            .filter_map(|c| self.state_actor(c))
+                            .collect();
+                        form = "joint";
+                    } else if let Some(a) = self.org_actor(&o.code) {
                         actors.push(a);
                         form = "organization";
                     }
@@ -458,9 +484,7 @@ impl Recogniser {
         let mut extra = Vec::new();
         for (pos, _) in text.match_indices("inter-Korean") {
             let span = Span::new(pos, pos + "inter-Korean".len());
-            if mentions.iter().any(|m| m.span.overlaps(span)) {
-                continue;
-            }
+            mentions.retain(|m| !m.span.overlaps(span));
             let actors: Vec<Actor> = ["KOR", "PRK"]
                 .iter()
                 .filter_map(|c| self.state_actor(c))
@@ -504,6 +528,7 @@ impl Recogniser {
         }
         mentions.extend(extra);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        merge_adjective_with_person(text, &mut mentions);
         doc.mentions = mentions;
         doc.places = places;
     }
@@ -523,4 +548,35 @@ impl Stage for Recogniser {
         self.recognise(doc);
         Ok(())
     }
+}
+
+/// "South Korean President Moon Jae-in": a state adjective or name right before a person of
+/// that state joins the person's mention.
+fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        if let Some(prev) = out.last() {
+            let gap = &text[prev.span.end()..m.span.start().max(prev.span.end())];
+            let gap = gap.trim();
+            let joins = (gap.is_empty() || gap == "'s" || gap == "’s")
+                && prev.actors.len() == 1
+                && prev.actors[0].kind == ActorKind::State
+                && m.actors.len() == 1
+                && m.actors[0].kind == ActorKind::Person
+                && m.actors[0].country == prev.actors[0].country;
+            if joins {
+                let prev = out.pop().map(|p| p.span.start).unwrap_or(m.span.start);
+                out.push(Mention {
+                    span: Span {
+                        start: prev,
+                        end: m.span.end,
+                    },
+                    ..m
+                });
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    *mentions = out;
 }
