@@ -21,11 +21,12 @@ CREATE TABLE documents (
     hash               TEXT NOT NULL,
     ingested_at        TEXT NOT NULL
 );
-CREATE INDEX documents_published ON documents (published);
-CREATE INDEX documents_source ON documents (source, published);
+-- newest first, undated last: the order of the document listing
+CREATE INDEX documents_published ON documents (published DESC, key);
+CREATE INDEX documents_source ON documents (source, published DESC, key);
 
 CREATE TABLE sentences (
-    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     idx      INTEGER NOT NULL,
     start    INTEGER NOT NULL,
     end      INTEGER NOT NULL,
@@ -44,7 +45,7 @@ CREATE TABLE actors (
 CREATE INDEX actors_kind ON actors (kind, country);
 
 CREATE TABLE mentions (
-    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     idx      INTEGER NOT NULL,
     sentence INTEGER NOT NULL,
     start    INTEGER NOT NULL,
@@ -56,8 +57,8 @@ CREATE TABLE mentions (
 
 -- One row per (document, actor mentioned in it).
 CREATE TABLE doc_actors (
-    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    actor    TEXT NOT NULL REFERENCES actors (id),
+    doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    actor    TEXT NOT NULL REFERENCES actors (id) DEFERRABLE INITIALLY DEFERRED,
     mentions INTEGER NOT NULL,
     role     TEXT,               -- the actor's role on the document's date
     PRIMARY KEY (doc, actor)
@@ -85,22 +86,21 @@ CREATE TABLE events (
     location_lat     REAL,
     location_lon     REAL,
     confidence     REAL NOT NULL,
-    doc            INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+    doc            INTEGER REFERENCES documents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     doc_idx        INTEGER         -- index of the event in its document
 );
 CREATE INDEX events_date ON events (date_start, date_end);
 CREATE INDEX events_doc ON events (doc);
-CREATE INDEX events_type ON events (type, status);
 
 CREATE TABLE event_countries (
-    event   INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
+    event   INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     country TEXT NOT NULL COLLATE NOCASE,
     PRIMARY KEY (event, country)
 ) WITHOUT ROWID;
 CREATE INDEX event_countries_country ON event_countries (country);
 
 CREATE TABLE event_participants (
-    event   INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
+    event   INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     pos     INTEGER NOT NULL,
     actor   TEXT NOT NULL,
     name    TEXT NOT NULL,
@@ -112,7 +112,7 @@ CREATE TABLE event_participants (
 CREATE INDEX event_participants_actor ON event_participants (actor);
 
 CREATE TABLE event_sources (
-    event     INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
+    event     INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     pos       INTEGER NOT NULL,
     doc       TEXT NOT NULL,       -- document key
     sentence  INTEGER NOT NULL,

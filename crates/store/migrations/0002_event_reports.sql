@@ -3,8 +3,8 @@
 -- Existing events get one report each, from the document they were extracted from.
 
 CREATE TABLE event_reports (
-    event          INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
-    doc            INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    event          INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    doc            INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     status         TEXT NOT NULL,
     date_start     TEXT,
     date_end       TEXT,

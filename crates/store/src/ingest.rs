@@ -170,7 +170,7 @@ impl<'c> MultiInsert<'c> {
             .iter()
             .map(|&n| {
                 conn.prepare_cached(&format!(
-                    "INSERT INTO {head} VALUES {}",
+                    "INSERT OR ROLLBACK INTO {head} VALUES {}",
                     vec![row.as_str(); n].join(", ")
                 ))
             })
@@ -214,6 +214,10 @@ macro_rules! bind {
 }
 
 /// The statements of one batch, prepared (from the connection's cache) once per batch.
+///
+/// Inserts use `OR ROLLBACK` (and the schema's foreign keys are checked at commit): a
+/// violation then fails the whole batch, as any error does, and in exchange SQLite needs no
+/// statement journal, which would copy the table's last page before every statement.
 struct Statements<'c> {
     find: CachedStatement<'c>,
     delete: CachedStatement<'c>,
@@ -236,7 +240,7 @@ impl<'c> Statements<'c> {
             find: conn.prepare_cached("SELECT id, hash FROM documents WHERE key = ?1")?,
             delete: conn.prepare_cached("DELETE FROM documents WHERE id = ?1")?,
             document: conn.prepare_cached(
-                "INSERT INTO documents (key, path, line, format, url, source, title, published,
+                "INSERT OR ROLLBACK INTO documents (key, path, line, format, url, source, title, published,
                    published_datetime, published_from, body, text, text_map, captions, extra,
                    hash, ingested_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
@@ -261,7 +265,7 @@ impl<'c> Statements<'c> {
             )?,
             doc_actors: MultiInsert::prepare(conn, "doc_actors (doc, actor, mentions, role)", 4)?,
             event: conn.prepare_cached(
-                "INSERT INTO events (id, type, mode, kind, cameo, status, countries, orgs,
+                "INSERT OR ROLLBACK INTO events (id, type, mode, kind, cameo, status, countries, orgs,
                    date_start, date_end, date_precision, date_text, location_name,
                    location_country, location_lat, location_lon, confidence, doc, doc_idx)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
@@ -271,15 +275,15 @@ impl<'c> Statements<'c> {
                 "INSERT OR IGNORE INTO event_countries (event, country) VALUES (?1, ?2)",
             )?,
             participant: conn.prepare_cached(
-                "INSERT INTO event_participants (event, pos, actor, name, kind, country, role)
+                "INSERT OR ROLLBACK INTO event_participants (event, pos, actor, name, kind, country, role)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
             source: conn.prepare_cached(
-                "INSERT INTO event_sources (event, pos, doc, sentence, text, start, end, published)
+                "INSERT OR ROLLBACK INTO event_sources (event, pos, doc, sentence, text, start, end, published)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
             report: conn.prepare_cached(
-                "INSERT INTO event_reports (event, doc, status, date_start, date_end,
+                "INSERT OR ROLLBACK INTO event_reports (event, doc, status, date_start, date_end,
                    date_precision, date_text, confidence, published)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?,

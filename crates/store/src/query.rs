@@ -181,13 +181,13 @@ impl Store {
         })
     }
 
-    /// Lists documents, by publication date (undated last) then key.
+    /// Lists documents, newest first (undated last), then by key.
     pub fn documents(&self, filter: &DocFilter) -> Result<Vec<DocSummary>, StoreError> {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM documents d
              WHERE (?1 IS NULL OR d.published >= ?1) AND (?2 IS NULL OR d.published <= ?2)
                AND (?3 IS NULL OR d.source = ?3)
-             ORDER BY d.published IS NULL, d.published, d.key LIMIT ?4 OFFSET ?5"
+             ORDER BY d.published DESC, d.key LIMIT ?4 OFFSET ?5"
         );
         let what = || "listing documents".to_string();
         let mut stmt = self

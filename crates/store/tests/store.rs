@@ -512,7 +512,7 @@ fn document_and_actor_listings() {
                 limit: Some(2),
                 ..Default::default()
             },
-            vec!["article-0000000", "article-0000001"],
+            vec!["article-0000008", "article-0000007"],
         ),
         (
             DocFilter {
@@ -520,7 +520,7 @@ fn document_and_actor_listings() {
                 offset: 7,
                 ..Default::default()
             },
-            vec!["article-0000007", "article-0000008"],
+            vec!["article-0000001", "article-0000000"],
         ),
         (
             DocFilter {
@@ -528,14 +528,14 @@ fn document_and_actor_listings() {
                 to: Some(date("2018-01-04")),
                 ..Default::default()
             },
-            vec!["article-0000002", "article-0000003"],
+            vec!["article-0000003", "article-0000002"],
         ),
         (
             DocFilter {
                 source: Some("reuters".into()),
                 ..Default::default()
             },
-            vec!["article-0000001", "article-0000004", "article-0000007"],
+            vec!["article-0000007", "article-0000004", "article-0000001"],
         ),
     ];
     for (filter, expected) in cases {
