@@ -3,7 +3,7 @@
 use crate::{sql_err, ActorRow, Store, StoreError};
 use entente_doc::{Actor, Document, EventRecord};
 use rusqlite::{params, CachedStatement, Connection, Statement, TransactionBehavior};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use xxhash_rust::xxh3::Xxh3;
 
 /// What a batch did to each of its documents.
@@ -291,6 +291,16 @@ impl<'c> Statements<'c> {
     }
 }
 
+/// An actor mentioned in a document: a row of `doc_actors`.
+struct DocActor<'d> {
+    /// The actor as first mentioned.
+    actor: &'d Actor,
+    /// How many mentions refer to it.
+    mentions: u32,
+    /// Its role on the document's date (the first one given).
+    role: Option<&'d str>,
+}
+
 /// The state of one batch: its statements and the actors it wrote.
 struct Batch<'c, 'a> {
     st: Statements<'c>,
@@ -426,28 +436,31 @@ impl Batch<'_, '_> {
                 sql_err(path, e, || format!("storing mention {i} of document {key}"))
             })?;
 
-        // actor id -> (mentions, role on this document's date, first actor value)
-        let mut doc_actors: BTreeMap<&str, (u32, Option<&str>, &Actor)> = BTreeMap::new();
-        for m in &doc.mentions {
-            for a in &m.actors {
-                let entry = doc_actors.entry(a.id.as_str()).or_insert((0, None, a));
-                entry.0 += 1;
-                if entry.1.is_none() {
-                    entry.1 = a.role.as_deref();
+        let mut doc_actors: Vec<DocActor<'_>> = Vec::new();
+        for a in doc.mentions.iter().flat_map(|m| &m.actors) {
+            match doc_actors.iter_mut().find(|d| d.actor.id == a.id) {
+                Some(d) => {
+                    d.mentions += 1;
+                    d.role = d.role.or(a.role.as_deref());
                 }
+                None => doc_actors.push(DocActor {
+                    actor: a,
+                    mentions: 1,
+                    role: a.role.as_deref(),
+                }),
             }
         }
-        let doc_actors: Vec<(&str, (u32, Option<&str>, &Actor))> = doc_actors.into_iter().collect();
-        for (_, (_, _, actor)) in &doc_actors {
-            self.upsert_actor(actor, key)?;
+        doc_actors.sort_unstable_by(|x, y| x.actor.id.cmp(&y.actor.id));
+        for d in &doc_actors {
+            self.upsert_actor(d.actor, key)?;
         }
         self.st
             .doc_actors
-            .run(&doc_actors, |st, p, _, (id, (count, role, _))| {
-                bind!(st, p, doc_id, *id, *count, *role)
+            .run(&doc_actors, |st, p, _, d| {
+                bind!(st, p, doc_id, d.actor.id.as_str(), d.mentions, d.role)
             })
             .map_err(|(i, e)| {
-                let id = doc_actors.get(i).map_or("?", |a| a.0);
+                let id = doc_actors.get(i).map_or("?", |d| d.actor.id.as_str());
                 sql_err(path, e, || format!("storing actor {id} of document {key}"))
             })?;
 
