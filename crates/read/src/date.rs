@@ -1,0 +1,409 @@
+//! Publication dates: parsing metadata values and spotting date lines near the top of a text.
+//!
+//! Two entry points:
+//! * [`parse_date_value`] reads a metadata value (`2019-02-27T09:14:00+09:00`, `Feb 27, 2019`,
+//!   `20190227`) as a whole;
+//! * [`detect_in_text`] looks at the first [`DATE_LINES`] lines of an article for a *date line*:
+//!   a line with a cue word (`Published`, `Updated`, `Posted on`, `Date:`) or a short line that
+//!   is little more than a date, a time and a byline. Anchoring on such lines keeps body
+//!   sentences like "the summit on June 12" from being taken for the publication date.
+//!
+//! Dates are kept as written: a time zone, when present, is reported in the ISO string but the
+//! date is never shifted to another zone (a Seoul paper's "Feb 28, 01:00 KST" stays Feb 28).
+//!
+//! Limits: all-numeric dates like `03/04/2019` are read month first (US order) unless the first
+//! number is over 12; non-English month names are not recognised.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How many lines from the top of a text may hold the date line.
+pub const DATE_LINES: usize = 30;
+
+/// A date found in a string, with the time when one was next to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// The calendar date as written.
+    pub date: NaiveDate,
+    /// ISO 8601 rendering of the date and time (`2019-02-27T09:14:00+09:00`), when a time was
+    /// found; the offset only when the text gave one.
+    pub datetime: Option<String>,
+    /// Byte range of the date expression in the searched string.
+    pub start: usize,
+    /// End of the date expression.
+    pub end: usize,
+}
+
+const MONTHS: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+/// Year-first numeric dates: 2019-02-27, 2019/02/27, 2019.02.27, 2019. 2. 27.
+static YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d\d)(?:([-/.])\s?(\d{1,2})[-/.]\s?(\d{1,2})|(\d\d)(\d\d))\b")
+        .unwrap_or_else(|e| panic!("bad YMD regex: {e}"))
+});
+/// Month-name first: Feb 27, 2019 / February 27 2019 / Feb. 27th, 2019.
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    ))
+    .unwrap_or_else(|e| panic!("bad MDY regex: {e}"))
+});
+/// Day first: 12 June 2018 / 12th Jun. 2018 / 12 June, 2018.
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+((?:19|20)\d\d)\b"
+    ))
+    .unwrap_or_else(|e| panic!("bad DMY regex: {e}"))
+});
+/// All-numeric with the year last: 02/27/2019, 27.02.2019.
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+        .unwrap_or_else(|e| panic!("bad numeric date regex: {e}"))
+});
+/// A clock time with optional seconds, am/pm and zone: 09:14, 10:14 AM, 14:05:00+09:00, 9:14 KST.
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b|T)(\d{1,2}):(\d\d)(?::(\d\d))?(?:\.\d+)?\s*([ap]\.?m\.?)?(?:\s*(Z\b|[+-]\d\d:?\d\d\b|(?:GMT|UTC)(?:\s?[+-]\d{1,2}(?::?\d\d)?)?\b|[A-Z]{2,4}T\b))?",
+    )
+    .unwrap_or_else(|e| panic!("bad time regex: {e}"))
+});
+/// Words that announce a publication date.
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:published|posted|updated|date[d:]?|created|issued|first\s+published)\b|(?:^|\s)(?:입력|수정|发布)")
+        .unwrap_or_else(|e| panic!("bad cue regex: {e}"))
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let m = match name.get(..3)?.to_ascii_lowercase().as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn num(s: &str) -> Option<u32> {
+    s.parse().ok()
+}
+
+/// Finds the first date expression in `s` (any supported form), without a time.
+fn find_date(s: &str) -> Option<(NaiveDate, usize, usize)> {
+    let mut best: Option<(NaiveDate, usize, usize)> = None;
+    let mut consider = |d: Option<NaiveDate>, start: usize, end: usize| {
+        if let Some(d) = d {
+            if best.is_none_or(|b| start < b.1) {
+                best = Some((d, start, end));
+            }
+        }
+    };
+    for c in YMD.captures_iter(s) {
+        let y = num(&c[1]);
+        let (m, d) = match (c.get(3), c.get(4)) {
+            (Some(m), Some(d)) => (num(m.as_str()), num(d.as_str())),
+            _ => (
+                c.get(5).and_then(|m| num(m.as_str())),
+                c.get(6).and_then(|d| num(d.as_str())),
+            ),
+        };
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let date = match (y, m, d) {
+            (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => None,
+        };
+        if date.is_some() {
+            consider(date, whole.start, whole.end);
+            break;
+        }
+    }
+    if let Some(c) = MDY.captures(s) {
+        let date = match (month_number(&c[1]), num(&c[2]), num(&c[3])) {
+            (Some(m), Some(d), Some(y)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => None,
+        };
+        let r = c.get(0).map_or(0..0, |m| m.range());
+        consider(date, r.start, r.end);
+    }
+    if let Some(c) = DMY.captures(s) {
+        let date = match (num(&c[1]), month_number(&c[2]), num(&c[3])) {
+            (Some(d), Some(m), Some(y)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+            _ => None,
+        };
+        let r = c.get(0).map_or(0..0, |m| m.range());
+        consider(date, r.start, r.end);
+    }
+    if let Some(c) = NUMERIC.captures(s) {
+        let (a, b, y) = (num(&c[1]), num(&c[2]), num(&c[3]));
+        let date = match (a, b, y) {
+            // Day first only when the first number cannot be a month.
+            (Some(a), Some(b), Some(y)) if a > 12 => NaiveDate::from_ymd_opt(y as i32, b, a),
+            (Some(a), Some(b), Some(y)) => NaiveDate::from_ymd_opt(y as i32, a, b),
+            _ => None,
+        };
+        let r = c.get(0).map_or(0..0, |m| m.range());
+        consider(date, r.start, r.end);
+    }
+    best
+}
+
+/// Known zone abbreviations and their UTC offsets; others are ignored (the time stays local).
+fn zone_offset(zone: &str) -> Option<String> {
+    let z = zone.to_ascii_uppercase().replace(' ', "");
+    let fixed = match z.as_str() {
+        "Z" | "UTC" | "GMT" => "+00:00",
+        "KST" | "JST" => "+09:00",
+        "CST" => "-06:00",
+        "EST" => "-05:00",
+        "EDT" => "-04:00",
+        "PST" => "-08:00",
+        "PDT" => "-07:00",
+        "CET" => "+01:00",
+        "CEST" => "+02:00",
+        "BST" => "+01:00",
+        "MSK" => "+03:00",
+        _ => "",
+    };
+    if !fixed.is_empty() {
+        return Some(fixed.to_string());
+    }
+    let rest = z
+        .strip_prefix("GMT")
+        .or_else(|| z.strip_prefix("UTC"))
+        .unwrap_or(&z);
+    let (sign, digits) = rest.split_at(rest.find(['+', '-']).map_or(0, |i| i + 1));
+    let sign = sign.chars().last()?;
+    let digits = digits.replace(':', "");
+    let (h, m) = match digits.len() {
+        1 | 2 => (num(&digits)?, 0),
+        4 => (num(&digits[..2])?, num(&digits[2..])?),
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then(|| format!("{sign}{h:02}:{m:02}"))
+}
+
+/// The first clock time in `s`, as `HH:MM:SS` plus an offset when one was given.
+fn find_time(s: &str) -> Option<String> {
+    let c = TIME.captures(s)?;
+    let mut h = num(&c[1])?;
+    let m = num(&c[2])?;
+    let sec = c.get(3).and_then(|x| num(x.as_str())).unwrap_or(0);
+    if let Some(ampm) = c.get(4) {
+        let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        h = match (pm, h) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+    }
+    if h > 23 || m > 59 || sec > 59 {
+        return None;
+    }
+    let zone = c
+        .get(5)
+        .and_then(|z| zone_offset(z.as_str()))
+        .unwrap_or_default();
+    Some(format!("{h:02}:{m:02}:{sec:02}{zone}"))
+}
+
+/// Finds a date and, when present, a time in `s`.
+pub fn find_datetime(s: &str) -> Option<FoundDate> {
+    let (date, start, end) = find_date(s)?;
+    // The time usually follows the date; a time before it ("10:14 AM, Feb 27, 2019") also counts.
+    let time = find_time(&s[end..]).or_else(|| find_time(&s[..start]));
+    Some(FoundDate {
+        date,
+        datetime: time.map(|t| format!("{date}T{t}")),
+        start,
+        end,
+    })
+}
+
+/// Parses a metadata value that should be a date or a date-time.
+///
+/// ISO 8601 values are read exactly (the date part as written, no zone shift); anything else
+/// goes through the same patterns as text dates.
+pub fn parse_date_value(value: &str) -> Option<FoundDate> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(v) {
+        let date = dt.date_naive();
+        return Some(FoundDate {
+            date,
+            datetime: Some(dt.to_rfc3339()),
+            start: 0,
+            end: v.len(),
+        });
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(v) {
+        return Some(FoundDate {
+            date: dt.date_naive(),
+            datetime: Some(dt.to_rfc3339()),
+            start: 0,
+            end: v.len(),
+        });
+    }
+    find_datetime(v)
+}
+
+/// Lower-case words that may stand on a date line besides the date itself.
+const DATE_LINE_WORDS: &[&str] = &["at", "am", "pm", "a", "m", "by", "and", "on", "the", "last"];
+
+/// True when `line`, with the date and any time removed, holds only a byline-like remainder:
+/// few words, none of them an ordinary lower-case word (which would make it a sentence).
+fn is_bare_date_line(line: &str, found: &FoundDate) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
+    let rest = format!("{} {}", &line[..found.start], &line[found.end..]);
+    let rest = TIME.replace_all(&rest, " ");
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 8 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        !lower || DATE_LINE_WORDS.contains(w)
+    })
+}
+
+/// Looks for the publication date on a date line among the first [`DATE_LINES`] lines.
+pub fn detect_in_text(text: &str) -> Option<FoundDate> {
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(DATE_LINES)
+    {
+        let Some(found) = find_datetime(line) else {
+            continue;
+        };
+        if CUE.is_match(line) || is_bare_date_line(line, &found) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn metadata_values() {
+        // (value, date, datetime)
+        let table = [
+            ("2019-02-27", "2019-02-27", None),
+            (
+                "2019-02-27T09:14:00+09:00",
+                "2019-02-27",
+                Some("2019-02-27T09:14:00+09:00"),
+            ),
+            (
+                "2019-02-27T23:30:00-05:00",
+                "2019-02-27",
+                Some("2019-02-27T23:30:00-05:00"),
+            ),
+            (
+                "2019-02-27 09:14",
+                "2019-02-27",
+                Some("2019-02-27T09:14:00"),
+            ),
+            ("20190227", "2019-02-27", None),
+            (
+                "Wed, 27 Feb 2019 09:14:00 +0900",
+                "2019-02-27",
+                Some("2019-02-27T09:14:00+09:00"),
+            ),
+            ("February 27, 2019", "2019-02-27", None),
+        ];
+        for (v, date, dt) in table {
+            let f = parse_date_value(v).unwrap_or_else(|| panic!("no date in {v:?}"));
+            assert_eq!(
+                (f.date, f.datetime.as_deref()),
+                (d(date), dt),
+                "value {v:?}"
+            );
+        }
+        assert_eq!(parse_date_value("soon"), None);
+        assert_eq!(parse_date_value("2019-02-30"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        // (text, date, datetime)
+        let table = [
+            (
+                "Title\nPublished: 2019-02-27 09:14 KST\nBody.",
+                Some("2019-02-27"),
+                Some("2019-02-27T09:14:00+09:00"),
+            ),
+            (
+                "Title\n2019.02.28 14:05 Updated\nBody",
+                Some("2019-02-28"),
+                Some("2019-02-28T14:05:00"),
+            ),
+            ("Title\nUpdated 12 June 2018\n", Some("2018-06-12"), None),
+            (
+                "Title\nPosted on June 12, 2018 by Jane Roe\n",
+                Some("2018-06-12"),
+                None,
+            ),
+            (
+                "Title\nFeb 27, 2019 10:14 AM\nText",
+                Some("2019-02-27"),
+                Some("2019-02-27T10:14:00"),
+            ),
+            (
+                "Title\nBy John Smith | Feb. 27th, 2019 | 3:05 p.m. EST\n",
+                Some("2019-02-27"),
+                Some("2019-02-27T15:05:00-05:00"),
+            ),
+            (
+                "Trump and Kim will meet on June 12, 2018 in Singapore, officials said.\n",
+                None,
+                None,
+            ),
+            ("Title\nThe summit was held June 12, 2018.\n", None, None),
+            ("Title\nDate: 03/04/2019\n", Some("2019-03-04"), None),
+            ("Title\nDate: 27/02/2019\n", Some("2019-02-27"), None),
+            ("Title\nNo date here at all.\n", None, None),
+        ];
+        for (text, date, dt) in table {
+            let got = detect_in_text(text);
+            assert_eq!(got.as_ref().map(|f| f.date), date.map(d), "text {text:?}");
+            assert_eq!(got.and_then(|f| f.datetime).as_deref(), dt, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn date_line_must_be_near_the_top() {
+        let mut text = "Title\n".to_string();
+        for _ in 0..DATE_LINES {
+            text.push_str("A body paragraph.\n");
+        }
+        text.push_str("Published: 2019-02-27\n");
+        assert_eq!(detect_in_text(&text), None);
+    }
+}
