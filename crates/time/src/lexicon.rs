@@ -187,6 +187,8 @@ impl Hasher for Fnv {
 /// Lower-case word to class.
 pub(crate) struct Lexicon {
     map: HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>,
+    /// Bit `len` of `shape[first letter]` is set when some entry has that first letter and length.
+    shape: [u32; 26],
 }
 
 const MONTHS: [&str; 12] = [
@@ -526,13 +528,24 @@ impl Lexicon {
         // `is_kw_past` through the direction class. `half`, `quarter`, `last` likewise.
         let _ = (Kw::Past, Kw::Present, Kw::Half, Kw::Quarter, Kw::Last);
         let _ = (Kw::Day0, Kw::Following, Kw::Year);
-        Lexicon { map }
+        let mut shape = [0u32; 26];
+        for k in map.keys() {
+            let b = k.as_bytes();
+            if let Some(c) = b.first().filter(|c| c.is_ascii_lowercase()) {
+                shape[usize::from(c - b'a')] |= 1 << b.len().min(31);
+            }
+        }
+        Lexicon { map, shape }
     }
 
     /// Class of a word given in any case; words longer than 16 bytes are never temporal.
     pub(crate) fn lookup(&self, word: &str) -> Lex {
         let b = word.as_bytes();
-        if b.len() > 16 {
+        if b.len() > 16 || b.is_empty() {
+            return Lex::None;
+        }
+        let c = b[0].to_ascii_lowercase();
+        if !c.is_ascii_lowercase() || self.shape[usize::from(c - b'a')] & (1 << b.len()) == 0 {
             return Lex::None;
         }
         let mut buf = [0u8; 16];

@@ -20,13 +20,45 @@ pub(crate) struct Res {
     pub modifier: Option<&'static str>,
 }
 
+/// TIMEX3 value of a period, formatted only when the expression is output.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum V {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    Week(i32, u32),
+    Weekend(i32, u32),
+    Quarter(i32, u32),
+    Half(i32, u32),
+    Season(i32, u32),
+    Decade(i32),
+    Century(i32),
+}
+
+impl std::fmt::Display for V {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            V::Day(d) => write!(f, "{}-{:02}-{:02}", fmt_year(d.year()), d.month(), d.day()),
+            V::Month(y, m) => write!(f, "{}-{m:02}", fmt_year(y)),
+            V::Year(y) => write!(f, "{}", fmt_year(y)),
+            V::Week(y, w) => write!(f, "{}-W{w:02}", fmt_year(y)),
+            V::Weekend(y, w) => write!(f, "{}-W{w:02}-WE", fmt_year(y)),
+            V::Quarter(y, q) => write!(f, "{}-Q{q}", fmt_year(y)),
+            V::Half(y, h) => write!(f, "{}-H{h}", fmt_year(y)),
+            V::Season(y, s) => write!(f, "{}-{}", fmt_year(y), season_code(s)),
+            V::Decade(d) => write!(f, "{d:03}"),
+            V::Century(c) => write!(f, "{c:02}"),
+        }
+    }
+}
+
 /// A resolved calendar period.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Per {
     pub s: NaiveDate,
     pub e: NaiveDate,
     pub prec: Precision,
-    pub value: String,
+    pub value: V,
 }
 
 /// Per-document resolution state.
@@ -51,17 +83,17 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// A single day.
 pub(crate) fn day_per(d: NaiveDate) -> Per {
-    Per { s: d, e: d, prec: Precision::Day, value: d.format("%Y-%m-%d").to_string() }
+    Per { s: d, e: d, prec: Precision::Day, value: V::Day(d) }
 }
 
 fn month_per(y: i32, m: u32) -> Option<Per> {
     let s = ymd(y, m, 1)?;
     let e = ymd(y, m, month_len(Some(y), m))?;
-    Some(Per { s, e, prec: Precision::Month, value: format!("{}-{m:02}", fmt_year(y)) })
+    Some(Per { s, e, prec: Precision::Month, value: V::Month(y, m) })
 }
 
 fn year_per(y: i32) -> Option<Per> {
-    Some(Per { s: ymd(y, 1, 1)?, e: ymd(y, 12, 31)?, prec: Precision::Year, value: fmt_year(y) })
+    Some(Per { s: ymd(y, 1, 1)?, e: ymd(y, 12, 31)?, prec: Precision::Year, value: V::Year(y) })
 }
 
 fn fmt_year(y: i32) -> String {
@@ -75,18 +107,18 @@ fn fmt_year(y: i32) -> String {
 fn week_per(d: NaiveDate) -> Per {
     let mon = d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
     let w = mon.iso_week();
-    Per { s: mon, e: mon + Duration::days(6), prec: Precision::Week, value: format!("{}-W{:02}", w.year(), w.week()) }
+    Per { s: mon, e: mon + Duration::days(6), prec: Precision::Week, value: V::Week(w.year(), w.week()) }
 }
 
 fn quarter_per(y: i32, q: u32) -> Option<Per> {
     let s = ymd(y, 3 * (q - 1) + 1, 1)?;
     let em = 3 * q;
-    Some(Per { s, e: ymd(y, em, month_len(Some(y), em))?, prec: Precision::Quarter, value: format!("{}-Q{q}", fmt_year(y)) })
+    Some(Per { s, e: ymd(y, em, month_len(Some(y), em))?, prec: Precision::Quarter, value: V::Quarter(y, q) })
 }
 
 fn half_per(y: i32, h: u32) -> Option<Per> {
     let (s, e) = if h == 1 { (ymd(y, 1, 1)?, ymd(y, 6, 30)?) } else { (ymd(y, 7, 1)?, ymd(y, 12, 31)?) };
-    Some(Per { s, e, prec: Precision::Half, value: format!("{}-H{h}", fmt_year(y)) })
+    Some(Per { s, e, prec: Precision::Half, value: V::Half(y, h) })
 }
 
 /// Seasons by approximate equinoxes and solstices; winter belongs to the year of its December.
@@ -97,15 +129,22 @@ fn season_per(y: i32, s: u32) -> Option<Per> {
         3 => (ymd(y, 9, 23)?, ymd(y, 12, 20)?),
         _ => (ymd(y, 12, 21)?, ymd(y + 1, 3, 19)?),
     };
-    Some(Per { s: a, e: b, prec: Precision::Season, value: format!("{}-{}", fmt_year(y), season_code(s)) })
+    Some(Per { s: a, e: b, prec: Precision::Season, value: V::Season(y, s) })
 }
 
 fn decade_per(d: i32) -> Option<Per> {
-    Some(Per { s: ymd(d * 10, 1, 1)?, e: ymd(d * 10 + 9, 12, 31)?, prec: Precision::Decade, value: format!("{d:03}") })
+    Some(Per { s: ymd(d * 10, 1, 1)?, e: ymd(d * 10 + 9, 12, 31)?, prec: Precision::Decade, value: V::Decade(d) })
 }
 
 fn century_per(c: i32) -> Option<Per> {
-    Some(Per { s: ymd(c * 100, 1, 1)?, e: ymd(c * 100 + 99, 12, 31)?, prec: Precision::Century, value: format!("{c:02}") })
+    Some(Per { s: ymd(c * 100, 1, 1)?, e: ymd(c * 100 + 99, 12, 31)?, prec: Precision::Century, value: V::Century(c) })
+}
+
+fn weekend(v: V) -> V {
+    match v {
+        V::Week(y, w) => V::Weekend(y, w),
+        other => other,
+    }
 }
 
 fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
@@ -211,7 +250,7 @@ impl Ctx {
             Unit::Week | Unit::Fortnight => Some(week_per(b + Duration::weeks(i64::from(n)))),
             Unit::Weekend => {
                 let w = week_per(b + Duration::weeks(i64::from(n)));
-                Some(Per { s: w.s + Duration::days(5), e: w.e, prec: Precision::Week, value: format!("{}-WE", w.value) })
+                Some(Per { s: w.s + Duration::days(5), e: w.e, prec: Precision::Week, value: weekend(w.value) })
             }
             Unit::Month => {
                 let (y, m) = add_months(b.year(), b.month(), n);
@@ -383,7 +422,7 @@ impl Ctx {
                         };
                         let wp = week_per(w);
                         if *unit == Unit::Weekend {
-                            return Some(Per { s: wp.s + Duration::days(5), e: wp.e, prec: Precision::Week, value: format!("{}-WE", wp.value) });
+                            return Some(Per { s: wp.s + Duration::days(5), e: wp.e, prec: Precision::Week, value: weekend(wp.value) });
                         }
                         (wp.s >= p.s && wp.e <= p.e).then_some(wp)
                     }
@@ -503,9 +542,9 @@ impl Ctx {
         };
         let value = match (part, p.prec) {
             (Part::FirstHalf | Part::SecondHalf, Precision::Year) => {
-                format!("{}-H{}", p.value, if part == Part::FirstHalf { 1 } else { 2 })
+                V::Half(p.s.year(), if part == Part::FirstHalf { 1 } else { 2 })
             }
-            _ => p.value.clone(),
+            _ => p.value,
         };
         let prec = match (part, p.prec) {
             (Part::FirstHalf | Part::SecondHalf, Precision::Year) => Precision::Half,
@@ -517,7 +556,7 @@ impl Ctx {
     /// Full resolution.
     pub(crate) fn resolve(&self, e: &E) -> Option<Res> {
         let date = |p: Per, modifier: Option<&'static str>| Res {
-            value: p.value,
+            value: p.value.to_string(),
             interval: Some(Interval { start: p.s, end: p.e }),
             prec: p.prec,
             kind: TimexKind::Date,
@@ -550,7 +589,7 @@ impl Ctx {
                     None => self.base(Anchor::Narrative),
                 };
                 Some(Res {
-                    value: format!("{}T{h:02}:{mi:02}", d.format("%Y-%m-%d")),
+                    value: format!("{}T{h:02}:{mi:02}", V::Day(d)),
                     interval: Some(Interval { start: d, end: d }),
                     prec: Precision::Time,
                     kind: TimexKind::Time,
@@ -676,7 +715,7 @@ mod tests {
         ];
         for (c, m, want) in table {
             let p = c.period(&E::Month { y: Yr::Implicit, m });
-            assert_eq!(p.map(|p| p.value), Some(want.to_string()));
+            assert_eq!(p.map(|p| p.value.to_string()), Some(want.to_string()));
         }
     }
 
@@ -692,7 +731,7 @@ mod tests {
         for (t, wd, want) in table {
             let c = ctx(2013, 2, 12, t);
             let p = c.period(&E::Weekday { wd, rel: WdRel::Bare });
-            assert_eq!(p.map(|p| p.value), Some(want.to_string()));
+            assert_eq!(p.map(|p| p.value.to_string()), Some(want.to_string()));
         }
     }
 

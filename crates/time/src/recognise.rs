@@ -89,7 +89,30 @@ impl<'d, 'a> Rec<'d, 'a> {
         }
     }
 
-    /// Can a temporal expression start at token `i`? Cheap prefilter.
+    /// Token `i` can anchor an expression on its own (digits, month, weekday, unit, season,
+    /// deictic words).
+    fn strong(&self, i: usize) -> bool {
+        let Some(t) = self.t(i) else { return false };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Punct => false,
+            Kind::Word => match t.lex {
+                Lex::Month(..) | Lex::Weekday(..) | Lex::Season(_) | Lex::Unit(..) => true,
+                Lex::Kw(k) => matches!(
+                    k,
+                    Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight | Kw::Now | Kw::Currently | Kw::Nowadays
+                        | Kw::Recently | Kw::Soon | Kw::Future | Kw::Annually | Kw::Noon | Kw::Midnight | Kw::Eom
+                        | Kw::Bom | Kw::Eoy | Kw::Boy | Kw::Q | Kw::H | Kw::Time | Kw::Morning | Kw::Night
+                        | Kw::Evening | Kw::Afternoon
+                ),
+                Lex::Rel(_) => self.is(i, "past") || self.is(i, "present"),
+                _ => false,
+            },
+        }
+    }
+
+    /// Can a temporal expression start at token `i`? Cheap prefilter: the token can start one
+    /// and a strong token lies within the next few.
     fn may_start(&self, i: usize) -> bool {
         let Some(t) = self.t(i) else { return false };
         match t.kind {
@@ -129,10 +152,15 @@ impl<'d, 'a> Rec<'d, 'a> {
     /// Recognises every expression in the document, left to right, without overlaps.
     pub(crate) fn run(&self) -> Vec<Mention> {
         let n = self.d.toks.len();
+        // next_strong[i]: first strong token at or after i
+        let mut next_strong = vec![usize::MAX; n + 1];
+        for k in (0..n).rev() {
+            next_strong[k] = if self.strong(k) { k } else { next_strong[k + 1] };
+        }
         let mut out = Vec::new();
         let mut i = 0;
         while i < n {
-            if self.may_start(i) {
+            if next_strong[i] < i + 5 && self.may_start(i) {
                 if let Some(m) = self.parse_at(i) {
                     i = m.b.max(i + 1);
                     out.extend(self.split(m));

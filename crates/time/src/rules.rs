@@ -177,6 +177,16 @@ impl Rec<'_, '_> {
 
     /// Everything calendar-shaped at `i`.
     pub(crate) fn calendar(&self, i: usize) -> M {
+        let Some(t) = self.t(i) else { return None };
+        match (t.kind, t.lex) {
+            (Kind::Word, Lex::Month(..)) => return self.month_first(i),
+            (Kind::Word, Lex::Weekday(..)) => return self.weekday_expr(i),
+            (Kind::Word, Lex::Season(_)) => return self.season(i),
+            (Kind::Word, Lex::Kw(Kw::Q | Kw::H)) => return self.quarter(i),
+            (Kind::Punct, _) => return self.year_expr(i),
+            (Kind::Word, Lex::Kw(Kw::The) | Lex::Ord(_) | Lex::Num(_) | Lex::Rel(Rel::Last)) | (Kind::Num, _) => {}
+            _ => return None,
+        }
         let mut best = self.month_first(i);
         best = longer(best, self.day_first(i));
         best = longer(best, self.day_range_first(i));

@@ -7,6 +7,9 @@
 //! forms ("said", "met", "was"), perfect "has/have + participle", and "-ed" forms that are not
 //! passive present ("is expected").
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::lexicon::Lexicon;
 use crate::token::{Doc, Kind};
 
@@ -35,15 +38,60 @@ const NOT_PAST_ED: [&str; 30] = [
     "embed", "red",
 ];
 
+/// Word class for the cue tables.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Future,
+    Past,
+    NotPastEd,
+}
+
+fn table() -> &'static HashMap<&'static str, Class> {
+    static T: OnceLock<HashMap<&'static str, Class>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut m = HashMap::new();
+        for w in NOT_PAST_ED {
+            m.insert(w, Class::NotPastEd);
+        }
+        for w in PAST {
+            m.insert(w, Class::Past);
+        }
+        for w in FUTURE {
+            m.insert(w, Class::Future);
+        }
+        m
+    })
+}
+
+/// Table class of a word (any case).
+fn class(w: &str) -> Option<Class> {
+    let b = w.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (k, c) in b.iter().enumerate() {
+        buf[k] = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok().and_then(|s| table().get(s).copied())
+}
+
 fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
     let t = doc.toks.get(i)?;
     if t.kind != Kind::Word {
         return None;
     }
     let w = doc.word(i);
+    let cls = class(w);
+    let b = w.as_bytes();
+    let ed = b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed");
+    let special = ["expected", "scheduled", "due", "set", "poised", "likely", "planned", "slated", "to", "going"];
+    if cls.is_none() && !ed && !special.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        return None;
+    }
     let prev = |k: usize| if i >= k { doc.word(i - k) } else { "" };
     let lw = |s: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(s));
-    if lw(w, &FUTURE) {
+    if cls == Some(Class::Future) {
         if w.eq_ignore_ascii_case("wo") && !doc.is(i + 1, "n") && !doc.is(i + 2, "t") {
             return None;
         }
@@ -61,7 +109,7 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
     if lw(w, &["expected", "scheduled", "planned"]) && doc.is(i + 1, "to") && !lw(prev(1), &["was", "were", "had"]) {
         return Some(Cue::Future);
     }
-    if lw(w, &PAST) {
+    if cls == Some(Class::Past) {
         if w.eq_ignore_ascii_case("held") && lw(prev(1), &["be", "being", "is", "are"]) {
             return None;
         }
@@ -72,8 +120,7 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
         }
         return Some(Cue::Past);
     }
-    let b = w.as_bytes();
-    if b.len() >= 5 && w[b.len() - 2..].eq_ignore_ascii_case("ed") && !t.cap && !lw(w, &NOT_PAST_ED) {
+    if ed && !t.cap && cls != Some(Class::NotPastEd) {
         if be_before || lw(prev(1), &["will", "to", "be", "been", "being"]) {
             return None;
         }

@@ -45,7 +45,7 @@ impl<'a> Doc<'a> {
     /// Tokenizes `text`.
     pub(crate) fn new(text: &'a str, lex: &Lexicon) -> Doc<'a> {
         let b = text.as_bytes();
-        let mut toks: Vec<Tok> = Vec::with_capacity(b.len() / 5 + 4);
+        let mut toks: Vec<Tok> = Vec::with_capacity(b.len() / 3 + 4);
         let mut i = 0;
         let mut gap = true;
         let mut newlines = 0u32;
