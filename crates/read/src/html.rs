@@ -53,6 +53,7 @@ matchers! {
     CANONICAL = "link[rel=canonical]";
     JSON_LD = "script[type='application/ld+json']";
     TIME = "time[datetime]";
+    CLASS_OR_ID = "[class], [id]";
     FALLBACK_DROP = "nav, header, footer, form, aside, script, style, noscript, template, iframe, [role=navigation], [role=banner], [role=contentinfo]";
 }
 
@@ -244,6 +245,7 @@ pub fn read_html(html: &str) -> HtmlPage {
 
 /// The main-content text of a parsed page and its caption spans.
 fn main_text(doc: Document, html: &str) -> (String, Vec<Span>) {
+    prune_chrome(&doc);
     let article = dom_smoothie::Readability::with_document(doc, None, None)
         .ok()
         .and_then(|mut r| r.parse().ok());
@@ -264,6 +266,95 @@ fn main_text(doc: Document, html: &str) -> (String, Vec<Span>) {
         w.walk(&body);
     }
     w.finish()
+}
+
+/// Class/id words that mark page chrome: sharing bars, bylines, datelines, teasers, comment
+/// sections. Matched against whole words of `class` and `id` (split at spaces, `-` and `_`).
+const CHROME_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "date",
+    "related",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "promo",
+    "breadcrumb",
+    "breadcrumbs",
+    "tags",
+    "tag",
+    "comments",
+    "comment",
+    "credit",
+    "credits",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsor",
+    "sponsored",
+    "recommended",
+    "popular",
+    "trending",
+    "mostread",
+    "outbrain",
+    "taboola",
+    "readmore",
+    "toolbar",
+    "modal",
+    "cookie",
+    "cookies",
+    "disclaimer",
+    "signup",
+];
+
+/// Longest text an element marked as chrome may hold and still be removed; bigger ones are
+/// more likely an article wrapper with an unlucky class name.
+const CHROME_MAX_TEXT: usize = 400;
+
+/// Class/id words that mark content; an element carrying one is never pruned (WordPress, for
+/// one, classes the post wrapper `post tag-foo category-bar`).
+const CONTENT_WORDS: &[&str] = &[
+    "post", "entry", "content", "article", "story", "body", "text", "main", "hentry",
+];
+
+/// Whether an element's class/id words mark it as chrome and not as content.
+fn is_chrome(node: &NodeRef) -> bool {
+    let (mut chrome, mut content) = (false, false);
+    for attr in ["class", "id"] {
+        let Some(v) = node.attr(attr) else { continue };
+        for w in v.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+            let w = w.to_ascii_lowercase();
+            chrome |= CHROME_WORDS.contains(&w.as_str());
+            content |= CONTENT_WORDS.contains(&w.as_str());
+        }
+    }
+    chrome && !content
+}
+
+/// Removes small elements whose class or id names them as page chrome.
+fn prune_chrome(doc: &Document) {
+    let mut doomed = Vec::new();
+    for node in doc.select_matcher(&CLASS_OR_ID).nodes() {
+        if !is_chrome(node) {
+            continue;
+        }
+        let name = node.node_name().unwrap_or_default();
+        if matches!(&*name, "html" | "body" | "article" | "main") {
+            continue;
+        }
+        if node.text().len() <= CHROME_MAX_TEXT {
+            doomed.push(node.clone());
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
 }
 
 /// Elements whose content is never text of the article.
@@ -331,6 +422,10 @@ struct TextWalker {
     pre_depth: usize,
     /// The current paragraph holds a caption.
     para_is_caption: bool,
+    /// Depth of `<a>` elements around the current node.
+    link_depth: usize,
+    /// Bytes of the current paragraph that are link text.
+    para_link_bytes: usize,
 }
 
 impl TextWalker {
@@ -373,6 +468,12 @@ impl TextWalker {
             "img" => return,
             _ => {}
         }
+        if name == "a" {
+            self.link_depth += 1;
+            self.walk(el);
+            self.link_depth -= 1;
+            return;
+        }
         if !BLOCKS.contains(&name) {
             self.walk(el);
             return;
@@ -401,6 +502,9 @@ impl TextWalker {
                 self.space();
             }
             self.para.push_str(piece);
+            if self.link_depth > 0 {
+                self.para_link_bytes += piece.len();
+            }
         }
     }
 
@@ -417,8 +521,16 @@ impl TextWalker {
 
     fn flush(&mut self) {
         let para = std::mem::take(&mut self.para);
+        let link_bytes = std::mem::take(&mut self.para_link_bytes);
         let text = para.trim();
         if text.is_empty() {
+            return;
+        }
+        let caption = self.para_is_caption || self.caption_depth > 0;
+        // A paragraph that is all link text is a teaser, menu item or share button.
+        let words = text.len() - text.matches(' ').count();
+        if !caption && link_bytes * 10 >= words * 9 {
+            self.para_is_caption = false;
             return;
         }
         if !self.out.is_empty() {
@@ -426,7 +538,7 @@ impl TextWalker {
         }
         let start = self.out.len();
         self.out.push_str(text);
-        if self.para_is_caption || self.caption_depth > 0 {
+        if caption {
             self.captions.push(Span::new(start, self.out.len()));
         }
         self.para_is_caption = false;
