@@ -53,9 +53,16 @@ fn state_form(text: &str, iso3: &str) -> Option<StateForm> {
         })
 }
 
+/// (text, matched spans, state codes of each match).
+type StateCase = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static [&'static str]],
+);
+
 #[test]
 fn tricky_state_forms() {
-    let cases: &[(&str, &[&str], &[&[&str]])] = &[
+    let cases: &[StateCase] = &[
         ("the DPRK said", &["DPRK"], &[&["PRK"]]),
         ("ROK forces", &["ROK"], &[&["KOR"]]),
         (
