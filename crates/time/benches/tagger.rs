@@ -40,7 +40,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("tagger");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(20);
-    g.bench_function("tag_news_1MiB", |b| b.iter(|| tagger.tag(std::hint::black_box(&text), dct)));
+    g.bench_function("tag_news_1MiB", |b| {
+        b.iter(|| tagger.tag(std::hint::black_box(&text), dct))
+    });
     g.finish();
 }
 

@@ -77,9 +77,18 @@ pub(crate) enum Qty {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum E {
     /// A calendar day with month; weekday when written ("Monday, Feb 18").
-    Day { y: Yr, m: u32, d: u32, wd: Option<u32> },
+    Day {
+        y: Yr,
+        m: u32,
+        d: u32,
+        wd: Option<u32>,
+    },
     /// A day of a month that is not named: "on the 12th", "the 5th of next month".
-    DayOnly { d: u32, wd: Option<u32>, month: Option<Box<E>> },
+    DayOnly {
+        d: u32,
+        wd: Option<u32>,
+        month: Option<Box<E>>,
+    },
     /// A named month.
     Month { y: Yr, m: u32 },
     /// "last March" (-1), "this March" (0), "next March" (1), "March after next" (2).
@@ -123,7 +132,11 @@ pub(crate) enum E {
     /// The season containing the anchor, shifted by n seasons ("this season", "last season").
     CurSeason { n: i32 },
     /// A clock time, on a day when one is attached.
-    Clock { h: u32, mi: u32, day: Option<Box<E>> },
+    Clock {
+        h: u32,
+        mi: u32,
+        day: Option<Box<E>>,
+    },
     /// A part of a day: "Friday afternoon" (day, "AF"), "tonight" (today, "NI").
     Pod { pod: &'static str, day: Box<E> },
 }

@@ -43,12 +43,17 @@
 //! ```
 #![deny(missing_docs)]
 
+mod calendar;
+mod durations;
 pub mod eval;
 mod expr;
 mod lexicon;
 mod normalise;
+mod ranges;
 mod recognise;
 mod rules;
+mod rules_misc;
+mod rules_num;
 mod rules_rel;
 mod tense;
 mod token;
@@ -176,12 +181,18 @@ impl Default for Tagger {
 impl Tagger {
     /// Builds the lexicon once.
     pub fn new() -> Tagger {
-        Tagger { lex: lexicon::Lexicon::new(), bias: Bias::News }
+        Tagger {
+            lex: lexicon::Lexicon::new(),
+            bias: Bias::News,
+        }
     }
 
     /// A tagger with another default for expressions without a tense cue.
     pub fn with_bias(bias: Bias) -> Tagger {
-        Tagger { lex: lexicon::Lexicon::new(), bias }
+        Tagger {
+            lex: lexicon::Lexicon::new(),
+            bias,
+        }
     }
 
     /// The bias in use.
@@ -192,7 +203,11 @@ impl Tagger {
     /// Tags a whole document published on `dct`.
     pub fn tag(&self, text: &str, dct: NaiveDate) -> Vec<Timex> {
         let doc = token::Doc::new(text, &self.lex);
-        let mentions = recognise::Rec { d: &doc, future_bias: self.bias == Bias::Future }.run();
+        let mentions = recognise::Rec {
+            d: &doc,
+            future_bias: self.bias == Bias::Future,
+        }
+        .run();
         let mut ctx = Ctx {
             dct,
             bias: self.bias,
@@ -204,14 +219,22 @@ impl Tagger {
         };
         let mut out = Vec::with_capacity(mentions.len());
         for m in mentions {
-            let (Some(first), Some(last)) = (doc.toks.get(m.a), doc.toks.get(m.b.saturating_sub(1))) else {
+            let (Some(first), Some(last)) =
+                (doc.toks.get(m.a), doc.toks.get(m.b.saturating_sub(1)))
+            else {
                 continue;
             };
             let (start, end) = (first.start, last.end);
             ctx.sent = first.sent;
-            let tense = if needs_tense(&m.e) { tense::tense_at(&doc, m.a, m.b) } else { None };
+            let tense = if needs_tense(&m.e) {
+                tense::tense_at(&doc, m.a, m.b)
+            } else {
+                None
+            };
             ctx.tense = tense;
-            let Some(res) = ctx.resolve(&m.e) else { continue };
+            let Some(res) = ctx.resolve(&m.e) else {
+                continue;
+            };
             let (value, kind) = match &m.literal {
                 Some(v) => (v.clone(), TimexKind::Duration),
                 None => (res.value, res.kind),
@@ -240,12 +263,35 @@ impl Tagger {
 /// Whether resolving `e` depends on the clause's tense.
 fn needs_tense(e: &E) -> bool {
     match e {
-        E::Day { y: Yr::Implicit, .. } | E::Month { y: Yr::Implicit, .. } | E::DayOnly { .. } => true,
-        E::Quarter { y: Yr::Implicit, .. } | E::Half { y: Yr::Implicit, .. } | E::Season { y: Yr::Implicit, .. } => true,
+        E::Day {
+            y: Yr::Implicit, ..
+        }
+        | E::Month {
+            y: Yr::Implicit, ..
+        }
+        | E::DayOnly { .. } => true,
+        E::Quarter {
+            y: Yr::Implicit, ..
+        }
+        | E::Half {
+            y: Yr::Implicit, ..
+        }
+        | E::Season {
+            y: Yr::Implicit, ..
+        } => true,
         E::Weekday { .. } | E::InDur { .. } => true,
-        E::Unit { anchor: Anchor::Tensed, .. } => true,
-        E::Unit { unit: lexicon::Unit::Day, n: 0, anchor: Anchor::Dct } => true,
-        E::Part { base, .. } | E::NthWeekday { base, .. } | E::NthUnit { base, .. } => needs_tense(base),
+        E::Unit {
+            anchor: Anchor::Tensed,
+            ..
+        } => true,
+        E::Unit {
+            unit: lexicon::Unit::Day,
+            n: 0,
+            anchor: Anchor::Dct,
+        } => true,
+        E::Part { base, .. } | E::NthWeekday { base, .. } | E::NthUnit { base, .. } => {
+            needs_tense(base)
+        }
         E::Range { a, b } => needs_tense(a) || needs_tense(b),
         E::Pod { day, .. } => needs_tense(day),
         E::Clock { day: Some(d), .. } => needs_tense(d),

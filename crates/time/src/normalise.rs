@@ -4,10 +4,13 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::calendar::{
+    add_months, century_per, day_per, decade_per, half_per, month_per, quarter_per, season_per,
+    wd_num, week_per, weekend, year_per, ymd, Per, V,
+};
 use crate::expr::{Anchor, Part, Qty, RefKind, WdRel, Yr, E};
 use crate::lexicon::Unit;
-use crate::rules::month_len;
-use crate::rules_rel::{fmt_num, season_code, unit_letter};
+use crate::rules_misc::{fmt_num, unit_letter};
 use crate::{Bias, Interval, Precision, TimexKind};
 
 /// A resolved expression.
@@ -18,47 +21,6 @@ pub(crate) struct Res {
     pub prec: Precision,
     pub kind: TimexKind,
     pub modifier: Option<&'static str>,
-}
-
-/// TIMEX3 value of a period, formatted only when the expression is output.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum V {
-    Day(NaiveDate),
-    Month(i32, u32),
-    Year(i32),
-    Week(i32, u32),
-    Weekend(i32, u32),
-    Quarter(i32, u32),
-    Half(i32, u32),
-    Season(i32, u32),
-    Decade(i32),
-    Century(i32),
-}
-
-impl std::fmt::Display for V {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self {
-            V::Day(d) => write!(f, "{}-{:02}-{:02}", fmt_year(d.year()), d.month(), d.day()),
-            V::Month(y, m) => write!(f, "{}-{m:02}", fmt_year(y)),
-            V::Year(y) => write!(f, "{}", fmt_year(y)),
-            V::Week(y, w) => write!(f, "{}-W{w:02}", fmt_year(y)),
-            V::Weekend(y, w) => write!(f, "{}-W{w:02}-WE", fmt_year(y)),
-            V::Quarter(y, q) => write!(f, "{}-Q{q}", fmt_year(y)),
-            V::Half(y, h) => write!(f, "{}-H{h}", fmt_year(y)),
-            V::Season(y, s) => write!(f, "{}-{}", fmt_year(y), season_code(s)),
-            V::Decade(d) => write!(f, "{d:03}"),
-            V::Century(c) => write!(f, "{c:02}"),
-        }
-    }
-}
-
-/// A resolved calendar period.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Per {
-    pub s: NaiveDate,
-    pub e: NaiveDate,
-    pub prec: Precision,
-    pub value: V,
 }
 
 /// Per-document resolution state.
@@ -75,85 +37,6 @@ pub(crate) struct Ctx {
     pub anchor_year: Option<(i32, u32)>,
     /// Sentence of the expression being resolved.
     pub sent: u32,
-}
-
-fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
-}
-
-/// A single day.
-pub(crate) fn day_per(d: NaiveDate) -> Per {
-    Per { s: d, e: d, prec: Precision::Day, value: V::Day(d) }
-}
-
-fn month_per(y: i32, m: u32) -> Option<Per> {
-    let s = ymd(y, m, 1)?;
-    let e = ymd(y, m, month_len(Some(y), m))?;
-    Some(Per { s, e, prec: Precision::Month, value: V::Month(y, m) })
-}
-
-fn year_per(y: i32) -> Option<Per> {
-    Some(Per { s: ymd(y, 1, 1)?, e: ymd(y, 12, 31)?, prec: Precision::Year, value: V::Year(y) })
-}
-
-fn fmt_year(y: i32) -> String {
-    if y < 0 {
-        format!("BC{:04}", -y)
-    } else {
-        format!("{y:04}")
-    }
-}
-
-fn week_per(d: NaiveDate) -> Per {
-    let mon = d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
-    let w = mon.iso_week();
-    Per { s: mon, e: mon + Duration::days(6), prec: Precision::Week, value: V::Week(w.year(), w.week()) }
-}
-
-fn quarter_per(y: i32, q: u32) -> Option<Per> {
-    let s = ymd(y, 3 * (q - 1) + 1, 1)?;
-    let em = 3 * q;
-    Some(Per { s, e: ymd(y, em, month_len(Some(y), em))?, prec: Precision::Quarter, value: V::Quarter(y, q) })
-}
-
-fn half_per(y: i32, h: u32) -> Option<Per> {
-    let (s, e) = if h == 1 { (ymd(y, 1, 1)?, ymd(y, 6, 30)?) } else { (ymd(y, 7, 1)?, ymd(y, 12, 31)?) };
-    Some(Per { s, e, prec: Precision::Half, value: V::Half(y, h) })
-}
-
-/// Seasons by approximate equinoxes and solstices; winter belongs to the year of its December.
-fn season_per(y: i32, s: u32) -> Option<Per> {
-    let (a, b) = match s {
-        1 => (ymd(y, 3, 20)?, ymd(y, 6, 20)?),
-        2 => (ymd(y, 6, 21)?, ymd(y, 9, 22)?),
-        3 => (ymd(y, 9, 23)?, ymd(y, 12, 20)?),
-        _ => (ymd(y, 12, 21)?, ymd(y + 1, 3, 19)?),
-    };
-    Some(Per { s: a, e: b, prec: Precision::Season, value: V::Season(y, s) })
-}
-
-fn decade_per(d: i32) -> Option<Per> {
-    Some(Per { s: ymd(d * 10, 1, 1)?, e: ymd(d * 10 + 9, 12, 31)?, prec: Precision::Decade, value: V::Decade(d) })
-}
-
-fn century_per(c: i32) -> Option<Per> {
-    Some(Per { s: ymd(c * 100, 1, 1)?, e: ymd(c * 100 + 99, 12, 31)?, prec: Precision::Century, value: V::Century(c) })
-}
-
-fn weekend(v: V) -> V {
-    match v {
-        V::Week(y, w) => V::Weekend(y, w),
-        other => other,
-    }
-}
-
-fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
-    let t = y * 12 + (m as i32 - 1) + n;
-    (t.div_euclid(12), (t.rem_euclid(12) + 1) as u32)
-}
-
-fn wd_num(d: NaiveDate) -> u32 {
-    d.weekday().number_from_monday()
 }
 
 impl Ctx {
@@ -181,7 +64,12 @@ impl Ctx {
             None => None,
         };
         match future {
-            Some(false) => cands.iter().rev().find(|p| p.s <= dct).or(cands.first()).cloned(),
+            Some(false) => cands
+                .iter()
+                .rev()
+                .find(|p| p.s <= dct)
+                .or(cands.first())
+                .cloned(),
             Some(true) => cands.iter().find(|p| p.e >= dct).or(cands.last()).cloned(),
             None => {
                 let dist = |p: &Per| {
@@ -199,7 +87,8 @@ impl Ctx {
                         None => true,
                         Some(b) => {
                             let (dp, db) = (dist(p), dist(b));
-                            dp < db || dp == db && p.s.year() == dct.year() && b.s.year() != dct.year()
+                            dp < db
+                                || dp == db && p.s.year() == dct.year() && b.s.year() != dct.year()
                         }
                     };
                     if better {
@@ -250,7 +139,12 @@ impl Ctx {
             Unit::Week | Unit::Fortnight => Some(week_per(b + Duration::weeks(i64::from(n)))),
             Unit::Weekend => {
                 let w = week_per(b + Duration::weeks(i64::from(n)));
-                Some(Per { s: w.s + Duration::days(5), e: w.e, prec: Precision::Week, value: weekend(w.value) })
+                Some(Per {
+                    s: w.s + Duration::days(5),
+                    e: w.e,
+                    prec: Precision::Week,
+                    value: weekend(w.value),
+                })
             }
             Unit::Month => {
                 let (y, m) = add_months(b.year(), b.month(), n);
@@ -330,11 +224,17 @@ impl Ctx {
             E::Season { y, s } => match y {
                 Yr::Rel(n) => {
                     let y0 = self.dct.year();
-                    let c: Vec<Per> = (y0 - 2..=y0 + 1).filter_map(|y| season_per(y, *s)).collect();
+                    let c: Vec<Per> = (y0 - 2..=y0 + 1)
+                        .filter_map(|y| season_per(y, *s))
+                        .collect();
                     let dct = self.dct;
                     match n {
                         n if *n < 0 => c.iter().rev().find(|p| p.e < dct).cloned(),
-                        0 => c.iter().find(|p| p.s <= dct && dct <= p.e).or_else(|| c.iter().find(|p| p.s > dct)).cloned(),
+                        0 => c
+                            .iter()
+                            .find(|p| p.s <= dct && dct <= p.e)
+                            .or_else(|| c.iter().find(|p| p.s > dct))
+                            .cloned(),
                         _ => c.iter().find(|p| p.s > dct).cloned(),
                     }
                 }
@@ -402,7 +302,11 @@ impl Ctx {
                 let p = self.period(base)?;
                 match unit {
                     Unit::Day => {
-                        let d = if *n > 0 { p.s + Duration::days(i64::from(n - 1)) } else { p.e - Duration::days(i64::from(-n - 1)) };
+                        let d = if *n > 0 {
+                            p.s + Duration::days(i64::from(n - 1))
+                        } else {
+                            p.e - Duration::days(i64::from(-n - 1))
+                        };
                         (d >= p.s && d <= p.e).then(|| day_per(d))
                     }
                     _ => {
@@ -422,7 +326,12 @@ impl Ctx {
                         };
                         let wp = week_per(w);
                         if *unit == Unit::Weekend {
-                            return Some(Per { s: wp.s + Duration::days(5), e: wp.e, prec: Precision::Week, value: weekend(wp.value) });
+                            return Some(Per {
+                                s: wp.s + Duration::days(5),
+                                e: wp.e,
+                                prec: Precision::Week,
+                                value: weekend(wp.value),
+                            });
                         }
                         (wp.s >= p.s && wp.e <= p.e).then_some(wp)
                     }
@@ -433,12 +342,19 @@ impl Ctx {
                 let pa = self.period(a)?;
                 let pb = self.period(b)?;
                 let e = if pb.e < pa.s { pa.e } else { pb.e };
-                Some(Per { s: pa.s, e, prec: pa.prec, value: pa.value })
+                Some(Per {
+                    s: pa.s,
+                    e,
+                    prec: pa.prec,
+                    value: pa.value,
+                })
             }
             E::Pod { day, .. } => self.period(day),
             E::CurSeason { n } => {
                 let y0 = self.dct.year();
-                let c: Vec<Per> = (y0 - 2..=y0 + 1).flat_map(|y| (1..=4).filter_map(move |s| season_per(y, s))).collect();
+                let c: Vec<Per> = (y0 - 2..=y0 + 1)
+                    .flat_map(|y| (1..=4).filter_map(move |s| season_per(y, s)))
+                    .collect();
                 let k = c.iter().position(|p| p.s <= self.dct && self.dct <= p.e)?;
                 c.get((k as i64 + i64::from(*n)) as usize).cloned()
             }
@@ -523,7 +439,12 @@ impl Ctx {
     fn part(&self, part: Part, base: &E) -> Option<(Per, Option<&'static str>)> {
         let mut p = self.period(base)?;
         let mut r = sub_part(&p, part, self.dct);
-        if let E::Unit { unit, n: 0, anchor: Anchor::Tensed } = base {
+        if let E::Unit {
+            unit,
+            n: 0,
+            anchor: Anchor::Tensed,
+        } = base
+        {
             let shift = match self.tense {
                 Some(false) if r.0 > self.dct => -1,
                 Some(true) if r.1 < self.dct => 1,
@@ -550,14 +471,25 @@ impl Ctx {
             (Part::FirstHalf | Part::SecondHalf, Precision::Year) => Precision::Half,
             (_, pr) => pr,
         };
-        Some((Per { s: r.0, e: r.1, prec, value }, modifier))
+        Some((
+            Per {
+                s: r.0,
+                e: r.1,
+                prec,
+                value,
+            },
+            modifier,
+        ))
     }
 
     /// Full resolution.
     pub(crate) fn resolve(&self, e: &E) -> Option<Res> {
         let date = |p: Per, modifier: Option<&'static str>| Res {
             value: p.value.to_string(),
-            interval: Some(Interval { start: p.s, end: p.e }),
+            interval: Some(Interval {
+                start: p.s,
+                end: p.e,
+            }),
             prec: p.prec,
             kind: TimexKind::Date,
             modifier,
@@ -565,19 +497,42 @@ impl Ctx {
         match e {
             E::Ref { kind } => {
                 let (value, interval, prec) = match kind {
-                    RefKind::Present => ("PRESENT_REF", Some(Interval { start: self.dct, end: self.dct }), Precision::Day),
+                    RefKind::Present => (
+                        "PRESENT_REF",
+                        Some(Interval {
+                            start: self.dct,
+                            end: self.dct,
+                        }),
+                        Precision::Day,
+                    ),
                     RefKind::Past => ("PAST_REF", None, Precision::Unknown),
                     RefKind::Future => ("FUTURE_REF", None, Precision::Unknown),
                 };
-                Some(Res { value: value.to_string(), interval, prec, kind: TimexKind::Date, modifier: None })
+                Some(Res {
+                    value: value.to_string(),
+                    interval,
+                    prec,
+                    kind: TimexKind::Date,
+                    modifier: None,
+                })
             }
-            E::Set { value } => Some(Res { value: value.clone(), interval: None, prec: Precision::Unknown, kind: TimexKind::Set, modifier: None }),
+            E::Set { value } => Some(Res {
+                value: value.clone(),
+                interval: None,
+                prec: Precision::Unknown,
+                kind: TimexKind::Set,
+                modifier: None,
+            }),
             E::Dur { parts, dir } => Some(self.duration(parts, *dir)),
             E::InDur { n, unit } => {
                 let future = self.tense != Some(false);
                 let whole = n.fract() == 0.0;
                 if future && whole && !matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
-                    let p = self.period(&E::Offset { n: *n as i32, unit: *unit, anchor: Anchor::Dct })?;
+                    let p = self.period(&E::Offset {
+                        n: *n as i32,
+                        unit: *unit,
+                        anchor: Anchor::Dct,
+                    })?;
                     Some(date(p, None))
                 } else {
                     Some(self.duration(&[(Qty::N(*n), *unit)], 0))
@@ -600,7 +555,10 @@ impl Ctx {
                 let p = self.period(day)?;
                 Some(Res {
                     value: format!("{}T{pod}", p.value),
-                    interval: Some(Interval { start: p.s, end: p.e }),
+                    interval: Some(Interval {
+                        start: p.s,
+                        end: p.e,
+                    }),
                     prec: Precision::Time,
                     kind: TimexKind::Time,
                     modifier: None,
@@ -610,7 +568,11 @@ impl Ctx {
                 let (p, m) = self.part(*part, base)?;
                 Some(date(p, m))
             }
-            E::Unit { unit: Unit::Day, n: 0, anchor: Anchor::Dct } if self.tense.is_none() && self.bias == Bias::News => {
+            E::Unit {
+                unit: Unit::Day,
+                n: 0,
+                anchor: Anchor::Dct,
+            } if self.tense.is_none() && self.bias == Bias::News => {
                 let mut r = date(day_per(self.dct), None);
                 r.value = "PRESENT_REF".to_string();
                 Some(r)
@@ -636,26 +598,46 @@ impl Ctx {
                 Unit::Century if matches!(q, Qty::N(_)) => "CE",
                 _ => unit_letter(*u),
             };
-            let target = if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) { &mut time_part } else { &mut date_part };
+            let target = if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+                &mut time_part
+            } else {
+                &mut date_part
+            };
             target.push_str(&n);
             target.push_str(letter);
         }
-        let value = if time_part.is_empty() { format!("P{date_part}") } else { format!("P{date_part}T{time_part}") };
+        let value = if time_part.is_empty() {
+            format!("P{date_part}")
+        } else {
+            format!("P{date_part}T{time_part}")
+        };
         let mut interval = None;
         let mut prec = Precision::Unknown;
         if let ([(Qty::N(n), u)], true) = (parts, dir != 0) {
             let n = *n as i32;
             if n >= 1 {
                 let (a, b) = if dir < 0 { (-n, -1) } else { (1, n) };
-                if let (Some(pa), Some(pb)) = (self.unit_per(*u, a, Anchor::Dct), self.unit_per(*u, b, Anchor::Dct)) {
+                if let (Some(pa), Some(pb)) = (
+                    self.unit_per(*u, a, Anchor::Dct),
+                    self.unit_per(*u, b, Anchor::Dct),
+                ) {
                     if !matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
-                        interval = Some(Interval { start: pa.s, end: pb.e });
+                        interval = Some(Interval {
+                            start: pa.s,
+                            end: pb.e,
+                        });
                         prec = pa.prec;
                     }
                 }
             }
         }
-        Res { value, interval, prec, kind: TimexKind::Duration, modifier: None }
+        Res {
+            value,
+            interval,
+            prec,
+            kind: TimexKind::Duration,
+            modifier: None,
+        }
     }
 }
 
@@ -672,11 +654,21 @@ fn sub_part(p: &Per, part: Part, dct: NaiveDate) -> (NaiveDate, NaiveDate) {
         (Part::Start, Precision::Month) => (p.s, p.s + Duration::days(9)),
         (Part::Mid, Precision::Month) => (p.s + Duration::days(10), p.s + Duration::days(19)),
         (Part::End, Precision::Month) => (p.s + Duration::days(20), p.e),
-        (Part::Start, Precision::Week) => (p.s, p.s + Duration::days(2).min(Duration::days(days - 1))),
-        (Part::Mid, Precision::Week) => (p.s + Duration::days(2).min(Duration::days(days - 1)), p.s + Duration::days(3).min(Duration::days(days - 1))),
-        (Part::End, Precision::Week) => (p.s + Duration::days(4).min(Duration::days(days - 1)), p.e),
+        (Part::Start, Precision::Week) => {
+            (p.s, p.s + Duration::days(2).min(Duration::days(days - 1)))
+        }
+        (Part::Mid, Precision::Week) => (
+            p.s + Duration::days(2).min(Duration::days(days - 1)),
+            p.s + Duration::days(3).min(Duration::days(days - 1)),
+        ),
+        (Part::End, Precision::Week) => {
+            (p.s + Duration::days(4).min(Duration::days(days - 1)), p.e)
+        }
         (Part::Start, Precision::Year) => (p.s, ymd(p.s.year(), 3, 31).unwrap_or(p.e)),
-        (Part::Mid, Precision::Year) => (ymd(p.s.year(), 5, 1).unwrap_or(p.s), ymd(p.s.year(), 8, 31).unwrap_or(p.e)),
+        (Part::Mid, Precision::Year) => (
+            ymd(p.s.year(), 5, 1).unwrap_or(p.s),
+            ymd(p.s.year(), 8, 31).unwrap_or(p.e),
+        ),
         (Part::End, Precision::Year) => (ymd(p.s.year(), 9, 1).unwrap_or(p.s), p.e),
         (Part::Start, _) => thirds(0),
         (Part::Mid, _) => thirds(1),
@@ -730,7 +722,10 @@ mod tests {
         ];
         for (t, wd, want) in table {
             let c = ctx(2013, 2, 12, t);
-            let p = c.period(&E::Weekday { wd, rel: WdRel::Bare });
+            let p = c.period(&E::Weekday {
+                wd,
+                rel: WdRel::Bare,
+            });
             assert_eq!(p.map(|p| p.value.to_string()), Some(want.to_string()));
         }
     }
@@ -738,8 +733,15 @@ mod tests {
     #[test]
     fn end_of_month_is_last_ten_days() {
         let c = ctx(2019, 2, 10, None);
-        let base = E::Unit { unit: Unit::Month, n: 0, anchor: Anchor::Dct };
-        let r = c.resolve(&E::Part { part: Part::End, base: Box::new(base) });
+        let base = E::Unit {
+            unit: Unit::Month,
+            n: 0,
+            anchor: Anchor::Dct,
+        };
+        let r = c.resolve(&E::Part {
+            part: Part::End,
+            base: Box::new(base),
+        });
         let iv = r.and_then(|r| r.interval);
         assert_eq!(iv.map(|i| (i.start.day(), i.end.day())), Some((21, 28)));
     }

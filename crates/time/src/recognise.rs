@@ -42,7 +42,8 @@ impl<'d, 'a> Rec<'d, 'a> {
         self.lex(i) == Lex::Kw(k)
     }
     pub(crate) fn p(&self, i: usize, c: u8) -> bool {
-        self.t(i).is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
+        self.t(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
     }
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
         self.d.is(i, w)
@@ -73,8 +74,10 @@ impl<'d, 'a> Rec<'d, 'a> {
         self.t(i).is_some_and(|t| t.cap)
     }
     pub(crate) fn sent_start(&self, i: usize) -> bool {
-        i == 0 || self.t(i - 1).map(|t| t.sent) != self.t(i).map(|t| t.sent)
-            || (self.p(i - 1, b'"') || self.p(i - 1, b'(')) && (i == 1 || self.t(i - 2).map(|t| t.sent) != self.t(i).map(|t| t.sent))
+        i == 0
+            || self.t(i - 1).map(|t| t.sent) != self.t(i).map(|t| t.sent)
+            || (self.p(i - 1, b'"') || self.p(i - 1, b'('))
+                && (i == 1 || self.t(i - 2).map(|t| t.sent) != self.t(i).map(|t| t.sent))
     }
     /// Whole input is at most `n` tokens (query-like input such as "May").
     pub(crate) fn tiny(&self, n: usize) -> bool {
@@ -100,10 +103,30 @@ impl<'d, 'a> Rec<'d, 'a> {
                 Lex::Month(..) | Lex::Weekday(..) | Lex::Season(_) | Lex::Unit(..) => true,
                 Lex::Kw(k) => matches!(
                     k,
-                    Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight | Kw::Now | Kw::Currently | Kw::Nowadays
-                        | Kw::Recently | Kw::Soon | Kw::Future | Kw::Annually | Kw::Noon | Kw::Midnight | Kw::Eom
-                        | Kw::Bom | Kw::Eoy | Kw::Boy | Kw::Q | Kw::H | Kw::Time | Kw::Morning | Kw::Night
-                        | Kw::Evening | Kw::Afternoon
+                    Kw::Today
+                        | Kw::Yesterday
+                        | Kw::Tomorrow
+                        | Kw::Tonight
+                        | Kw::Now
+                        | Kw::Currently
+                        | Kw::Nowadays
+                        | Kw::Recently
+                        | Kw::Soon
+                        | Kw::Future
+                        | Kw::Annually
+                        | Kw::Noon
+                        | Kw::Midnight
+                        | Kw::Eom
+                        | Kw::Bom
+                        | Kw::Eoy
+                        | Kw::Boy
+                        | Kw::Q
+                        | Kw::H
+                        | Kw::Time
+                        | Kw::Morning
+                        | Kw::Night
+                        | Kw::Evening
+                        | Kw::Afternoon
                 ),
                 Lex::Rel(_) => self.is(i, "past") || self.is(i, "present"),
                 _ => false,
@@ -122,10 +145,30 @@ impl<'d, 'a> Rec<'d, 'a> {
                 Lex::None => false,
                 Lex::Kw(k) => !matches!(
                     k,
-                    Kw::Of | Kw::By | Kw::Since | Kw::Until | Kw::From | Kw::To | Kw::Through | Kw::Between
-                        | Kw::And | Kw::Or | Kw::For | Kw::During | Kw::Within | Kw::Before | Kw::After
-                        | Kw::Than | Kw::Least | Kw::Ago | Kw::Hence | Kw::Per | Kw::Same | Kw::Few
-                        | Kw::Couple | Kw::Moment
+                    Kw::Of
+                        | Kw::By
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::From
+                        | Kw::To
+                        | Kw::Through
+                        | Kw::Between
+                        | Kw::And
+                        | Kw::Or
+                        | Kw::For
+                        | Kw::During
+                        | Kw::Within
+                        | Kw::Before
+                        | Kw::After
+                        | Kw::Than
+                        | Kw::Least
+                        | Kw::Ago
+                        | Kw::Hence
+                        | Kw::Per
+                        | Kw::Same
+                        | Kw::Few
+                        | Kw::Couple
+                        | Kw::Moment
                 ),
                 _ => true,
             },
@@ -142,7 +185,14 @@ impl<'d, 'a> Rec<'d, 'a> {
                 }
             }
         };
-        consider(self.calendar(i).map(|(b, e)| Mention { a: i, b, e, modifier: None, vague: false, literal: None }));
+        consider(self.calendar(i).map(|(b, e)| Mention {
+            a: i,
+            b,
+            e,
+            modifier: None,
+            vague: false,
+            literal: None,
+        }));
         consider(self.relative(i));
         let mut m = best?;
         self.extend(&mut m);
@@ -155,7 +205,11 @@ impl<'d, 'a> Rec<'d, 'a> {
         // next_strong[i]: first strong token at or after i
         let mut next_strong = vec![usize::MAX; n + 1];
         for k in (0..n).rev() {
-            next_strong[k] = if self.strong(k) { k } else { next_strong[k + 1] };
+            next_strong[k] = if self.strong(k) {
+                k
+            } else {
+                next_strong[k + 1]
+            };
         }
         let mut out = Vec::new();
         let mut i = 0;
@@ -187,7 +241,10 @@ mod tests {
     fn prefilter_skips_plain_words() {
         let lex = Lexicon::new();
         let d = Doc::new("the talks of Moon", &lex);
-        let r = Rec { d: &d, future_bias: false };
+        let r = Rec {
+            d: &d,
+            future_bias: false,
+        };
         assert!(r.may_start(0));
         assert!(!r.may_start(1));
         assert!(!r.may_start(2));

@@ -21,21 +21,104 @@ enum Cue {
 }
 
 const FUTURE: [&str; 12] = [
-    "will", "shall", "would", "ll", "wo", "plans", "plan", "intends", "aims", "hopes", "slated", "upcoming",
+    "will", "shall", "would", "ll", "wo", "plans", "plan", "intends", "aims", "hopes", "slated",
+    "upcoming",
 ];
 const PAST: [&str; 62] = [
-    "was", "were", "had", "did", "said", "told", "met", "held", "went", "came", "took", "made", "gave",
-    "left", "began", "spoke", "saw", "sent", "wrote", "got", "won", "lost", "fell", "rose", "led", "fled",
-    "hit", "struck", "became", "brought", "bought", "sold", "paid", "found", "thought", "felt", "kept",
-    "ran", "sat", "stood", "broke", "chose", "drove", "flew", "grew", "knew", "shot", "caught", "fought",
-    "taught", "meant", "heard", "built", "spent", "sought", "ago", "yesterday", "last", "earlier",
-    "previously", "been", "did",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "held",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "left",
+    "began",
+    "spoke",
+    "saw",
+    "sent",
+    "wrote",
+    "got",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "led",
+    "fled",
+    "hit",
+    "struck",
+    "became",
+    "brought",
+    "bought",
+    "sold",
+    "paid",
+    "found",
+    "thought",
+    "felt",
+    "kept",
+    "ran",
+    "sat",
+    "stood",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "shot",
+    "caught",
+    "fought",
+    "taught",
+    "meant",
+    "heard",
+    "built",
+    "spent",
+    "sought",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "previously",
+    "been",
+    "did",
 ];
 const NOT_PAST_ED: [&str; 30] = [
-    "need", "speed", "feed", "seed", "hundred", "united", "indeed", "based", "related", "expected",
-    "scheduled", "planned", "proposed", "supposed", "interested", "concerned", "advanced", "limited",
-    "detailed", "armed", "exceed", "proceed", "succeed", "sacred", "breed", "creed", "greed", "naked",
-    "embed", "red",
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "hundred",
+    "united",
+    "indeed",
+    "based",
+    "related",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+    "supposed",
+    "interested",
+    "concerned",
+    "advanced",
+    "limited",
+    "detailed",
+    "armed",
+    "exceed",
+    "proceed",
+    "succeed",
+    "sacred",
+    "breed",
+    "creed",
+    "greed",
+    "naked",
+    "embed",
+    "red",
 ];
 
 /// Word class for the cue tables.
@@ -73,7 +156,9 @@ fn class(w: &str) -> Option<Class> {
     for (k, c) in b.iter().enumerate() {
         buf[k] = c.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).ok().and_then(|s| table().get(s).copied())
+    std::str::from_utf8(&buf[..b.len()])
+        .ok()
+        .and_then(|s| table().get(s).copied())
 }
 
 fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
@@ -85,7 +170,18 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
     let cls = class(w);
     let b = w.as_bytes();
     let ed = b.len() >= 5 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed");
-    let special = ["expected", "scheduled", "due", "set", "poised", "likely", "planned", "slated", "to", "going"];
+    let special = [
+        "expected",
+        "scheduled",
+        "due",
+        "set",
+        "poised",
+        "likely",
+        "planned",
+        "slated",
+        "to",
+        "going",
+    ];
     if cls.is_none() && !ed && !special.iter().any(|x| x.eq_ignore_ascii_case(w)) {
         return None;
     }
@@ -99,24 +195,33 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
     }
     let be_before = lw(prev(1), &["is", "are", "am", "be", "being", "s", "re"]);
     // "is expected to", "is scheduled to", "is due to", "is set to", "is to", "going to"
-    if (lw(w, &["expected", "scheduled", "due", "set", "poised", "likely", "planned", "slated", "to"]) && be_before)
-        || (w.eq_ignore_ascii_case("going") && doc.is(i + 1, "to"))
-    {
-        if doc.is(i + 1, "to") || w.eq_ignore_ascii_case("to") || lw(w, &["scheduled", "planned", "slated", "set", "due"]) {
-            return Some(Cue::Future);
-        }
+    const BE_FUTURE: [&str; 9] = [
+        "expected",
+        "scheduled",
+        "due",
+        "set",
+        "poised",
+        "likely",
+        "planned",
+        "slated",
+        "to",
+    ];
+    let to_next = doc.is(i + 1, "to");
+    let be_future = lw(w, &BE_FUTURE)
+        && be_before
+        && (to_next || lw(w, &["to", "scheduled", "planned", "slated", "set", "due"]));
+    if be_future || w.eq_ignore_ascii_case("going") && to_next {
+        return Some(Cue::Future);
     }
-    if lw(w, &["expected", "scheduled", "planned"]) && doc.is(i + 1, "to") && !lw(prev(1), &["was", "were", "had"]) {
+    if lw(w, &["expected", "scheduled", "planned"])
+        && doc.is(i + 1, "to")
+        && !lw(prev(1), &["was", "were", "had"])
+    {
         return Some(Cue::Future);
     }
     if cls == Some(Class::Past) {
         if w.eq_ignore_ascii_case("held") && lw(prev(1), &["be", "being", "is", "are"]) {
             return None;
-        }
-        if w.eq_ignore_ascii_case("last") || w.eq_ignore_ascii_case("earlier") {
-            // "last" as a cue only when it is not part of the date ("last week" is itself a date
-            // and is resolved without tense); kept weak: counts as past.
-            return Some(Cue::Past);
         }
         return Some(Cue::Past);
     }
@@ -203,8 +308,12 @@ mod tests {
         let lex = Lexicon::new();
         let text = "Kim said on Monday that he will visit Seoul on Friday.";
         let d = Doc::new(text, &lex);
-        let mon = (0..d.toks.len()).position(|i| d.word(i) == "Monday").unwrap_or(0);
-        let fri = (0..d.toks.len()).position(|i| d.word(i) == "Friday").unwrap_or(0);
+        let mon = (0..d.toks.len())
+            .position(|i| d.word(i) == "Monday")
+            .unwrap_or(0);
+        let fri = (0..d.toks.len())
+            .position(|i| d.word(i) == "Friday")
+            .unwrap_or(0);
         assert_eq!(tense_at(&d, mon, mon + 1), Some(false));
         assert_eq!(tense_at(&d, fri, fri + 1), Some(true));
     }

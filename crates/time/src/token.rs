@@ -64,7 +64,9 @@ impl<'a> Doc<'a> {
             }
             let start = i;
             let (kind, ch) = if c.is_ascii_alphabetic() {
-                while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 && is_letter_at(text, i)) {
+                while i < b.len()
+                    && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 && is_letter_at(text, i))
+                {
                     i += char_len(b[i]);
                 }
                 (Kind::Word, 0)
@@ -78,7 +80,10 @@ impl<'a> Doc<'a> {
                 (Kind::Punct, c)
             } else {
                 let n = char_len(c);
-                let ch = text.get(i..i + n).and_then(|s| s.chars().next()).unwrap_or(' ');
+                let ch = text
+                    .get(i..i + n)
+                    .and_then(|s| s.chars().next())
+                    .unwrap_or(' ');
                 i += n;
                 match ch {
                     '\u{2013}' | '\u{2014}' | '\u{2011}' | '\u{2012}' => (Kind::Punct, b'-'),
@@ -89,7 +94,9 @@ impl<'a> Doc<'a> {
                         continue;
                     }
                     c if c.is_alphabetic() => {
-                        while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 && is_letter_at(text, i)) {
+                        while i < b.len()
+                            && (b[i].is_ascii_alphabetic() || b[i] >= 0x80 && is_letter_at(text, i))
+                        {
                             i += char_len(b[i]);
                         }
                         (Kind::Word, 0)
@@ -99,7 +106,9 @@ impl<'a> Doc<'a> {
             };
             // sentence boundary: paragraph break, or a pending full stop followed by a gap
             // and an upper-case letter, digit or quote
-            if !toks.is_empty() && (newlines >= 2 || pending_break && gap && starts_sentence(b[start])) {
+            if !toks.is_empty()
+                && (newlines >= 2 || pending_break && gap && starts_sentence(b[start]))
+            {
                 sent += 1;
                 sents.push(toks.len());
             }
@@ -118,10 +127,24 @@ impl<'a> Doc<'a> {
                 Kind::Punct => (Lex::None, 0, 0),
             };
             let cap = kind == Kind::Word && c.is_ascii_uppercase();
-            if kind == Kind::Punct && (ch == b'.' || ch == b'!' || ch == b'?') && !abbreviation_before(&toks, text) {
+            if kind == Kind::Punct
+                && (ch == b'.' || ch == b'!' || ch == b'?')
+                && !abbreviation_before(&toks, text)
+            {
                 pending_break = true;
             }
-            toks.push(Tok { start, end: i, kind, lex: lexc, num, ndig, cap, gap, ch, sent });
+            toks.push(Tok {
+                start,
+                end: i,
+                kind,
+                lex: lexc,
+                num,
+                ndig,
+                cap,
+                gap,
+                ch,
+                sent,
+            });
             gap = false;
         }
         sents.push(toks.len());
@@ -130,7 +153,9 @@ impl<'a> Doc<'a> {
 
     /// Lower-case-insensitive comparison of token `i` with `w`.
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case(w))
+        self.toks
+            .get(i)
+            .is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case(w))
     }
 
     /// Surface text of token `i`.
@@ -157,7 +182,9 @@ fn char_len(b: u8) -> usize {
 }
 
 fn is_letter_at(text: &str, i: usize) -> bool {
-    text.get(i..).and_then(|s| s.chars().next()).is_some_and(|c| c.is_alphabetic())
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_alphabetic())
 }
 
 fn starts_sentence(c: u8) -> bool {
@@ -166,7 +193,9 @@ fn starts_sentence(c: u8) -> bool {
 
 /// Whether the full stop about to be pushed ends an abbreviation ("Mr.", "Oct.", "U.S.").
 fn abbreviation_before(toks: &[Tok], text: &str) -> bool {
-    let Some(prev) = toks.last() else { return false };
+    let Some(prev) = toks.last() else {
+        return false;
+    };
     if prev.kind != Kind::Word {
         return false;
     }
@@ -175,9 +204,9 @@ fn abbreviation_before(toks: &[Tok], text: &str) -> bool {
         return true;
     }
     const ABBR: [&str; 34] = [
-        "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "jr", "sr",
-        "no", "vs", "inc", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov",
-        "dec", "rev", "capt", "adm", "maj",
+        "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof",
+        "jr", "sr", "no", "vs", "inc", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sep",
+        "sept", "oct", "nov", "dec", "rev", "capt", "adm", "maj",
     ];
     ABBR.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
@@ -189,7 +218,10 @@ mod tests {
     #[test]
     fn splits_letters_digits_and_sentences() {
         let lex = Lexicon::new();
-        let d = Doc::new("On Oct. 17th, Mr. Kim met Moon. They will meet again.", &lex);
+        let d = Doc::new(
+            "On Oct. 17th, Mr. Kim met Moon. They will meet again.",
+            &lex,
+        );
         let words: Vec<&str> = (0..d.toks.len()).map(|i| d.word(i)).collect();
         assert_eq!(&words[..6], &["On", "Oct", ".", "17", "th", ","]);
         assert_eq!(d.sents.len(), 3);

@@ -37,7 +37,11 @@ fn tempeval3_platinum_meets_targets() {
     if verbose() {
         println!("{}", rep.misses_table());
     }
-    assert!(rep.relaxed.f1 >= 0.90, "relaxed extent F1 {:.4} < 0.90", rep.relaxed.f1);
+    assert!(
+        rep.relaxed.f1 >= 0.90,
+        "relaxed extent F1 {:.4} < 0.90",
+        rep.relaxed.f1
+    );
     assert!(rep.value_f1 >= 0.80, "value F1 {:.4} < 0.80", rep.value_f1);
 }
 
@@ -60,7 +64,11 @@ fn duckling_corpus_meets_target() {
     if verbose() {
         println!("{}", rep.failures_table());
     }
-    assert!(rep.accuracy >= 0.90, "Duckling accuracy {:.4} < 0.90", rep.accuracy);
+    assert!(
+        rep.accuracy >= 0.90,
+        "Duckling accuracy {:.4} < 0.90",
+        rep.accuracy
+    );
 }
 
 #[test]

@@ -44,7 +44,11 @@ impl fmt::Display for CasesReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "own cases: {}/{} pass", self.passed, self.total)?;
         for x in &self.failures {
-            writeln!(f, "  line {}: {:?}\n    want {}\n    got  {}", x.line, x.sentence, x.expected, x.got)?;
+            writeln!(
+                f,
+                "  line {}: {:?}\n    want {}\n    got  {}",
+                x.line, x.sentence, x.expected, x.got
+            )?;
         }
         Ok(())
     }
@@ -53,17 +57,30 @@ impl fmt::Display for CasesReport {
 /// Runs the case table at `path`.
 pub fn cases(path: &Path, tagger: &Tagger) -> Result<CasesReport, EvalError> {
     let body = read(path)?;
-    let mut rep = CasesReport { total: 0, passed: 0, failures: Vec::new() };
+    let mut rep = CasesReport {
+        total: 0,
+        passed: 0,
+        failures: Vec::new(),
+    };
     for (ln, line) in body.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 4 {
-            return Err(parse_err(path, ln + 1, "expected at least 4 tab-separated columns"));
+            return Err(parse_err(
+                path,
+                ln + 1,
+                "expected at least 4 tab-separated columns",
+            ));
         }
-        let dct = NaiveDate::parse_from_str(cols[0], "%Y-%m-%d")
-            .map_err(|e| parse_err(path, ln + 1, format!("bad published date {:?}: {e}", cols[0])))?;
+        let dct = NaiveDate::parse_from_str(cols[0], "%Y-%m-%d").map_err(|e| {
+            parse_err(
+                path,
+                ln + 1,
+                format!("bad published date {:?}: {e}", cols[0]),
+            )
+        })?;
         let (sentence, want_text, want) = (cols[1], cols[2], cols[3].trim());
         let want_value = cols.get(4).map(|s| s.trim()).filter(|s| !s.is_empty());
         rep.total += 1;
@@ -71,7 +88,9 @@ pub fn cases(path: &Path, tagger: &Tagger) -> Result<CasesReport, EvalError> {
         let got = found
             .iter()
             .map(|t| {
-                let iv = t.interval.map_or("-".to_string(), |i| format!("{}..{}", i.start, i.end));
+                let iv = t
+                    .interval
+                    .map_or("-".to_string(), |i| format!("{}..{}", i.start, i.end));
                 format!("[{} | {} | {} | {}]", t.text, t.kind.as_str(), t.value, iv)
             })
             .collect::<Vec<_>>()
@@ -86,7 +105,9 @@ pub fn cases(path: &Path, tagger: &Tagger) -> Result<CasesReport, EvalError> {
             }
         } else {
             found.iter().any(|t| {
-                let iv = t.interval.map_or("-".to_string(), |i| format!("{}..{}", i.start, i.end));
+                let iv = t
+                    .interval
+                    .map_or("-".to_string(), |i| format!("{}..{}", i.start, i.end));
                 t.text == want_text && iv == want && want_value.is_none_or(|v| v == t.value)
             })
         };
@@ -97,7 +118,12 @@ pub fn cases(path: &Path, tagger: &Tagger) -> Result<CasesReport, EvalError> {
             if let Some(v) = want_value {
                 expected.push_str(&format!(" {v}"));
             }
-            rep.failures.push(CaseFailure { line: ln + 1, sentence: sentence.to_string(), expected, got });
+            rep.failures.push(CaseFailure {
+                line: ln + 1,
+                sentence: sentence.to_string(),
+                expected,
+                got,
+            });
         }
     }
     Ok(rep)

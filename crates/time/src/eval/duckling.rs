@@ -63,12 +63,34 @@ impl fmt::Display for DucklingReport {
             "Duckling corpus: {} lines, {} selected (datetime/datetimeInterval at Day..Year grain)",
             self.total_lines, self.selected
         )?;
-        writeln!(f, "{:<10} {:>8} {:>8} {:>8}", "grain", "cases", "correct", "acc%")?;
+        writeln!(
+            f,
+            "{:<10} {:>8} {:>8} {:>8}",
+            "grain", "cases", "correct", "acc%"
+        )?;
         for (g, (n, c)) in &self.by_grain {
-            writeln!(f, "{:<10} {:>8} {:>8} {:>8.1}", g, n, c, 100.0 * *c as f64 / (*n).max(1) as f64)?;
+            writeln!(
+                f,
+                "{:<10} {:>8} {:>8} {:>8.1}",
+                g,
+                n,
+                c,
+                100.0 * *c as f64 / (*n).max(1) as f64
+            )?;
         }
-        writeln!(f, "{:<10} {:>8} {:>8} {:>8.1}", "all", self.selected, self.correct, 100.0 * self.accuracy)?;
-        write!(f, "negative examples with no expression found: {}/{}", self.negatives_clean, self.negatives)
+        writeln!(
+            f,
+            "{:<10} {:>8} {:>8} {:>8.1}",
+            "all",
+            self.selected,
+            self.correct,
+            100.0 * self.accuracy
+        )?;
+        write!(
+            f,
+            "negative examples with no expression found: {}/{}",
+            self.negatives_clean, self.negatives
+        )
     }
 }
 
@@ -77,7 +99,10 @@ impl DucklingReport {
     pub fn failures_table(&self) -> String {
         let mut s = String::new();
         for x in &self.failures {
-            s.push_str(&format!("{:<45} {:<8} want {}..{} got {}\n", x.input, x.grain, x.expected.start, x.expected.end, x.got));
+            s.push_str(&format!(
+                "{:<45} {:<8} want {}..{} got {}\n",
+                x.input, x.grain, x.expected.start, x.expected.end, x.got
+            ));
         }
         s
     }
@@ -100,7 +125,8 @@ fn grain_end(start: NaiveDate, grain: &str) -> Option<NaiveDate> {
     use chrono::Datelike;
     let months = |n: i32| {
         let t = start.year() * 12 + start.month0() as i32 + n;
-        NaiveDate::from_ymd_opt(t.div_euclid(12), t.rem_euclid(12) as u32 + 1, 1).map(|d| d - Duration::days(1))
+        NaiveDate::from_ymd_opt(t.div_euclid(12), t.rem_euclid(12) as u32 + 1, 1)
+            .map(|d| d - Duration::days(1))
     };
     match grain {
         "Day" => Some(start),
@@ -122,7 +148,8 @@ pub fn duckling(path: &Path, tagger: &Tagger) -> Result<DucklingReport, EvalErro
         future = Tagger::with_bias(Bias::Future);
         &future
     };
-    let reference = NaiveDate::from_ymd_opt(2013, 2, 12).ok_or_else(|| parse_err(path, 0, "bad reference date"))?;
+    let reference = NaiveDate::from_ymd_opt(2013, 2, 12)
+        .ok_or_else(|| parse_err(path, 0, "bad reference date"))?;
     let mut rep = DucklingReport {
         total_lines: 0,
         selected: 0,
@@ -138,9 +165,12 @@ pub fn duckling(path: &Path, tagger: &Tagger) -> Result<DucklingReport, EvalErro
             continue;
         }
         rep.total_lines += 1;
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| parse_err(path, ln + 1, e.to_string()))?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| parse_err(path, ln + 1, e.to_string()))?;
         let kind = v["kind"].as_str().unwrap_or("");
-        let input = v["input"].as_str().ok_or_else(|| parse_err(path, ln + 1, "missing field input"))?;
+        let input = v["input"]
+            .as_str()
+            .ok_or_else(|| parse_err(path, ln + 1, "missing field input"))?;
         if kind == "negative" {
             rep.negatives += 1;
             if tagger.tag(input, reference).is_empty() {
@@ -149,24 +179,39 @@ pub fn duckling(path: &Path, tagger: &Tagger) -> Result<DucklingReport, EvalErro
             continue;
         }
         let grain = v["grain"].as_str().unwrap_or("");
-        if !matches!(kind, "datetime" | "datetimeInterval") || !matches!(grain, "Day" | "Week" | "Month" | "Quarter" | "Year") {
+        if !matches!(kind, "datetime" | "datetimeInterval")
+            || !matches!(grain, "Day" | "Week" | "Month" | "Quarter" | "Year")
+        {
             continue;
         }
         let expected = if let Some(val) = v["value"].as_str() {
-            let s = parse_day(val).ok_or_else(|| parse_err(path, ln + 1, format!("bad value {val:?}")))?;
+            let s = parse_day(val)
+                .ok_or_else(|| parse_err(path, ln + 1, format!("bad value {val:?}")))?;
             let e = grain_end(s, grain).ok_or_else(|| parse_err(path, ln + 1, "bad grain"))?;
             Interval { start: s, end: e }
         } else {
-            let s = v["start"].as_str().and_then(parse_day).ok_or_else(|| parse_err(path, ln + 1, "bad start"))?;
-            let e = v["end"].as_str().and_then(parse_day).ok_or_else(|| parse_err(path, ln + 1, "bad end"))?;
-            Interval { start: s, end: e - Duration::days(1) }
+            let s = v["start"]
+                .as_str()
+                .and_then(parse_day)
+                .ok_or_else(|| parse_err(path, ln + 1, "bad start"))?;
+            let e = v["end"]
+                .as_str()
+                .and_then(parse_day)
+                .ok_or_else(|| parse_err(path, ln + 1, "bad end"))?;
+            Interval {
+                start: s,
+                end: e - Duration::days(1),
+            }
         };
         rep.selected += 1;
         let found = tagger.tag(input, reference);
-        let best = found.iter().max_by_key(|t| (t.end - t.start, usize::MAX - t.start));
+        let best = found
+            .iter()
+            .max_by_key(|t| (t.end - t.start, usize::MAX - t.start));
         let ok = best.is_some_and(|t| match t.interval {
             Some(iv) if t.precision == Precision::Season => {
-                (iv.start - expected.start).num_days().abs() <= 3 && (iv.end - expected.end).num_days().abs() <= 3
+                (iv.start - expected.start).num_days().abs() <= 3
+                    && (iv.end - expected.end).num_days().abs() <= 3
             }
             Some(iv) => iv == expected,
             None => false,
@@ -178,10 +223,17 @@ pub fn duckling(path: &Path, tagger: &Tagger) -> Result<DucklingReport, EvalErro
             rep.correct += 1;
         } else {
             let got = best.map_or(String::new(), |t| {
-                let iv = t.interval.map_or("-".to_string(), |i| format!("{}..{}", i.start, i.end));
+                let iv = t
+                    .interval
+                    .map_or("-".to_string(), |i| format!("{}..{}", i.start, i.end));
                 format!("{:?} {} {}", t.text, t.value, iv)
             });
-            rep.failures.push(DucklingFailure { input: input.to_string(), grain: grain.to_string(), expected, got });
+            rep.failures.push(DucklingFailure {
+                input: input.to_string(),
+                grain: grain.to_string(),
+                expected,
+                got,
+            });
         }
     }
     rep.accuracy = rep.correct as f64 / rep.selected.max(1) as f64;

@@ -43,9 +43,16 @@ pub enum EvalError {
 }
 
 pub(crate) fn read(path: &std::path::Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.to_path_buf(), source })
+    std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 pub(crate) fn parse_err(path: &std::path::Path, line: usize, msg: impl Into<String>) -> EvalError {
-    EvalError::Parse { path: path.to_path_buf(), line, msg: msg.into() }
+    EvalError::Parse {
+        path: path.to_path_buf(),
+        line,
+        msg: msg.into(),
+    }
 }

@@ -32,7 +32,11 @@ pub struct Prf {
 
 impl Prf {
     fn new(p: f64, r: f64) -> Prf {
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         Prf { p, r, f1 }
     }
 }
@@ -79,15 +83,39 @@ pub struct TempevalReport {
 
 impl fmt::Display for TempevalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "TempEval-3 platinum: {} documents, {} gold, {} system", self.docs, self.gold, self.system)?;
+        writeln!(
+            f,
+            "TempEval-3 platinum: {} documents, {} gold, {} system",
+            self.docs, self.gold, self.system
+        )?;
         writeln!(f, "{:<16} {:>7} {:>7} {:>7}", "", "P", "R", "F1")?;
-        for (name, s) in [("strict extent", self.strict), ("relaxed extent", self.relaxed)] {
-            writeln!(f, "{:<16} {:>7.2} {:>7.2} {:>7.2}", name, s.p * 100.0, s.r * 100.0, s.f1 * 100.0)?;
+        for (name, s) in [
+            ("strict extent", self.strict),
+            ("relaxed extent", self.relaxed),
+        ] {
+            writeln!(
+                f,
+                "{:<16} {:>7.2} {:>7.2} {:>7.2}",
+                name,
+                s.p * 100.0,
+                s.r * 100.0,
+                s.f1 * 100.0
+            )?;
         }
         writeln!(f, "{:<16} {:>23.2}", "value F1", self.value_f1 * 100.0)?;
         writeln!(f, "{:<16} {:>23.2}", "type F1", self.type_f1 * 100.0)?;
-        writeln!(f, "{:<16} {:>23.2}", "value+type F1", self.value_type_f1 * 100.0)?;
-        write!(f, "{:<16} {:>23.2}", "value accuracy", self.value_accuracy * 100.0)
+        writeln!(
+            f,
+            "{:<16} {:>23.2}",
+            "value+type F1",
+            self.value_type_f1 * 100.0
+        )?;
+        write!(
+            f,
+            "{:<16} {:>23.2}",
+            "value accuracy",
+            self.value_accuracy * 100.0
+        )
     }
 }
 
@@ -96,7 +124,10 @@ impl TempevalReport {
     pub fn misses_table(&self) -> String {
         let mut s = String::new();
         for m in &self.misses {
-            s.push_str(&format!("{:<28} {:<8} gold={:<40} sys={:<40} | {}\n", m.doc, m.what, m.gold, m.system, m.context));
+            s.push_str(&format!(
+                "{:<28} {:<8} gold={:<40} sys={:<40} | {}\n",
+                m.doc, m.what, m.gold, m.system, m.context
+            ));
         }
         s
     }
@@ -112,24 +143,35 @@ struct Gold {
 
 /// Runs the tagger over the TempEval-3 platinum documents in `dir` and scores it.
 pub fn tempeval(dir: &Path, tagger: &Tagger) -> Result<TempevalReport, EvalError> {
-    let path = if dir.is_file() { dir.to_path_buf() } else { dir.join("te3-platinum.flat.jsonl") };
+    let path = if dir.is_file() {
+        dir.to_path_buf()
+    } else {
+        dir.join("te3-platinum.flat.jsonl")
+    };
     let body = read(&path)?;
     let mut docs = 0;
     let (mut n_gold, mut n_sys) = (0usize, 0usize);
-    let (mut strict_p, mut strict_r, mut relaxed_p, mut relaxed_r) = (0usize, 0usize, 0usize, 0usize);
+    let (mut strict_p, mut strict_r, mut relaxed_p, mut relaxed_r) =
+        (0usize, 0usize, 0usize, 0usize);
     let (mut value_ok, mut type_ok, mut both_ok) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     for (ln, line) in body.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| parse_err(&path, ln + 1, e.to_string()))?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| parse_err(&path, ln + 1, e.to_string()))?;
         let name = v["doc"].as_str().unwrap_or("").to_string();
-        let text = v["text"].as_str().ok_or_else(|| parse_err(&path, ln + 1, "missing field text"))?;
-        let dct_s = v["dct"].as_str().ok_or_else(|| parse_err(&path, ln + 1, "missing field dct"))?;
+        let text = v["text"]
+            .as_str()
+            .ok_or_else(|| parse_err(&path, ln + 1, "missing field text"))?;
+        let dct_s = v["dct"]
+            .as_str()
+            .ok_or_else(|| parse_err(&path, ln + 1, "missing field dct"))?;
         let dct = NaiveDate::parse_from_str(dct_s.get(..10).unwrap_or(dct_s), "%Y-%m-%d")
             .map_err(|e| parse_err(&path, ln + 1, format!("bad dct {dct_s:?}: {e}")))?;
-        let golds = gold_list(&v, text).ok_or_else(|| parse_err(&path, ln + 1, "bad timex3 list"))?;
+        let golds =
+            gold_list(&v, text).ok_or_else(|| parse_err(&path, ln + 1, "bad timex3 list"))?;
         let sys = tagger.tag(text, dct);
         docs += 1;
         n_gold += golds.len();
@@ -142,7 +184,14 @@ pub fn tempeval(dir: &Path, tagger: &Tagger) -> Result<TempevalReport, EvalError
             if golds.iter().any(|g| overlaps(g, s)) {
                 relaxed_p += 1;
             } else {
-                misses.push(miss(&name, "spurious", "", &format!("{} {}", s.text, s.value), text, s.start));
+                misses.push(miss(
+                    &name,
+                    "spurious",
+                    "",
+                    &format!("{} {}", s.text, s.value),
+                    text,
+                    s.start,
+                ));
             }
         }
         for g in &golds {
