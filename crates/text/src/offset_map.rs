@@ -147,6 +147,67 @@ impl OffsetMap {
         Span::new(start, end)
     }
 
+    /// Clean offset for a source offset used as a span *start*: where the source byte at
+    /// `source` ended up, or — when it was removed — where the next surviving text starts; inside
+    /// a replaced stretch, the start of its replacement.
+    ///
+    /// # Panics
+    /// If `source > source_len`.
+    pub fn to_clean(&self, source: usize) -> usize {
+        self.check_source(source);
+        // First segment whose source stretch ends after `source`.
+        let i = self.segments.partition_point(|s| s.source.end() <= source);
+        match self.segments.get(i) {
+            None => self.clean_len(),
+            Some(s) if source < s.source.start() => s.clean.start(),
+            Some(s) => match s.kind {
+                SegmentKind::Copied => s.clean.start() + (source - s.source.start()),
+                SegmentKind::Replaced => s.clean.start(),
+            },
+        }
+    }
+
+    /// Clean offset for a source offset used as a span *end*: just after where the source byte
+    /// before `source` ended up, or — when it was removed — where the previous surviving text
+    /// ends; inside a replaced stretch, the end of its replacement.
+    ///
+    /// # Panics
+    /// If `source > source_len`.
+    pub fn to_clean_end(&self, source: usize) -> usize {
+        self.check_source(source);
+        // Last segment whose source stretch starts before `source`.
+        let i = self.segments.partition_point(|s| s.source.start() < source);
+        let Some(s) = i.checked_sub(1).and_then(|j| self.segments.get(j)) else {
+            return 0;
+        };
+        if source >= s.source.end() {
+            return s.clean.end();
+        }
+        match s.kind {
+            SegmentKind::Copied => s.clean.start() + (source - s.source.start()),
+            SegmentKind::Replaced => s.clean.end(),
+        }
+    }
+
+    /// Maps a span of the source text to the clean text: the clean text that survives of it.
+    /// A span whose text was wholly removed maps to an empty span where it was.
+    ///
+    /// # Panics
+    /// If the span ends past `source_len`.
+    pub fn span_to_clean(&self, span: Span) -> Span {
+        let start = self.to_clean(span.start());
+        let end = self.to_clean_end(span.end()).max(start);
+        Span::new(start, end)
+    }
+
+    fn check_source(&self, source: usize) {
+        assert!(
+            source <= self.source_len(),
+            "source offset {source} is past the source text's end {}",
+            self.source_len
+        );
+    }
+
     fn check(&self, clean: usize) {
         assert!(
             clean <= self.clean_len(),
@@ -269,6 +330,29 @@ mod tests {
         assert_eq!(m.span_to_source(Span::new(1, 5)), Span::new(1, 10));
         assert_eq!(m.span_to_source(Span::new(4, 4)), Span::new(9, 9));
         assert_eq!(m.segments().len(), 3);
+        // (source offset, to_clean, to_clean_end)
+        let back = [
+            (0, 0, 0),
+            (2, 2, 2),
+            (3, 2, 2),
+            (4, 2, 2),
+            (5, 2, 4),
+            (7, 4, 4),
+            (8, 4, 4),
+            (9, 4, 4),
+            (10, 5, 5),
+            (12, 6, 6),
+        ];
+        for (s, c, e) in back {
+            assert_eq!(
+                (m.to_clean(s), m.to_clean_end(s)),
+                (c, e),
+                "source offset {s}"
+            );
+        }
+        assert_eq!(m.span_to_clean(Span::new(9, 11)), Span::new(4, 6));
+        assert_eq!(m.span_to_clean(Span::new(2, 4)), Span::new(2, 2));
+        assert_eq!(m.span_to_clean(Span::new(5, 6)), Span::new(2, 4));
     }
 
     #[test]

@@ -121,6 +121,21 @@ fn check_map(src: &str, clean: &str, map: &OffsetMap) {
             let _ = map.span_to_source(Span::new(a, b));
         }
     }
+    // Source to clean: monotone, in bounds, and a round trip for copied text.
+    let (mut last_c, mut last_ce) = (0, 0);
+    for s in (0..=src.len()).filter(|&s| src.is_char_boundary(s)) {
+        let (c, ce) = (map.to_clean(s), map.to_clean_end(s));
+        assert!(c >= last_c && ce >= last_ce && c <= clean.len() && ce <= clean.len());
+        assert!(clean.is_char_boundary(c) && clean.is_char_boundary(ce));
+        (last_c, last_ce) = (c, ce);
+    }
+    for seg in map
+        .segments()
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Copied)
+    {
+        assert_eq!(map.span_to_clean(seg.source), seg.clean);
+    }
     // Any span inside a copied segment maps to identical source text.
     for seg in map
         .segments()
