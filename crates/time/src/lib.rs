@@ -344,6 +344,40 @@ mod tests {
     }
 
     #[test]
+    fn odd_inputs_do_not_panic() {
+        let t = Tagger::new();
+        let f = Tagger::with_bias(Bias::Future);
+        let table = [
+            "",
+            "-",
+            "'",
+            "the",
+            "in 999999 years",
+            "999999 fridays from now",
+            "1/2/3/4/5",
+            "2019-13-45 and 31/02/2019",
+            "on the 31st of February",
+            "Feb. 29, 2019 — and Feb. 29, 2020",
+            "at 25:99 pm on the 0th",
+            "the first half of the century between 1999 and",
+            "é 12 ü Mai 2019 ß 2018’s “March 3” – 4",
+            "last last last week next next",
+            "early late mid- end of the of",
+            "10 a.m. p.m. noon midnight 24:00",
+            "the 5th of next month of next year",
+            "in the 1990s, the '90s and 2010's",
+        ];
+        for text in table {
+            for tagger in [&t, &f] {
+                for x in tagger.tag(text, d(2019, 2, 20)) {
+                    assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end), "{text}");
+                    assert_eq!(&text[x.start..x.end], x.text);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn serde_spellings() {
         let t = Tagger::new();
         let found = t.tag("He left for three days.", d(2023, 10, 20));

@@ -245,7 +245,7 @@ impl Ctx {
             E::WdOffset { n, wd } => {
                 let mut d = self.dct;
                 let step = if *n < 0 { -1 } else { 1 };
-                let mut left = n.abs();
+                let mut left = n.abs().min(1000);
                 while left > 0 {
                     d += Duration::days(step);
                     if wd_num(d) == *wd {
