@@ -370,7 +370,10 @@ mod tests {
         for text in table {
             for tagger in [&t, &f] {
                 for x in tagger.tag(text, d(2019, 2, 20)) {
-                    assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end), "{text}");
+                    assert!(
+                        text.is_char_boundary(x.start) && text.is_char_boundary(x.end),
+                        "{text}"
+                    );
                     assert_eq!(&text[x.start..x.end], x.text);
                 }
             }

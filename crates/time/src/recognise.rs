@@ -128,7 +128,13 @@ impl<'d, 'a> Rec<'d, 'a> {
                         | Kw::Evening
                         | Kw::Afternoon
                 ),
-                Lex::Rel(_) => self.is(i, "past") || self.is(i, "present"),
+                Lex::Rel(_) => {
+                    self.is(i, "past")
+                        || self.is(i, "present")
+                        || self.is(i + 1, "season")
+                        || self.is(i + 1, "seasons")
+                }
+                Lex::Ord(_) => true,
                 _ => false,
             },
         }
