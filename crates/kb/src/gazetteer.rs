@@ -355,18 +355,14 @@ impl Gazetteer {
         }
 
         for (idx, p) in kb.places.iter().enumerate() {
-            let mode = match p.kind {
-                crate::PlaceKind::City => Mode::Exact,
-                crate::PlaceKind::Landmark => name_mode(&p.name, false, Mode::Caps),
-            };
             let t = Target::Place { idx };
             for f in std::iter::once(&p.name).chain(&p.aliases) {
-                let m = if mode == Mode::Exact {
-                    Mode::Exact
-                } else {
-                    name_mode(f, false, Mode::Caps)
+                let mode = match p.kind {
+                    crate::PlaceKind::City => Mode::Exact,
+                    crate::PlaceKind::Landmark => name_mode(f, false, Mode::Caps),
                 };
-                b.add(f, m, &t, false);
+                let common = !f.contains(' ') && kb.common_words.contains(&f.to_lowercase());
+                b.add(f, mode, &t, common);
             }
         }
 

@@ -41,7 +41,7 @@ mod load;
 mod model;
 mod tsv;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -64,6 +64,9 @@ pub struct Kb {
     pub titles: Vec<Title>,
     /// Cities (from `places.tsv`, most populous first) followed by landmarks.
     pub places: Vec<Place>,
+    /// Lower-case English words from `common_words.txt`; a one-word place name found here is
+    /// flagged ambiguous by the gazetteer ("Police", "Split").
+    pub common_words: HashSet<String>,
     by_iso3: HashMap<String, usize>,
     by_iso2: HashMap<String, usize>,
     by_org: HashMap<String, usize>,
@@ -77,6 +80,7 @@ impl Kb {
         people: Vec<Person>,
         titles: Vec<Title>,
         places: Vec<Place>,
+        common_words: HashSet<String>,
     ) -> Kb {
         let by_iso3 = states
             .iter()
@@ -104,6 +108,7 @@ impl Kb {
             people,
             titles,
             places,
+            common_words,
             by_iso3,
             by_iso2,
             by_org,

@@ -21,14 +21,15 @@ const OFFICES: &str = "offices.tsv";
 const TITLES: &str = "titles.tsv";
 const PLACES: &str = "places.tsv";
 const LANDMARKS: &str = "landmarks.tsv";
+const COMMON_WORDS: &str = "common_words.txt";
 
 fn read(dir: &Path, file: &str) -> Result<String, KbError> {
     let path = dir.join(file);
     std::fs::read_to_string(&path).map_err(|source| KbError::Io { path, source })
 }
 
-/// Loads every file of the knowledge base in `dir`; `places.tsv` and `landmarks.tsv` are
-/// optional (a missing file yields no places), the others are required.
+/// Loads every file of the knowledge base in `dir`; `places.tsv`, `landmarks.tsv` and
+/// `common_words.txt` are optional (a missing file yields no entries), the others are required.
 pub(crate) fn load_dir(dir: &Path) -> Result<Kb, KbError> {
     let states = parse_states(&read(dir, STATES)?)?;
     let iso3: HashSet<&str> = states.iter().map(|s| s.iso3.as_str()).collect();
@@ -46,7 +47,24 @@ pub(crate) fn load_dir(dir: &Path) -> Result<Kb, KbError> {
     if dir.join(LANDMARKS).exists() {
         parse_landmarks(&read(dir, LANDMARKS)?, &iso3, &mut places)?;
     }
-    Ok(Kb::from_parts(states, orgs, people, titles, places))
+    let mut common_words = HashSet::new();
+    if dir.join(COMMON_WORDS).exists() {
+        let text = read(dir, COMMON_WORDS)?;
+        common_words = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
+    }
+    Ok(Kb::from_parts(
+        states,
+        orgs,
+        people,
+        titles,
+        places,
+        common_words,
+    ))
 }
 
 /// Remembers ids of one file and reports the second use of one.

@@ -411,3 +411,17 @@ fn longer_invalid_match_does_not_hide_shorter() {
     assert_eq!(spans("Korea's"), ["Korea"]);
     assert_eq!(spans("Japan-based"), ["Japan"]);
 }
+
+#[test]
+fn common_word_places_are_flagged() {
+    for text in ["Police said", "Split", "Nice"] {
+        let m = find(text);
+        assert!(
+            m.first().is_some_and(
+                |m| m.ambiguous && m.targets.iter().any(|t| matches!(t, Target::Place { .. }))
+            ),
+            "{text}: {m:?}"
+        );
+    }
+    assert!(find("Pyongyang").first().is_some_and(|m| !m.ambiguous));
+}
