@@ -144,6 +144,11 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
 }
 
+/// A one-word city name that is also a common English word ("Police", "Most", "Time") is left
+/// out of the automaton below this population, and flagged ambiguous above it ("Nice",
+/// "Split"): a small town is far less likely in the news than the word at a sentence start.
+const COMMON_WORD_CITY_MIN_POPULATION: u64 = 100_000;
+
 /// Words that, at the start of an alias, make it a [`PersonForm::TitleAlias`].
 const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Lady", "Lord", "Baroness",
@@ -362,6 +367,12 @@ impl Gazetteer {
                     crate::PlaceKind::Landmark => name_mode(f, false, Mode::Caps),
                 };
                 let common = !f.contains(' ') && kb.common_words.contains(&f.to_lowercase());
+                if common
+                    && p.kind == crate::PlaceKind::City
+                    && p.population < COMMON_WORD_CITY_MIN_POPULATION
+                {
+                    continue;
+                }
                 b.add(f, mode, &t, common);
             }
         }

@@ -18,8 +18,10 @@ import os
 import sys
 import unicodedata
 
-# Historical or alternative English names still seen in news, keyed by the GeoNames main name.
+# Historical or alternative English names still seen in news, keyed by the GeoNames main name
+# (or by geonameid where several places share the name).
 EXONYMS = {
+    5128581: ["New York"], 4140963: ["Washington, D.C.", "Washington DC", "Washington D.C."],
     "Beijing": ["Peking"], "Kyiv": ["Kiev"], "Mumbai": ["Bombay"], "Kolkata": ["Calcutta"],
     "Chennai": ["Madras"], "Ho Chi Minh City": ["Saigon"], "Yangon": ["Rangoon"],
     "Guangzhou": ["Canton"], "Bengaluru": ["Bangalore"], "Pune": ["Poona"], "Varanasi": ["Benares"],
@@ -37,6 +39,20 @@ EXONYMS = {
 }
 
 LATIN_EXTRA = set(" -'’.")
+
+# Letters that Unicode decomposition does not reduce to ASCII.
+SPECIAL = str.maketrans({
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "ı": "i",
+    "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "Ħ": "H",
+    "ħ": "h", "Ŧ": "T", "ŧ": "t", "’": "'", "ʻ": "'", "ʼ": "'",
+})
+
+
+def to_ascii(s):
+    """ASCII spelling of `s`, or "" when some letter has no ASCII equivalent."""
+    nfkd = unicodedata.normalize("NFKD", s.translate(SPECIAL))
+    out = "".join(ch for ch in nfkd if not unicodedata.combining(ch))
+    return out if out.isascii() else ""
 
 
 def fold(s):
@@ -80,13 +96,11 @@ def main():
         if cc is None:
             continue
         name = clean(c["name"])
-        ascii_name = clean(c.get("asciiname") or "")
-        if not ascii_name:
-            ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        ascii_name = to_ascii(name)
         key = {fold(name), fold(ascii_name)}
         have = {name, ascii_name}
         alts = []
-        for a in EXONYMS.get(c["name"], []):
+        for a in EXONYMS.get(c["geonameid"], EXONYMS.get(c["name"], [])):
             if a not in have:
                 alts.append(a)
                 have.add(a)
@@ -102,7 +116,7 @@ def main():
             have.add(a)
         rows.append(
             (
-                c["geonameid"], name, ascii_name if ascii_name != name else "", "|".join(alts[:5]), cc,
+                c["geonameid"], name, ascii_name if ascii_name not in ("", name) else "", "|".join(alts[:5]), cc,
                 f"{c['latitude']:.4f}", f"{c['longitude']:.4f}", c["population"],
             )
         )
