@@ -147,6 +147,7 @@ pub struct Gazetteer {
 /// A one-word city name that is also a common English word ("Police", "Most", "Time") is left
 /// out of the automaton below this population, and flagged ambiguous above it ("Nice",
 /// "Split"): a small town is far less likely in the news than the word at a sentence start.
+/// Other one-word names of cities below this population are flagged ambiguous.
 const COMMON_WORD_CITY_MIN_POPULATION: u64 = 100_000;
 
 /// Words that, at the start of an alias, make it a [`PersonForm::TitleAlias`].
@@ -377,6 +378,21 @@ impl Gazetteer {
             }
         }
 
+        // One-word names of small towns are mostly surnames or given names in the news
+        // ("Taylor", "Lynn", "Davis"): flag them when nothing else (a state, a large city, a
+        // person) shares the form, so "Moscow" is not ambiguous because of Moscow, Idaho.
+        let small_town = |t: &Target| match t {
+            Target::Place { idx } => {
+                let p = &kb.places[*idx];
+                p.kind == crate::PlaceKind::City && p.population < COMMON_WORD_CITY_MIN_POPULATION
+            }
+            _ => false,
+        };
+        for (e, pattern) in b.entries.iter_mut().zip(&b.patterns) {
+            if !pattern.contains(' ') && e.targets.iter().all(small_town) {
+                e.ambiguous = true;
+            }
+        }
         for e in &mut b.entries {
             let count = |pred: fn(&Target) -> bool| e.targets.iter().filter(|t| pred(t)).count();
             let several = count(|t| matches!(t, Target::State { .. })) > 1

@@ -429,4 +429,8 @@ fn common_word_places_are_flagged() {
         assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
     }
     assert_eq!(spans("talks in New York"), ["New York"]);
+    // One-word small towns are flagged; big cities are not.
+    assert!(find("Taylor said").first().is_some_and(|m| m.ambiguous));
+    assert!(find("in Vladivostok").first().is_some_and(|m| !m.ambiguous));
+    assert!(find("in Moscow").first().is_some_and(|m| !m.ambiguous));
 }
