@@ -126,7 +126,7 @@ pub const PATTERNS: &[Pattern] = &[
     ),
     line(
         "share",
-        r"^(?:(?:share|tweet|email|e-mail|print|pin|pinterest|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|sms|copy link|comments?|save)\s*[|·•,/]?\s*){2,}$",
+        r"^(?:(?:share on \w+|share via \w+|share|tweet|email|e-mail|print|pin|pinterest|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|sms|copy link|comments?|save)\s*[|·•,/]?\s*){2,}$",
     ),
     // Pointers to other articles.
     line(
