@@ -13,7 +13,9 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn fixture(name: &str) -> (String, Vec<Span>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     if name.ends_with(".html") {
         let page = entente_read::html::read_html(&raw);
@@ -43,11 +45,18 @@ fn check_spans(body: &str, c: &Cleaned) {
     for &cap in &c.captions {
         let src = c.map.span_to_source(cap);
         let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
-        assert_eq!(words(&body[src.range()]), words(&c.text[cap.range()]), "caption {cap:?}");
+        assert_eq!(
+            words(&body[src.range()]),
+            words(&c.text[cap.range()]),
+            "caption {cap:?}"
+        );
     }
     for r in &c.removed {
         assert!(!r.span.is_empty(), "empty removal {r:?}");
-        assert!(c.map.span_to_clean(r.span).is_empty(), "removed {r:?} still in the text");
+        assert!(
+            c.map.span_to_clean(r.span).is_empty(),
+            "removed {r:?} still in the text"
+        );
     }
     // Every word of the clean text maps back to the same word of the body.
     let mut pos = 0;
