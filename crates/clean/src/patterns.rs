@@ -16,12 +16,12 @@
 //! To add patterns without rebuilding, pass a file to
 //! [`Cleaner::with_extra_patterns`](crate::Cleaner::with_extra_patterns): one pattern per line,
 //! `ACTION<TAB>REASON<TAB>REGEX`, where ACTION is `remove-line`, `remove-match` or `credit`;
-//! blank lines and lines starting with `#` are ignored. For example:
+//! blank lines and lines starting with `#` are ignored. For example (`→` is a tab):
 //!
 //! ```text
 //! # our scraper leaves these behind
-//! remove-line	navigation	^back to top$
-//! credit	photo-credit	\(Photo courtesy of [^)]*\)$
+//! remove-line→navigation→^back to top$
+//! credit→photo-credit→\(Photo courtesy of [^)]*\)$
 //! ```
 
 /// What a matching pattern does to its line.

@@ -2,6 +2,7 @@
 //!
 //! `cargo run --release -p entente-read --example html_eval -- [BENCH_DIR] [--dump OUT_DIR]`
 //! prints the report; with `--dump`, writes each page's extracted body to `OUT_DIR/<key>.txt`.
+//! Also scores the body after `entente-clean`, with captions kept and with captions dropped.
 
 use std::path::PathBuf;
 
@@ -21,6 +22,33 @@ fn main() {
         Err(e) => {
             eprintln!("error: {e}");
             std::process::exit(1);
+        }
+    }
+    let cleaner = entente_clean::Cleaner::new();
+    let cleaned = |drop_captions: bool| {
+        let cleaner = &cleaner;
+        move |page: entente_read::html::HtmlPage| {
+            let c = cleaner.clean(&page.body, &page.caption_hints);
+            if !drop_captions {
+                return c.text;
+            }
+            let mut text = c.text.clone();
+            for cap in c.captions.iter().rev() {
+                text.replace_range(cap.range(), "");
+            }
+            text
+        }
+    };
+    for (label, drop) in [
+        ("after cleaning", false),
+        ("after cleaning, captions dropped", true),
+    ] {
+        match entente_read::eval::html_benchmark_with(&dir, cleaned(drop)) {
+            Ok(r) => println!(
+                "{label}: precision {:.3}, recall {:.3}, F1 {:.3}",
+                r.precision, r.recall, r.f1
+            ),
+            Err(e) => eprintln!("error: {e}"),
         }
     }
     if let Some(out) = dump {

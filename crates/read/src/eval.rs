@@ -14,7 +14,7 @@
 //! [`HtmlReport`] also gives the plainer bag-of-words figures (whitespace-split words, per-page
 //! P/R/F1 averaged over pages), since that is the other measure people quote.
 
-use crate::html::read_html;
+use crate::html::{read_html, HtmlPage};
 use flate2::read::GzDecoder;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -292,14 +292,27 @@ pub fn dump_bodies(dir: &Path, out: &Path) -> Result<(), EvalError> {
 /// # Errors
 /// When a file cannot be read or the ground truth does not parse.
 pub fn html_benchmark(dir: &Path) -> Result<HtmlReport, EvalError> {
+    html_benchmark_with(dir, |page| page.body)
+}
+
+/// Like [`html_benchmark`], scoring `post(page)` instead of the body: for measuring what later
+/// stages (cleaning, caption removal) do to extraction quality. The time reported includes
+/// `post`.
+///
+/// # Errors
+/// When a file cannot be read or the ground truth does not parse.
+pub fn html_benchmark_with(
+    dir: &Path,
+    post: impl Fn(HtmlPage) -> String,
+) -> Result<HtmlReport, EvalError> {
     let pages = pages(dir)?;
     let mut pairs = Vec::with_capacity(pages.len());
     let mut seconds = 0.0;
     for (key, gold, html) in pages {
         let started = std::time::Instant::now();
-        let page = read_html(&html);
+        let text = post(read_html(&html));
         seconds += started.elapsed().as_secs_f64();
-        pairs.push((key, gold, page.body));
+        pairs.push((key, gold, text));
     }
     Ok(score(&pairs, seconds))
 }

@@ -349,7 +349,7 @@ fn prune_chrome(doc: &Document) {
             continue;
         }
         if node.text().len() <= CHROME_MAX_TEXT {
-            doomed.push(node.clone());
+            doomed.push(*node);
         }
     }
     for node in doomed {

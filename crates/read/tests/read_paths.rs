@@ -89,7 +89,8 @@ fn bad_lines_are_reported_and_reading_goes_on() {
         "{\"text\": \"ok one\"}\n{not json\n[1]\n{\"id\": \"x\"}\n{\"text\": \"ok two\"}\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let results: Vec<_> = read_paths(&[path.clone()], &ReadOptions::default()).collect();
+    let results: Vec<_> =
+        read_paths(std::slice::from_ref(&path), &ReadOptions::default()).collect();
     let summary: Vec<String> = results
         .iter()
         .map(|r| match r {
