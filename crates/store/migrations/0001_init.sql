@@ -58,12 +58,13 @@ CREATE TABLE mentions (
 -- One row per (document, actor mentioned in it).
 CREATE TABLE doc_actors (
     doc      INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-    actor    TEXT NOT NULL REFERENCES actors (id) DEFERRABLE INITIALLY DEFERRED,
+    actor    TEXT NOT NULL,      -- actors.id
     mentions INTEGER NOT NULL,
     role     TEXT,               -- the actor's role on the document's date
     PRIMARY KEY (doc, actor)
 ) WITHOUT ROWID;
-CREATE INDEX doc_actors_actor ON doc_actors (actor, mentions);
+-- (actor, doc): new rows append to each actor's run; covers the per-actor totals
+CREATE INDEX doc_actors_actor ON doc_actors (actor, doc, mentions);
 
 -- Events get an integer `seq` (ingest order) that the child tables use as their key, so that
 -- bulk ingest appends to them instead of inserting at random places; `id` is the stable id.
