@@ -32,15 +32,17 @@
 //! ```
 #![deny(missing_docs)]
 
+mod encode;
 mod error;
 mod ingest;
 mod query;
 mod read;
 mod schema;
 
+pub use encode::{content_hash, event_id};
 pub use entente_doc::{Document, EventRecord};
 pub use error::StoreError;
-pub use ingest::{content_hash, event_id, BatchOutcome, IngestOptions};
+pub use ingest::{BatchOutcome, IngestOptions};
 pub use query::{ActorFilter, ActorSummary, Counts, DocFilter, DocSummary, EventFilter};
 pub use schema::SCHEMA_VERSION;
 
@@ -125,8 +127,8 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(open_err)?;
-        // negative: KiB; 64 MiB of page cache keeps the indexes hot during bulk ingest
-        conn.pragma_update(None, "cache_size", -65536)
+        // negative: KiB; 64 MiB of page cache keeps the indexes hot during a bulk ingest
+        conn.pragma_update(None, "cache_size", -65_536)
             .map_err(open_err)?;
         conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(open_err)?;
