@@ -678,3 +678,47 @@ impl RefusesWrites for Store {
         self.ingest_batch(&[article(999)]).is_err()
     }
 }
+
+#[test]
+fn example_queries_of_the_documentation_run() {
+    let doc = include_str!("../../../docs/store.md");
+    let sql = doc
+        .split("```sql")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("docs.db");
+    let mut store = Store::open(&path).unwrap();
+    store.ingest_batch(&filter_corpus()).unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let mut ran = 0;
+    for statement in sql.split(';').filter(|s| s.contains("SELECT")) {
+        let mut stmt = conn.prepare(statement).unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..columns)
+                    .map(|i| r.get::<_, rusqlite::types::Value>(i))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .unwrap()
+            .count();
+        println!(
+            "{rows} rows: {}",
+            statement.trim().lines().next().unwrap_or("")
+        );
+        ran += 1;
+    }
+    assert_eq!(ran, 5);
+    // the byte-offset recipe cuts out exactly the sentence
+    let text_query = sql
+        .split(';')
+        .find(|s| s.contains("s.idx = 3"))
+        .unwrap()
+        .replace("'article-1'", "'article-0000001'");
+    let got: String = conn.query_row(&text_query, [], |r| r.get(0)).unwrap();
+    let doc = article(1);
+    assert_eq!(got, doc.sentence_text(3));
+}
