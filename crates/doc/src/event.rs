@@ -271,11 +271,17 @@ mod tests {
         }
         for m in Mode::ALL {
             assert_eq!(m.as_str().parse::<Mode>(), Ok(*m));
-            assert_eq!(serde_json::to_string(m).unwrap(), format!("\"{}\"", m.as_str()));
+            assert_eq!(
+                serde_json::to_string(m).unwrap(),
+                format!("\"{}\"", m.as_str())
+            );
         }
         for s in EventStatus::ALL {
             assert_eq!(s.as_str().parse::<EventStatus>(), Ok(*s));
-            assert_eq!(serde_json::to_string(s).unwrap(), format!("\"{}\"", s.as_str()));
+            assert_eq!(
+                serde_json::to_string(s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
         }
         let err = "MEET".parse::<EventType>().unwrap_err();
         assert!(err.to_string().starts_with("unknown event type 'MEET'"));

@@ -27,11 +27,11 @@ mod event;
 mod pipeline;
 
 pub use document::{
-    Actor, ActorKind, Document, Format, Mention, MentionId, PlaceMention, Published,
-    PublishedFrom, Sentence, SentenceId, Timex, Token,
+    Actor, ActorKind, Document, Format, Mention, MentionId, PlaceMention, Published, PublishedFrom,
+    Sentence, SentenceId, Timex, Token,
 };
 pub use event::{
-    EventDate, EventRecord, EventSource, EventStatus, EventType, Location, Mode, Participant,
-    ParseEnumError,
+    EventDate, EventRecord, EventSource, EventStatus, EventType, Location, Mode, ParseEnumError,
+    Participant,
 };
 pub use pipeline::{Layer, Pipeline, PipelineError, Stage, StageError};

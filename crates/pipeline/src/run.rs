@@ -125,7 +125,9 @@ pub fn ingest(
             }
             on_progress(Progress {
                 read: summary.read + summary.rejected.len(),
-                stored: summary.stored.inserted + summary.stored.replaced + summary.stored.unchanged,
+                stored: summary.stored.inserted
+                    + summary.stored.replaced
+                    + summary.stored.unchanged,
                 rejected: summary.rejected.len(),
                 events: summary.stored.events,
             });

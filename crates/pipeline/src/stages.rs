@@ -66,7 +66,12 @@ impl Stage for CleanStage {
     fn run(&self, doc: &mut Document) -> Result<(), StageError> {
         let hints = std::mem::take(&mut doc.captions);
         let cleaned = self.cleaner.clean(&doc.body, &hints);
-        doc.map = cleaned.map.anchors();
+        doc.map = cleaned
+            .map
+            .segments()
+            .iter()
+            .map(|seg| (seg.clean.start, seg.source.start))
+            .collect();
         doc.text = cleaned.text;
         doc.captions = cleaned.captions;
         Ok(())

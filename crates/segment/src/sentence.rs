@@ -16,19 +16,59 @@ pub struct SentenceSpan {
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Adm", "Sgt",
     "Cpl", "Pvt", "Sen", "Rep", "Gov", "Pres", "Amb", "Rev", "Hon", "Supt", "Insp", "Jr", "Sr",
-    "St", "Mt", "Ft", "No", "Nos", "Vol", "Art", "Sec", "Para", "Fig", "Jan", "Feb", "Mar",
-    "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "Bros", "vs",
-    "etc", "approx", "est", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Gov't", "Govt", "ca",
-    "cf", "al", "Sens", "Reps", "Messrs", "Mme", "Mlle", "Pte", "Bhd",
+    "St", "Mt", "Ft", "No", "Nos", "Vol", "Art", "Sec", "Para", "Fig", "Jan", "Feb", "Mar", "Apr",
+    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "Bros", "vs", "etc",
+    "approx", "est", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Gov't", "Govt", "ca", "cf",
+    "al", "Sens", "Reps", "Messrs", "Mme", "Mlle", "Pte", "Bhd",
 ];
 
 /// Capitalised words that usually start a sentence; after an ambiguous abbreviation such as
 /// `U.S.` they signal a boundary.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those",
-    "But", "And", "Or", "In", "On", "At", "After", "Before", "However", "Meanwhile", "His",
-    "Her", "Their", "Its", "Our", "There", "When", "While", "As", "If", "Yet", "So", "Still",
-    "Officials", "Analysts", "Experts", "Both", "Earlier", "Later", "Last", "Next",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "There",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Yet",
+    "So",
+    "Still",
+    "Officials",
+    "Analysts",
+    "Experts",
+    "Both",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -107,7 +147,12 @@ pub fn sentences(text: &str) -> Vec<SentenceSpan> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        segment_line(text, line_start, line.trim_end_matches(['\n', '\r']), &mut out);
+        segment_line(
+            text,
+            line_start,
+            line.trim_end_matches(['\n', '\r']),
+            &mut out,
+        );
         line_start += line.len();
     }
     out
@@ -183,7 +228,10 @@ mod tests {
     #[test]
     fn table_of_cases() {
         let cases: &[(&str, &[&str])] = &[
-            ("Moon met Kim. They talked.", &["Moon met Kim.", "They talked."]),
+            (
+                "Moon met Kim. They talked.",
+                &["Moon met Kim.", "They talked."],
+            ),
             (
                 "U.S. Secretary of State Mike Pompeo arrived in Pyongyang.",
                 &["U.S. Secretary of State Mike Pompeo arrived in Pyongyang."],
@@ -196,30 +244,56 @@ mod tests {
                 "Officials met in the U.S. The talks went well.",
                 &["Officials met in the U.S.", "The talks went well."],
             ),
-            ("Gen. Vincent Brooks spoke.", &["Gen. Vincent Brooks spoke."]),
+            (
+                "Gen. Vincent Brooks spoke.",
+                &["Gen. Vincent Brooks spoke."],
+            ),
             (
                 "Kim Jong Un is the No. 1 leader. Choe is No. 2 in the ranks.",
-                &["Kim Jong Un is the No. 1 leader.", "Choe is No. 2 in the ranks."],
+                &[
+                    "Kim Jong Un is the No. 1 leader.",
+                    "Choe is No. 2 in the ranks.",
+                ],
             ),
-            ("George W. Bush visited Seoul.", &["George W. Bush visited Seoul."]),
+            (
+                "George W. Bush visited Seoul.",
+                &["George W. Bush visited Seoul."],
+            ),
             (
                 "\"We will meet again,\" Trump said. \"It was great.\" Kim smiled.",
-                &["\"We will meet again,\" Trump said.", "\"It was great.\"", "Kim smiled."],
+                &[
+                    "\"We will meet again,\" Trump said.",
+                    "\"It was great.\"",
+                    "Kim smiled.",
+                ],
             ),
             (
                 "Kim and Trump to meet in Hanoi\nPublished: 2019-02-08\nThe two leaders will meet.",
-                &["Kim and Trump to meet in Hanoi", "Published: 2019-02-08", "The two leaders will meet."],
+                &[
+                    "Kim and Trump to meet in Hanoi",
+                    "Published: 2019-02-08",
+                    "The two leaders will meet.",
+                ],
             ),
             (
                 "1. Denuclearization of the peninsula.\n2. A peace regime.",
-                &["1. Denuclearization of the peninsula.", "2. A peace regime."],
+                &[
+                    "1. Denuclearization of the peninsula.",
+                    "2. A peace regime.",
+                ],
             ),
-            ("Will they meet? Nobody knows!", &["Will they meet?", "Nobody knows!"]),
+            (
+                "Will they meet? Nobody knows!",
+                &["Will they meet?", "Nobody knows!"],
+            ),
             (
                 "The summit is set for Feb. 27 in Hanoi.",
                 &["The summit is set for Feb. 27 in Hanoi."],
             ),
-            ("the ratio was 3.5 to 1. Then it fell.", &["the ratio was 3.5 to 1.", "Then it fell."]),
+            (
+                "the ratio was 3.5 to 1. Then it fell.",
+                &["the ratio was 3.5 to 1.", "Then it fell."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&split(text), want, "segmenting {text:?}");

@@ -22,8 +22,11 @@ impl Stage for Segmenter {
         doc.tokens.clear();
         for s in sentences(&doc.text) {
             let first = doc.tokens.len() as u32;
-            doc.tokens
-                .extend(tokens(&doc.text, s.span).into_iter().map(|span| Token { span }));
+            doc.tokens.extend(
+                tokens(&doc.text, s.span)
+                    .into_iter()
+                    .map(|span| Token { span }),
+            );
             let caption = doc.captions.iter().any(|c| c.overlaps(s.span));
             doc.sentences.push(Sentence {
                 span: s.span,

@@ -64,7 +64,10 @@ mod tests {
     #[test]
     fn tokens_keep_inner_joiners() {
         let t = "Moon Jae-in met U.S. envoy Kim's team, paying $1,000.5 (approx.)";
-        let got: Vec<&str> = tokens(t, Span::new(0, t.len())).into_iter().map(|s| &t[s]).collect();
+        let got: Vec<&str> = tokens(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|s| &t[s])
+            .collect();
         assert_eq!(
             got,
             [

@@ -24,9 +24,12 @@ pub struct Args {
 /// Runs the demo.
 pub fn run(db: &Path, data: &Path, a: Args) -> anyhow::Result<ExitCode> {
     let corpus = a.corpus.unwrap_or_else(crate::paths::sample_news);
-    println!("Ingesting the sample news in {} into {}", corpus.display(), db.display());
-    let (summary, secs) =
-        ingest_into(db, data, &[corpus], &ReadOptions::default(), 512, false)?;
+    println!(
+        "Ingesting the sample news in {} into {}",
+        corpus.display(),
+        db.display()
+    );
+    let (summary, secs) = ingest_into(db, data, &[corpus], &ReadOptions::default(), 512, false)?;
     report(db, &summary, secs, SummaryFormat::Text)?;
     println!();
     let args = EventsArgs {

@@ -12,7 +12,9 @@ pub enum EvalCommand {
     /// Event extraction against the sample corpus gold (type + countries + date + status).
     Events(super::eval_events::Args),
     /// HTML main-text extraction: word-overlap F1 on the article extraction benchmark.
-    #[command(after_help = "Example:\n  entente eval html ../shared/eval/html/article_extraction_benchmark")]
+    #[command(
+        after_help = "Example:\n  entente eval html ../shared/eval/html/article_extraction_benchmark"
+    )]
     Html {
         /// Benchmark folder (html/*.html.gz and ground-truth.json).
         dir: Option<PathBuf>,
@@ -21,7 +23,9 @@ pub enum EvalCommand {
         json: bool,
     },
     /// Time expressions: TempEval-3 extent and value scores, Duckling accuracy.
-    #[command(after_help = "Example:\n  entente eval time --tempeval ../shared/eval/time/tempeval3 --duckling ../shared/eval/time/duckling_en_corpus.jsonl")]
+    #[command(
+        after_help = "Example:\n  entente eval time --tempeval ../shared/eval/time/tempeval3 --duckling ../shared/eval/time/duckling_en_corpus.jsonl"
+    )]
     Time {
         /// TempEval-3 folder (with te3-platinum.flat.jsonl).
         #[arg(long)]

@@ -52,6 +52,7 @@ pub struct GoldDate {
 
 /// A gold location.
 #[derive(Debug, Clone, Deserialize)]
+#[allow(dead_code)] // read for completeness of the gold format; scoring compares countries
 pub struct GoldLocation {
     /// Place name.
     pub name: String,
@@ -61,6 +62,7 @@ pub struct GoldLocation {
 
 /// One gold event line.
 #[derive(Debug, Clone, Deserialize)]
+#[allow(dead_code)] // `event` (the cluster id) is scored by cross-document resolution
 pub struct Gold {
     /// Document key.
     pub doc: String,
@@ -165,9 +167,21 @@ pub struct Report {
 }
 
 fn score(correct: usize, pred: usize, gold: usize) -> FieldScore {
-    let p = if pred == 0 { 0.0 } else { correct as f64 / pred as f64 };
-    let r = if gold == 0 { 0.0 } else { correct as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if pred == 0 {
+        0.0
+    } else {
+        correct as f64 / pred as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        correct as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     FieldScore {
         correct,
         precision: p,
@@ -276,7 +290,10 @@ pub fn evaluate(pred: &BTreeMap<String, Vec<EventRecord>>, gold: &[Gold]) -> Rep
                     p.countries.join(","),
                     p.date.as_ref().map(|d| format!("{}..{}", d.start, d.end)),
                     p.status,
-                    cut(p.sources.first().map(|s| s.text.as_str()).unwrap_or(""), 110)
+                    cut(
+                        p.sources.first().map(|s| s.text.as_str()).unwrap_or(""),
+                        110
+                    )
                 ));
             }
         }
@@ -300,7 +317,8 @@ pub fn evaluate(pred: &BTreeMap<String, Vec<EventRecord>>, gold: &[Gold]) -> Rep
 /// # Errors
 /// When the data cannot be loaded.
 pub fn predict(data: &Path, corpus: &Path) -> anyhow::Result<BTreeMap<String, Vec<EventRecord>>> {
-    let engine = Engine::load(data).with_context(|| format!("loading data from {}", data.display()))?;
+    let engine =
+        Engine::load(data).with_context(|| format!("loading data from {}", data.display()))?;
     let articles: Vec<_> = read_paths(&[corpus.to_path_buf()], &ReadOptions::default())
         .filter_map(Result::ok)
         .collect();
@@ -321,7 +339,11 @@ impl std::fmt::Display for Report {
             "event extraction: {} documents, {} gold events, {} predicted",
             self.documents, self.gold, self.predicted
         )?;
-        writeln!(f, "{:<10} {:>9} {:>9} {:>9} {:>8}", "field", "precision", "recall", "F1", "correct")?;
+        writeln!(
+            f,
+            "{:<10} {:>9} {:>9} {:>9} {:>8}",
+            "field", "precision", "recall", "F1", "correct"
+        )?;
         for (n, s) in &self.fields {
             writeln!(
                 f,
@@ -332,7 +354,11 @@ impl std::fmt::Display for Report {
         write!(
             f,
             "{:<10} {:>9.3} {:>9.3} {:>9.3} {:>8}   (type + countries + date + status)",
-            "overall", self.overall.precision, self.overall.recall, self.overall.f1, self.overall.correct
+            "overall",
+            self.overall.precision,
+            self.overall.recall,
+            self.overall.f1,
+            self.overall.correct
         )
     }
 }

@@ -81,8 +81,8 @@ pub fn ingest_into(
     batch: usize,
     quiet: bool,
 ) -> anyhow::Result<(IngestSummary, f64)> {
-    let engine = Engine::load(data)
-        .with_context(|| format!("loading data from {}", data.display()))?;
+    let engine =
+        Engine::load(data).with_context(|| format!("loading data from {}", data.display()))?;
     let mut store =
         Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
     let bar = if !quiet && std::io::stderr().is_terminal() {
@@ -113,11 +113,20 @@ pub fn ingest_into(
 }
 
 /// Prints rejections to stderr and the summary to stdout.
-pub fn report(db: &Path, s: &IngestSummary, secs: f64, format: SummaryFormat) -> anyhow::Result<()> {
+pub fn report(
+    db: &Path,
+    s: &IngestSummary,
+    secs: f64,
+    format: SummaryFormat,
+) -> anyhow::Result<()> {
     for r in &s.rejected {
         eprintln!("entente: rejected {}: {}", r.what, r.message);
     }
-    let rate = if secs > 0.0 { s.read as f64 / secs } else { 0.0 };
+    let rate = if secs > 0.0 {
+        s.read as f64 / secs
+    } else {
+        0.0
+    };
     match format {
         SummaryFormat::Json => {
             let j = JsonSummary {

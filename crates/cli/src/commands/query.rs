@@ -88,12 +88,16 @@ pub fn docs(db: &Path, a: DocsArgs) -> anyhow::Result<ExitCode> {
         ]
     };
     match a.format {
-        Format::Table => {
-            print_table(&header, &rows.iter().map(|d| cells(d, 70)).collect::<Vec<_>>())?
-        }
+        Format::Table => print_table(
+            &header,
+            &rows.iter().map(|d| cells(d, 70)).collect::<Vec<_>>(),
+        )?,
         Format::Csv => print_csv(
             &header,
-            &rows.iter().map(|d| cells(d, usize::MAX)).collect::<Vec<_>>(),
+            &rows
+                .iter()
+                .map(|d| cells(d, usize::MAX))
+                .collect::<Vec<_>>(),
         )?,
         f => print_json(&rows, f)?,
     }
@@ -169,7 +173,9 @@ pub fn actors(db: &Path, a: ActorsArgs) -> anyhow::Result<ExitCode> {
             events: s.events,
         })
         .collect();
-    let header = ["ID", "KIND", "COUNTRY", "MENTIONS", "DOCS", "EVENTS", "NAME"];
+    let header = [
+        "ID", "KIND", "COUNTRY", "MENTIONS", "DOCS", "EVENTS", "NAME",
+    ];
     let cells = |r: &ActorRow| {
         vec![
             r.id.clone(),
@@ -250,7 +256,10 @@ fn event_cells(e: &EventRecord, evidence_width: usize) -> Vec<String> {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(" "),
-        e.location.as_ref().map(|l| l.name.clone()).unwrap_or_default(),
+        e.location
+            .as_ref()
+            .map(|l| l.name.clone())
+            .unwrap_or_default(),
         cut(
             e.sources.first().map(|s| s.text.as_str()).unwrap_or(""),
             evidence_width,
@@ -327,7 +336,10 @@ fn print_event_detail(e: &EventRecord) {
         println!(
             "  place       {}{}",
             l.name,
-            l.country.as_ref().map(|c| format!(", {c}")).unwrap_or_default()
+            l.country
+                .as_ref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default()
         );
     }
     println!("  countries   {}", e.countries.join(", "));
@@ -353,7 +365,10 @@ fn print_event_detail(e: &EventRecord) {
             s.sentence,
             s.start,
             s.end,
-            s.published.as_ref().map(|p| format!(" · published {p}")).unwrap_or_default()
+            s.published
+                .as_ref()
+                .map(|p| format!(" · published {p}"))
+                .unwrap_or_default()
         );
         println!("    {}", s.text);
     }

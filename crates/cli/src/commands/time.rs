@@ -51,7 +51,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                             .unwrap_or_default(),
                         [
                             t.modifier.clone().unwrap_or_default(),
-                            if t.vague { "vague".into() } else { String::new() },
+                            if t.vague {
+                                "vague".into()
+                            } else {
+                                String::new()
+                            },
                         ]
                         .into_iter()
                         .filter(|s| !s.is_empty())
@@ -61,7 +65,15 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 })
                 .collect();
             print_table(
-                &["SPAN", "TEXT", "TYPE", "VALUE", "INTERVAL", "PRECISION", "NOTES"],
+                &[
+                    "SPAN",
+                    "TEXT",
+                    "TYPE",
+                    "VALUE",
+                    "INTERVAL",
+                    "PRECISION",
+                    "NOTES",
+                ],
                 &rows,
             )?;
         }
