@@ -85,11 +85,28 @@ pub fn ingest(
                         }),
                         Ok(article) => {
                             let key = article.key.clone();
-                            match engine.process(article) {
-                                Ok(doc) => Item::Doc(Box::new(doc)),
-                                Err(e) => Item::Rejected(Rejection {
+                            // A bug in a stage must not take the whole ingest down: the
+                            // article is rejected with the panic message and the batch goes on.
+                            let outcome =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    engine.process(article)
+                                }));
+                            match outcome {
+                                Ok(Ok(doc)) => Item::Doc(Box::new(doc)),
+                                Ok(Err(e)) => Item::Rejected(Rejection {
                                     what: key,
                                     message: e.to_string(),
+                                }),
+                                Err(panic) => Item::Rejected(Rejection {
+                                    what: key,
+                                    message: format!(
+                                        "internal error while processing: {}",
+                                        panic
+                                            .downcast_ref::<&str>()
+                                            .map(|s| s.to_string())
+                                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                                            .unwrap_or_default()
+                                    ),
                                 }),
                             }
                         }
@@ -133,7 +150,9 @@ pub fn ingest(
             });
         }
         // dropping the receiver stops the producer at its next send
-        let _ = producer.join();
+        if let Err(panic) = producer.join() {
+            std::panic::resume_unwind(panic);
+        }
         result
     })?;
     Ok(summary)

@@ -130,7 +130,10 @@ impl Stage for TimeStage {
         // ("next week") cannot be resolved and are dropped rather than guessed.
         let (dct, dated) = match doc.published_date() {
             Some(d) => (d, true),
-            None => (chrono::NaiveDate::MIN, false),
+            None => (
+                chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+                false,
+            ),
         };
         let found = self.tagger.tag(&doc.text, dct);
         doc.timexes = found
