@@ -329,7 +329,7 @@ impl Recogniser {
                         }
                     } else if let Some((ns, ne)) = name_after(text, tm.end)
                         .filter(|(ns, _)| {
-                            after.is_none_or(|n| n.start >= *ns + 1 || n.start > tm.end + 3)
+                            after.is_none_or(|n| n.start > *ns || n.start > tm.end + 3)
                         })
                         .filter(|(_, ne)| after.is_none_or(|n| n.start >= *ne))
                     {

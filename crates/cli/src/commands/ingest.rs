@@ -181,7 +181,6 @@ pub fn run(db: &Path, data: &Path, a: Args) -> anyhow::Result<ExitCode> {
     let opts = ReadOptions {
         published: a.published,
         max_file_bytes: a.max_file_mib.saturating_mul(1 << 20),
-        ..ReadOptions::default()
     };
     let (summary, secs) = ingest_into(db, data, &a.paths, &opts, a.batch, a.quiet)?;
     report(db, &summary, secs, a.format)?;
