@@ -11,6 +11,10 @@ use std::process::ExitCode;
 pub enum EvalCommand {
     /// Event extraction against the sample corpus gold (type + countries + date + status).
     Events(super::eval_events::Args),
+    /// CAMEO dyads against the PETRARCH-2 validation sentences (found and extra codings).
+    Petrarch(super::eval_petrarch::Args),
+    /// Event-type accuracy against the PLOVER gold standard (CAMEO manual examples).
+    Plover(super::eval_plover::Args),
     /// HTML main-text extraction: word-overlap F1 on the article extraction benchmark.
     #[command(
         after_help = "Example:\n  entente eval html ../shared/eval/html/article_extraction_benchmark"
@@ -56,6 +60,8 @@ fn emit<T: serde::Serialize + std::fmt::Display>(r: &T, json: bool) -> anyhow::R
 pub fn run(data: &Path, c: EvalCommand) -> anyhow::Result<ExitCode> {
     match c {
         EvalCommand::Events(a) => super::eval_events::run(data, a),
+        EvalCommand::Petrarch(a) => super::eval_petrarch::run(data, a),
+        EvalCommand::Plover(a) => super::eval_plover::run(data, a),
         EvalCommand::Html { dir, json } => {
             let dir = or_shared(dir, "eval/html/article_extraction_benchmark");
             let r = entente_read::eval::html_benchmark(&dir)
