@@ -49,6 +49,8 @@ pub struct Draft {
     pub form: Form,
     /// Status.
     pub status: EventStatus,
+    /// The status was stated (a cue, a verb form, a date), not the default of a bare noun.
+    pub explicit: bool,
     /// Actors and their sides.
     pub actors: Vec<(Actor, Side)>,
     /// Date interval, precision and text.

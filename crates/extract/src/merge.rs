@@ -30,6 +30,21 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     if e.event_type != d.event_type || is_call(e) != is_call(d) || !dates_compatible(e, d) {
         return false;
     }
+    // Two stated, different statuses are two events unless their dates pin them together
+    // ("cancelled his planned June 12 summit" / "the June 12 summit").
+    if e.explicit && d.explicit && e.status != d.status {
+        let pinned = e.date.is_some() && d.date.is_some();
+        let ends_it = matches!(
+            (e.status, d.status),
+            (EventStatus::Cancelled, _)
+                | (_, EventStatus::Cancelled)
+                | (EventStatus::Denied, _)
+                | (_, EventStatus::Denied)
+        );
+        if !pinned && !ends_it {
+            return false;
+        }
+    }
     let (ce, cd) = (e.countries(), d.countries());
     if cd.is_empty() && d.orgs().is_empty() {
         return d.form == Form::Noun;
@@ -38,14 +53,23 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
         // statements: same source and target states
         return ce == cd;
     }
-    (subset(&cd, &ce) || subset(&ce, &cd)) && !(cd.is_empty() && ce.is_empty())
+    // A draft naming one state (or none) may complete an event; two drafts naming different
+    // pairs of states are different events even when one pair contains the other.
+    if cd.len() <= 1 || ce.len() <= 1 {
+        return subset(&cd, &ce) || subset(&ce, &cd);
+    }
+    if ce != cd {
+        return false;
+    }
+    // Same parties: one event unless both carry dates (checked above to overlap).
+    true
 }
 
 fn status_rank(s: EventStatus) -> u8 {
     match s {
-        EventStatus::Occurred => 6,
-        EventStatus::Cancelled => 5,
-        EventStatus::Denied => 4,
+        EventStatus::Cancelled => 6,
+        EventStatus::Denied => 5,
+        EventStatus::Occurred => 4,
         EventStatus::Ongoing => 3,
         EventStatus::Planned => 2,
         EventStatus::Speculated => 1,
@@ -71,9 +95,12 @@ fn absorb(e: &mut Draft, d: Draft) {
     if e.location.is_none() {
         e.location = d.location;
     }
-    if status_rank(d.status) > status_rank(e.status) {
+    if !e.explicit && d.explicit
+        || e.explicit == d.explicit && status_rank(d.status) > status_rank(e.status)
+    {
         e.status = d.status;
     }
+    e.explicit |= d.explicit;
     if e.kind != "summit" && d.kind == "summit" {
         e.kind = d.kind;
         e.cameo = d.cameo;

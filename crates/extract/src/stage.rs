@@ -4,7 +4,7 @@ use crate::clause::{clause_of, Clause};
 use crate::draft::{Draft, DraftDate, Side};
 use crate::lexicon::{CueMatch, Form, Lexicon, LexiconError, ModeHint, TriggerMatch};
 use crate::merge::merge_drafts;
-use crate::status::{decide, StatusInput};
+use crate::status::{decide, is_default, StatusInput};
 use entente_doc::{
     Actor, ActorKind, Document, EventDate, EventRecord, EventSource, EventType, Layer, Location,
     Mention, Mode, PlaceMention, Stage, StageError, Timex,
@@ -36,6 +36,25 @@ pub struct EventExtractor {
 
 const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "into", "near", "inside", "outside", "via", "toward", "towards", "on",
+];
+
+/// Words after which a date dates the report, not the event.
+const REPORTING_DATE: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "told",
+    "confirmed",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "added",
+    "reported",
+    "stated",
+    "revealed",
+    "tweeted",
+    "wrote",
+    "declared",
 ];
 
 fn prev_word(s: &str, at: usize) -> &str {
@@ -120,6 +139,15 @@ impl EventExtractor {
         for (i, t) in trig.iter().enumerate() {
             let def = self.lex.def(t);
             let clause = clause_of(s, t.start, t.end);
+            // "host city", "host country": a noun modifier, not a hosting.
+            if def.mode == Some(crate::lexicon::ModeHint::Host) {
+                let next = s[t.end..].split_whitespace().next().unwrap_or("");
+                if ["city", "country", "nation", "venue", "government"]
+                    .contains(&next.trim_matches(|c: char| !c.is_alphanumeric()))
+                {
+                    continue;
+                }
+            }
             // An earlier verb trigger in the same clause governs a later noun
             // ("called for the lifting of sanctions", "met ... at the summit").
             let governed = out.iter().any(|p| {
@@ -138,7 +166,7 @@ impl EventExtractor {
                 let next = trig.get(i + 1);
                 if let Some(n) = next {
                     let gap = s[t.end..n.start].to_ascii_lowercase();
-                    if self.lex.def(n).event_type == EventType::Consult
+                    if n.form == Form::Base
                         && gap.trim_start().starts_with("to")
                         && gap.split_whitespace().count() <= 4
                     {
@@ -277,8 +305,20 @@ impl EventExtractor {
             if tx.start.is_none() || tx.kind == "DURATION" || tx.kind == "SET" {
                 continue;
             }
+            // The date of a report ("said on Thursday", "cancelled on Friday") is not the
+            // date of the event it reports.
+            let lead = s[clause.start.min(x.start)..x.start].to_ascii_lowercase();
+            let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+            let reported = last
+                .iter()
+                .any(|w| REPORTING_DATE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+            if reported && def.event_type == EventType::Consult && t.start.abs_diff(x.start) > 12 {
+                continue;
+            }
             let dist = if x.start >= t.end {
                 x.start - t.end
+            } else if t.start.saturating_sub(x.end) <= 2 {
+                0 // "his June 12 summit"
             } else {
                 (t.start - x.end.min(t.start)) + 8
             };
@@ -299,19 +339,18 @@ impl EventExtractor {
             })
         });
 
-        let status = decide(
-            &self.lex,
-            &StatusInput {
-                sentence: s,
-                cues,
-                clause: (clause.start, clause.end),
-                trigger: (t.start, t.end),
-                form: t.form,
-                date: date.as_ref().map(|d| (d.start, d.end)),
-                date_future: if vague_future { Some(true) } else { None },
-                published: doc.published_date(),
-            },
-        )?;
+        let inp = StatusInput {
+            sentence: s,
+            cues,
+            clause: (clause.start, clause.end),
+            trigger: (t.start, t.end),
+            form: t.form,
+            date: date.as_ref().map(|d| (d.start, d.end)),
+            date_future: if vague_future { Some(true) } else { None },
+            published: doc.published_date(),
+        };
+        let (status, _) = decide(&self.lex, &inp)?;
+        let explicit = !is_default(&self.lex, &inp);
 
         // Location: a place in the clause, after a locative preposition first.
         let location = places
@@ -341,6 +380,7 @@ impl EventExtractor {
             mode: None,
             form: t.form,
             status,
+            explicit,
             actors,
             date,
             location,

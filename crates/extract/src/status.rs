@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use entente_doc::EventStatus;
 
 /// What the status decision needs to know about one trigger.
+#[derive(Clone, Copy)]
 pub struct StatusInput<'a> {
     /// The sentence text.
     pub sentence: &'a str,
@@ -41,7 +42,32 @@ fn word_count(s: &str) -> usize {
 
 /// Decides the status, or `None` when the event is negated (it did not happen and nothing says
 /// it will).
-pub fn decide(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
+pub fn decide(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<(EventStatus, bool)> {
+    decide_inner(lex, inp).map(|s| (s, true)).or_else(|| {
+        // negated: no event
+        None
+    })
+}
+
+/// True when nothing but the default rule decided the status of a noun ("the summit").
+pub fn is_default(lex: &Lexicon, inp: &StatusInput<'_>) -> bool {
+    matches!(inp.form, Form::Noun | Form::Present)
+        && decide_inner(
+            lex,
+            &StatusInput {
+                date: None,
+                date_future: None,
+                ..*inp
+            },
+        ) == Some(EventStatus::Occurred)
+        && inp.date.is_none()
+        && !inp
+            .cues
+            .iter()
+            .any(|c| c.start >= inp.clause.0 && c.end <= inp.clause.1)
+}
+
+fn decide_inner(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
     let (cs, ce) = inp.clause;
     let (ts, te) = inp.trigger;
     let before = |c: &CueMatch, max_words: usize| {

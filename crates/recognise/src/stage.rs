@@ -378,7 +378,23 @@ impl Recogniser {
                     }
                 }
             }
-            if actors.is_empty() && !person_ids.is_empty() {
+            // A bare surname that is also a common word ("May", "Moon", "Rice") counts only
+            // when the article names the person in full somewhere.
+            let surname_only = m
+                .targets
+                .iter()
+                .all(|t| !matches!(t, Target::Person { form, .. } if *form != PersonForm::Surname));
+            let in_date = doc
+                .timexes
+                .iter()
+                .any(|x| x.span.overlaps(Span::new(m.start, m.end)));
+            let person_ok = !in_date
+                && (!surname_only
+                    || !m.ambiguous
+                    || person_ids
+                        .iter()
+                        .any(|id| full_named.iter().any(|f| f == id)));
+            if actors.is_empty() && !person_ids.is_empty() && person_ok {
                 if let Some(p) = self.pick_person(&person_ids, &full_named, date) {
                     actors.push(self.person_actor(p, date));
                     form = "person";
@@ -529,6 +545,9 @@ impl Recogniser {
         mentions.extend(extra);
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         merge_adjective_with_person(text, &mut mentions);
+        let pronouns = resolve_pronouns(doc, &mentions);
+        mentions.extend(pronouns);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
         doc.mentions = mentions;
         doc.places = places;
     }
@@ -579,4 +598,56 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
         out.push(m);
     }
     *mentions = out;
+}
+
+const PRONOUNS: &[&str] = &["He", "She", "he", "she", "His", "Her", "his", "her"];
+
+/// Third-person pronouns ("He is scheduled to meet…", "his summit with Trump") resolve to a
+/// person: the first person named earlier in the same sentence, else the first person of the
+/// nearest earlier sentence (within three) that names one — in news prose, the subject.
+fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let Some(s) = sent.span.get(text) else {
+            continue;
+        };
+        let base = sent.span.start();
+        let mut pos = 0;
+        for w in s.split(|c: char| !c.is_alphanumeric()) {
+            let at = base + pos;
+            pos += w.len() + 1;
+            if !PRONOUNS.contains(&w) {
+                continue;
+            }
+            let span = Span::new(at, at + w.len());
+            let person_of = |m: &Mention| {
+                m.actors
+                    .first()
+                    .filter(|a| a.kind == ActorKind::Person && m.actors.len() == 1)
+                    .cloned()
+            };
+            let same = mentions
+                .iter()
+                .filter(|m| m.sentence as usize == si && m.span.end() <= at)
+                .find_map(person_of);
+            let earlier = || {
+                (si.saturating_sub(3)..si).rev().find_map(|j| {
+                    mentions
+                        .iter()
+                        .filter(|m| m.sentence as usize == j)
+                        .find_map(person_of)
+                })
+            };
+            if let Some(a) = same.or_else(earlier) {
+                out.push(Mention {
+                    span,
+                    sentence: si as u32,
+                    actors: vec![a],
+                    form: "pronoun".into(),
+                });
+            }
+        }
+    }
+    out
 }

@@ -63,14 +63,44 @@ impl Ctx {
             None if self.bias == Bias::Future => Some(true),
             None => None,
         };
+        let dist = |p: &Per| {
+            if p.s <= dct && dct <= p.e {
+                0
+            } else if p.e < dct {
+                (dct - p.e).num_days()
+            } else {
+                (p.s - dct).num_days()
+            }
+        };
+        // A tense cue belongs to the clause, which may be about something else than the date
+        // ("cancelled his planned June 12 summit" said on May 24): a tense that would push a
+        // short period most of a year away loses to a candidate within a few weeks.
+        let near = cands
+            .iter()
+            .filter(|p| dist(p) <= 45)
+            .min_by_key(|p| dist(p))
+            .cloned();
+        let short = |p: &Per| (p.e - p.s).num_days() < 27;
         match future {
             Some(false) => cands
                 .iter()
                 .rev()
                 .find(|p| p.s <= dct)
                 .or(cands.first())
-                .cloned(),
-            Some(true) => cands.iter().find(|p| p.e >= dct).or(cands.last()).cloned(),
+                .cloned()
+                .map(|c| match &near {
+                    Some(n) if short(&c) && dist(&c) > 180 => n.clone(),
+                    _ => c,
+                }),
+            Some(true) => cands
+                .iter()
+                .find(|p| p.e >= dct)
+                .or(cands.last())
+                .cloned()
+                .map(|c| match &near {
+                    Some(n) if short(&c) && dist(&c) > 180 => n.clone(),
+                    _ => c,
+                }),
             None => {
                 let dist = |p: &Per| {
                     if p.s <= dct && dct <= p.e {
