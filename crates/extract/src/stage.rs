@@ -4,7 +4,7 @@ use crate::clause::{clause_of, Clause};
 use crate::draft::{Draft, DraftDate, Side};
 use crate::lexicon::{CueMatch, Form, Lexicon, LexiconError, ModeHint, TriggerMatch};
 use crate::merge::merge_drafts;
-use crate::status::{decide, is_default, StatusInput};
+use crate::status::{decide, StatusInput};
 use entente_doc::{
     Actor, ActorKind, Document, EventDate, EventRecord, EventSource, EventType, Layer, Location,
     Mention, Mode, PlaceMention, Stage, StageError, Timex,
@@ -349,8 +349,7 @@ impl EventExtractor {
             date_future: if vague_future { Some(true) } else { None },
             published: doc.published_date(),
         };
-        let (status, _) = decide(&self.lex, &inp)?;
-        let explicit = !is_default(&self.lex, &inp);
+        let (status, explicit) = decide(&self.lex, &inp)?;
 
         // Location: a place in the clause, after a locative preposition first.
         let location = places

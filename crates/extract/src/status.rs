@@ -43,10 +43,8 @@ fn word_count(s: &str) -> usize {
 /// Decides the status, or `None` when the event is negated (it did not happen and nothing says
 /// it will).
 pub fn decide(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<(EventStatus, bool)> {
-    decide_inner(lex, inp).map(|s| (s, true)).or_else(|| {
-        // negated: no event
-        None
-    })
+    // `None`: negated, no event. The flag says whether anything but the default decided.
+    decide_inner(lex, inp).map(|s| (s, !is_default(lex, inp)))
 }
 
 /// True when nothing but the default rule decided the status of a noun ("the summit").
