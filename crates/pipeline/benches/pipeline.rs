@@ -149,6 +149,28 @@ fn article(i: usize) -> (String, String, String) {
              prepare the next summit."
         ),
         format!(
+            "{b} told reporters in {other} on {wd} that {s2} would not give up its weapons \
+             programme while the sanctions remained, and warned that any military drills \
+             near its territory would be met with a firm response. {a} urged patience and \
+             said the door to dialogue remained open."
+        ),
+        format!(
+            "Earlier this month, the foreign ministers of {s1} and {s2} spoke by phone and \
+             agreed to set up working groups on economic cooperation and the return of \
+             detained citizens. A follow-up meeting is planned in {place} in {next_month}, \
+             the ministry said in a brief statement."
+        ),
+        format!(
+            "Protesters gathered outside the embassy of {s2} in {other} on {wd}, calling on \
+             the government to withdraw its troops and to release the fishermen held since \
+             {past_month}. Police said the demonstration was peaceful and ended by evening."
+        ),
+        format!(
+            "The European Union and NATO welcomed the talks, while the International Atomic \
+             Energy Agency said its inspectors were ready to return if asked. {s1} pledged \
+             $50 million in humanitarian assistance over the next two years, officials said."
+        ),
+        format!(
             "The meeting in {place} on {published} was the {} such encounter between the two \
              sides this year. Article {i} ends here; no further details were released by \
              either government, and spokesmen declined to comment on the timing of the next \
@@ -156,7 +178,7 @@ fn article(i: usize) -> (String, String, String) {
             ["first", "second", "third", "fourth"][r.next(4)]
         ),
     ];
-    let mut body = String::with_capacity(3200);
+    let mut body = String::with_capacity(3600);
     for p in paras {
         body.push_str(&p);
         body.push_str("\n\n");
