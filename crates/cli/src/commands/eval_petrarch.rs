@@ -11,6 +11,8 @@
 //!   source-side and a target-side country; a missing side is `---`;
 //! - a symmetric event (role `participant`) yields the first two countries in text order, or the
 //!   one country twice when it has only one;
+//! - when the target side is empty (or a symmetric event has one country), the country of the
+//!   event's place fills it, as CAMEO coders code "protested in Beijing" against China;
 //! - the root is the first two digits of the event's `cameo`.
 //!
 //! A gold coding is found when a coding of its sentence has the same root and the same source
@@ -131,10 +133,14 @@ pub fn load(path: &Path) -> anyhow::Result<Vec<Record>> {
             .find("</Text>")
             .with_context(|| format!("{}:{lineno}: text of {id} not closed", path.display()))?
             + ts;
-        let text = block[ts..te]
+        let mut text = block[ts..te]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        if text.is_empty() {
+            // A record whose text is empty keeps its words in the parse (CoNLL-U, column 2).
+            text = parse_words(block);
+        }
         out.push(Record {
             id,
             date,
@@ -144,6 +150,18 @@ pub fn load(path: &Path) -> anyhow::Result<Vec<Record>> {
         rest = &rest[next..];
     }
     Ok(out)
+}
+
+fn parse_words(block: &str) -> String {
+    let Some(ps) = block.find("<Parse>") else {
+        return String::new();
+    };
+    let end = block[ps..].find("</Parse>").map_or(block.len(), |k| k + ps);
+    block[ps + "<Parse>".len()..end]
+        .lines()
+        .filter_map(|l| l.split('\t').nth(1))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Runs the pipeline on one sentence as a document of its own.
@@ -207,6 +225,13 @@ pub fn codings(e: &EventRecord, text: &str) -> Vec<Coding> {
             "source" => push_unique(&mut src, c),
             "target" => push_unique(&mut tgt, c),
             _ => push_unique(&mut sym, c),
+        }
+    }
+    // CAMEO coders take the place as the target when the sentence names no other party.
+    let place = e.location.as_ref().and_then(|l| l.country.clone());
+    if let Some(pc) = place.filter(|pc| !src.contains(pc) && !sym.contains(pc)) {
+        if tgt.is_empty() && (!src.is_empty() || sym.len() == 1) {
+            tgt.push(pc);
         }
     }
     let mut out = Vec::new();
