@@ -66,6 +66,31 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             break;
         }
     }
+    // A comma + conjunction + a lower-case word starts a new predicate ("…, and has also
+    // offered to meet Trump", "…, but Kim refused").
+    for conj in [
+        ", and ",
+        ", but ",
+        ", while ",
+        ", whereas ",
+        ", although ",
+        ", as ",
+    ] {
+        let mut from = 0;
+        while let Some(off) = sentence[from..].find(conj) {
+            let at = from + off;
+            from = at + conj.len();
+            let next = sentence[from..].chars().next();
+            if !next.is_some_and(|c| c.is_lowercase()) {
+                continue;
+            }
+            if at < trigger_start && at >= start {
+                start = start.max(at + 1);
+            } else if at >= trigger_end && at < end {
+                end = at;
+            }
+        }
+    }
     let mut speaker = None;
     for (pos, w) in words(sentence) {
         let lw = w.to_ascii_lowercase();
