@@ -155,5 +155,8 @@ pub fn ingest(
         }
         result
     })?;
+    // Cross-document resolution over everything stored (`crates/resolve`): one pass at the
+    // end of the ingest, so the resolved events never lag the committed documents.
+    entente_resolve::resolve_store(store)?;
     Ok(summary)
 }

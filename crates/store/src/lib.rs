@@ -37,6 +37,7 @@ mod error;
 mod ingest;
 mod query;
 mod read;
+mod resolved;
 mod schema;
 
 pub use encode::{content_hash, event_id};
@@ -44,6 +45,7 @@ pub use entente_doc::{Document, EventRecord};
 pub use error::StoreError;
 pub use ingest::{BatchOutcome, IngestOptions};
 pub use query::{ActorFilter, ActorSummary, Counts, DocFilter, DocSummary, EventFilter};
+pub use resolved::{MentionRow, ReportRow, ResolvedRow, ResolvedWrite};
 pub use schema::SCHEMA_VERSION;
 
 use rusqlite::{Connection, OpenFlags};

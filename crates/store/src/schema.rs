@@ -11,6 +11,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_event_reports.sql"),
+    include_str!("../migrations/0003_resolution.sql"),
 ];
 
 /// The schema version this build writes and reads.

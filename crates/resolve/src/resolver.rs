@@ -1,0 +1,788 @@
+//! The incremental resolver: an index of resolved events by (type, party pair) and date.
+
+use crate::summary::{summarise, ResolvedEvent};
+use crate::{precision_rank, Mention};
+use chrono::{Datelike, NaiveDate};
+use entente_doc::{EventStatus, Mode};
+use std::collections::{BTreeSet, HashMap};
+
+/// Parties beyond this many are not used to build index keys (a 20-state summit would
+/// otherwise be filed under 190 pairs).
+const MAX_KEY_PARTIES: usize = 6;
+/// At most this many index entries are examined per tier and key for one mention.
+const SCAN_CAP: usize = 512;
+/// An undated mention reported as having happened looks this far back for its event.
+const LOOK_BACK_DAYS: i32 = 730;
+/// An undated mention of a plan looks this far ahead for its event.
+const LOOK_AHEAD_DAYS: i32 = 365;
+/// An undated event is found by mentions published at most this long after its first report.
+const UNDATED_WINDOW_DAYS: i32 = 180;
+/// Dated intervals longer than this many days are kept in the "vague" tree of a bucket.
+const PRECISE_DAYS: i32 = 31;
+
+fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Key {
+    ty: u8,
+    a: u32,
+    b: u32,
+}
+
+#[derive(Default)]
+struct Bucket {
+    precise: BTreeSet<(i32, u32)>,
+    max_precise: i32,
+    vague: BTreeSet<(i32, u32)>,
+    max_vague: i32,
+    undated: BTreeSet<(i32, u32)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    Precise(i32),
+    Vague(i32),
+    Undated(i32),
+}
+
+struct Cluster {
+    ty: u8,
+    mode: Option<Mode>,
+    parties: Vec<u32>,
+    /// Best date so far (days from CE), its precision rank and whether an occurred report gave it.
+    date: Option<(i32, i32)>,
+    date_rank: u8,
+    date_occurred: bool,
+    location: Option<u32>,
+    /// Publication day of the first report (the key of an undated event).
+    anchor: i32,
+    slot: Slot,
+    keys: Vec<Key>,
+    mentions: Vec<u32>,
+}
+
+/// Links mentions, fed in [`Mention::order_key`] order, to resolved events.
+#[derive(Default)]
+pub struct Resolver {
+    mentions: Vec<Mention>,
+    clusters: Vec<Cluster>,
+    buckets: HashMap<Key, Bucket>,
+    names: HashMap<String, u32>,
+}
+
+impl std::fmt::Debug for Resolver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resolver")
+            .field("mentions", &self.mentions.len())
+            .field("events", &self.clusters.len())
+            .finish()
+    }
+}
+
+fn is_subset(a: &[u32], b: &[u32]) -> bool {
+    // both sorted
+    let mut j = 0;
+    for x in a {
+        while j < b.len() && b[j] < *x {
+            j += 1;
+        }
+        if j == b.len() || b[j] != *x {
+            return false;
+        }
+        j += 1;
+    }
+    true
+}
+
+fn forward_looking(s: EventStatus) -> bool {
+    matches!(
+        s,
+        EventStatus::Planned | EventStatus::Speculated | EventStatus::Cancelled
+    )
+}
+
+fn pair_keys(ty: u8, parties: &[u32]) -> Vec<Key> {
+    let p = &parties[..parties.len().min(MAX_KEY_PARTIES)];
+    if p.len() == 1 {
+        return vec![Key {
+            ty,
+            a: p[0],
+            b: p[0],
+        }];
+    }
+    let mut keys = Vec::with_capacity(p.len() * (p.len() - 1) / 2);
+    for i in 0..p.len() {
+        for j in i + 1..p.len() {
+            keys.push(Key {
+                ty,
+                a: p[i],
+                b: p[j],
+            });
+        }
+    }
+    keys
+}
+
+fn slot_of(date: Option<(i32, i32)>, anchor: i32) -> Slot {
+    match date {
+        Some((s, e)) if e - s <= PRECISE_DAYS => Slot::Precise(s),
+        Some((s, _)) => Slot::Vague(s),
+        None => Slot::Undated(anchor),
+    }
+}
+
+impl Bucket {
+    fn insert(&mut self, slot: Slot, id: u32, len: i32) {
+        match slot {
+            Slot::Precise(s) => {
+                self.precise.insert((s, id));
+                self.max_precise = self.max_precise.max(len);
+            }
+            Slot::Vague(s) => {
+                self.vague.insert((s, id));
+                self.max_vague = self.max_vague.max(len);
+            }
+            Slot::Undated(a) => {
+                self.undated.insert((a, id));
+            }
+        }
+    }
+
+    fn remove(&mut self, slot: Slot, id: u32) {
+        match slot {
+            Slot::Precise(s) => self.precise.remove(&(s, id)),
+            Slot::Vague(s) => self.vague.remove(&(s, id)),
+            Slot::Undated(a) => self.undated.remove(&(a, id)),
+        };
+    }
+}
+
+impl Resolver {
+    /// An empty resolver.
+    pub fn new() -> Resolver {
+        Resolver::default()
+    }
+
+    /// Number of resolved events so far.
+    pub fn len(&self) -> usize {
+        self.clusters.len()
+    }
+
+    /// Whether no mention was added yet.
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty()
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.names.get(s) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.insert(s.to_string(), i);
+        i
+    }
+
+    fn compatible(
+        &self,
+        c: &Cluster,
+        m: &Mention,
+        pids: &[u32],
+        date: Option<(i32, i32)>,
+        loc: Option<u32>,
+    ) -> bool {
+        if let (Some(a), Some(b)) = (c.mode, m.mode) {
+            if (a == Mode::Phone) != (b == Mode::Phone) {
+                return false;
+            }
+        }
+        if let (Some(a), Some(b)) = (c.location, loc) {
+            if a != b {
+                return false;
+            }
+        }
+        if let (Some((cs, ce)), Some((s, e))) = (c.date, date) {
+            if cs > e || s > ce {
+                return false;
+            }
+        }
+        if let Some(&last) = c.mentions.last() {
+            if self.mentions[last as usize].doc == m.doc {
+                return false;
+            }
+        }
+        is_subset(pids, &c.parties) || is_subset(&c.parties, pids)
+    }
+
+    /// Scores a compatible candidate for a mention (higher is better).
+    fn score(
+        c: &Cluster,
+        m: &Mention,
+        date: Option<(i32, i32)>,
+        published: Option<i32>,
+        loc: Option<u32>,
+    ) -> f64 {
+        let mut score = match (c.date, date) {
+            (Some((cs, ce)), Some((s, e))) => {
+                let inter = f64::from(ce.min(e) - cs.max(s) + 1);
+                let shorter = f64::from((ce - cs).min(e - s) + 1);
+                let union = f64::from(ce.max(e) - cs.min(s) + 1);
+                1.0 + inter / shorter + 0.1 * inter / union
+            }
+            (None, Some(_)) => 0.5,
+            (Some((cs, ce)), None) => {
+                let p = published.unwrap_or(cs);
+                let dist = if forward_looking(m.status) {
+                    (cs - p).max(0)
+                } else {
+                    (p - ce).max(0)
+                };
+                0.9 - f64::from(dist) / 5000.0
+            }
+            (None, None) => {
+                0.6 - f64::from(published.unwrap_or(c.anchor) - c.anchor).abs() / 5000.0
+            }
+        };
+        if c.location.is_some() && c.location == loc {
+            score += 0.05;
+        }
+        if c.mode.is_some() && c.mode == m.mode {
+            score += 0.02;
+        }
+        score
+    }
+
+    fn best_candidate(
+        &self,
+        m: &Mention,
+        pids: &[u32],
+        date: Option<(i32, i32)>,
+        loc: Option<u32>,
+    ) -> Option<u32> {
+        let ty = m.event_type as u8;
+        let mut keys = pair_keys(ty, pids);
+        if pids.len() >= 2 {
+            keys.extend(pids.iter().map(|&p| Key { ty, a: p, b: p }));
+        }
+        let published = m.published.map(day);
+        let mut best: Option<(f64, u32)> = None;
+        let consider = |id: u32, best: &mut Option<(f64, u32)>| -> bool {
+            let c = &self.clusters[id as usize];
+            if !self.compatible(c, m, pids, date, loc) {
+                return false;
+            }
+            let s = Self::score(c, m, date, published, loc);
+            if best.is_none_or(|(bs, bi)| s > bs || (s == bs && id < bi)) {
+                *best = Some((s, id));
+            }
+            true
+        };
+        for key in &keys {
+            let Some(b) = self.buckets.get(key) else {
+                continue;
+            };
+            match date {
+                Some((s, e)) => {
+                    for (set, max) in [(&b.precise, b.max_precise), (&b.vague, b.max_vague)] {
+                        for &(_, id) in set.range((s - max, 0)..=(e, u32::MAX)).take(SCAN_CAP) {
+                            consider(id, &mut best);
+                        }
+                    }
+                    let hi = published.unwrap_or(e).max(e);
+                    for &(_, id) in b
+                        .undated
+                        .range((s - LOOK_AHEAD_DAYS, 0)..=(hi, u32::MAX))
+                        .rev()
+                        .take(SCAN_CAP)
+                    {
+                        consider(id, &mut best);
+                    }
+                }
+                None => {
+                    let Some(p) = published else {
+                        continue;
+                    };
+                    for (set, max) in [(&b.precise, b.max_precise), (&b.vague, b.max_vague)] {
+                        if forward_looking(m.status) {
+                            // the nearest event not yet over
+                            for &(start, id) in set.range((p - 7 - max, 0)..).take(SCAN_CAP) {
+                                if start > p + LOOK_AHEAD_DAYS {
+                                    break;
+                                }
+                                let ends = self.clusters[id as usize].date.map_or(start, |d| d.1);
+                                if ends >= p - 7 && consider(id, &mut best) {
+                                    break;
+                                }
+                            }
+                        } else {
+                            // the latest event already begun
+                            for &(_, id) in set.range(..=(p + 1, u32::MAX)).rev().take(SCAN_CAP) {
+                                let ends =
+                                    self.clusters[id as usize].date.map_or(i32::MIN, |d| d.1);
+                                if ends + max < p - LOOK_BACK_DAYS {
+                                    break;
+                                }
+                                if ends >= p - LOOK_BACK_DAYS && consider(id, &mut best) {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    for &(_, id) in b
+                        .undated
+                        .range((p - UNDATED_WINDOW_DAYS, 0)..=(p, u32::MAX))
+                        .rev()
+                        .take(SCAN_CAP)
+                    {
+                        if consider(id, &mut best) {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+
+    /// Adds one mention (mentions must come in [`Mention::order_key`] order for the result to
+    /// be independent of ingest order); returns the index of its resolved event.
+    pub fn add(&mut self, m: Mention) -> usize {
+        let mut pids: Vec<u32> = m.parties.iter().map(|p| self.intern(p)).collect();
+        pids.sort_unstable();
+        pids.dedup();
+        let loc = m.location_country.as_deref().map(|c| self.intern(c));
+        let date = m.date.as_ref().map(|d| (day(d.start), day(d.end)));
+        let rank = m
+            .date
+            .as_ref()
+            .map_or(u8::MAX, |d| precision_rank(&d.precision));
+        let occurred = matches!(m.status, EventStatus::Occurred | EventStatus::Ongoing);
+        let found = if pids.is_empty() {
+            None
+        } else {
+            self.best_candidate(&m, &pids, date, loc)
+        };
+        let mi = self.mentions.len() as u32;
+        let ty = m.event_type as u8;
+        let id = match found {
+            None => {
+                let id = self.clusters.len() as u32;
+                let anchor = m.published.map(day).or(date.map(|d| d.0)).unwrap_or(0);
+                let slot = slot_of(date, anchor);
+                let keys = if pids.is_empty() {
+                    Vec::new()
+                } else {
+                    pair_keys(ty, &pids)
+                };
+                let len = date.map_or(0, |(s, e)| e - s);
+                for k in &keys {
+                    self.buckets.entry(*k).or_default().insert(slot, id, len);
+                }
+                self.clusters.push(Cluster {
+                    ty,
+                    mode: m.mode,
+                    parties: pids,
+                    date,
+                    date_rank: rank,
+                    date_occurred: occurred && date.is_some(),
+                    location: loc,
+                    anchor,
+                    slot,
+                    keys,
+                    mentions: vec![mi],
+                });
+                id
+            }
+            Some(id) => {
+                let c = &mut self.clusters[id as usize];
+                c.mentions.push(mi);
+                c.mode = c.mode.or(m.mode);
+                c.location = c.location.or(loc);
+                // a more precise date wins; at equal precision the later report, unless only
+                // the earlier one said the event had happened
+                let better = date.is_some()
+                    && (rank < c.date_rank
+                        || (rank == c.date_rank && (occurred || !c.date_occurred)));
+                let old_slot = c.slot;
+                let old_keys = c.keys.clone();
+                if better {
+                    c.date = date;
+                    c.date_rank = rank;
+                    c.date_occurred = occurred;
+                    c.slot = slot_of(date, c.anchor);
+                }
+                let mut grew = false;
+                if !is_subset(&pids, &c.parties) {
+                    let mut u = c.parties.clone();
+                    u.extend(pids.iter().copied());
+                    u.sort_unstable();
+                    u.dedup();
+                    c.parties = u;
+                    for k in pair_keys(c.ty, &c.parties) {
+                        if !c.keys.contains(&k) {
+                            c.keys.push(k);
+                            grew = true;
+                        }
+                    }
+                }
+                let (slot, keys) = (c.slot, c.keys.clone());
+                let len = c.date.map_or(0, |(s, e)| e - s);
+                if slot != old_slot {
+                    for k in &old_keys {
+                        if let Some(b) = self.buckets.get_mut(k) {
+                            b.remove(old_slot, id);
+                        }
+                    }
+                    for k in &keys {
+                        self.buckets.entry(*k).or_default().insert(slot, id, len);
+                    }
+                } else if grew {
+                    for k in keys.iter().filter(|k| !old_keys.contains(k)) {
+                        self.buckets.entry(*k).or_default().insert(slot, id, len);
+                    }
+                }
+                id
+            }
+        };
+        self.mentions.push(m);
+        id as usize
+    }
+
+    /// The mentions of every resolved event, in the order they were added.
+    pub fn into_clusters(self) -> Vec<Vec<Mention>> {
+        let mut slots: Vec<Option<Mention>> = self.mentions.into_iter().map(Some).collect();
+        self.clusters
+            .iter()
+            .map(|c| {
+                c.mentions
+                    .iter()
+                    .filter_map(|&i| slots[i as usize].take())
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// Groups mentions into resolved events (sorting them into resolution order first).
+pub fn resolve_clusters(mut mentions: Vec<Mention>) -> Vec<Vec<Mention>> {
+    mentions.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    let mut r = Resolver::new();
+    for m in mentions {
+        r.add(m);
+    }
+    r.into_clusters()
+}
+
+/// Resolves mentions into events with their current status as of `as_of` (overdue flags need
+/// it), sorted by date (undated last) then id.
+pub fn resolve(mentions: Vec<Mention>, as_of: Option<NaiveDate>) -> Vec<ResolvedEvent> {
+    let mut events: Vec<ResolvedEvent> = resolve_clusters(mentions)
+        .into_iter()
+        .map(|reports| summarise(reports, as_of))
+        .collect();
+    events.sort_by(|a, b| {
+        let ka = (a.date.is_none(), a.date.as_ref().map(|d| d.start), &a.id);
+        let kb = (b.date.is_none(), b.date.as_ref().map(|d| d.start), &b.id);
+        ka.cmp(&kb)
+    });
+    events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Interval;
+    use entente_doc::EventType;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// (id, doc, published, countries, status, date start, end, precision, mode, place country)
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a [&'a str],
+        EventStatus,
+        Option<(&'a str, &'a str, &'a str)>,
+        Option<Mode>,
+        Option<&'a str>,
+    );
+
+    fn mention(r: &Row<'_>) -> Mention {
+        let (id, doc, published, parties, status, date, mode, place) = *r;
+        let mut m = Mention::new(id, doc, EventType::Consult, parties);
+        m.published = Some(d(published));
+        m.status = status;
+        m.date = date.and_then(|(s, e, p)| Interval::new(d(s), d(e), p));
+        m.mode = mode;
+        m.location_country = place.map(str::to_string);
+        m
+    }
+
+    fn groups(rows: &[Row<'_>]) -> Vec<Vec<String>> {
+        let mut g: Vec<Vec<String>> = resolve_clusters(rows.iter().map(mention).collect())
+            .into_iter()
+            .map(|c| {
+                let mut ids: Vec<String> = c.into_iter().map(|m| m.id).collect();
+                ids.sort();
+                ids
+            })
+            .collect();
+        g.sort();
+        g
+    }
+
+    /// (what, mentions, expected groups of ids)
+    type Case<'a> = (&'a str, Vec<Row<'a>>, Vec<Vec<&'a str>>);
+
+    use EventStatus::{Cancelled, Occurred, Planned, Speculated};
+    const KP_US: &[&str] = &["PRK", "USA"];
+    const KR_KP: &[&str] = &["KOR", "PRK"];
+
+    #[test]
+    fn same_and_distinct_events() {
+        let cases: Vec<Case<'_>> = vec![
+            (
+                "month plan contains the exact date",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-01-20",
+                        KP_US,
+                        Planned,
+                        Some(("2019-02-01", "2019-02-28", "month")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-02-28",
+                        KP_US,
+                        Occurred,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        None,
+                        Some("VNM"),
+                    ),
+                ],
+                vec![vec!["a", "b"]],
+            ),
+            (
+                "Singapore and Hanoi stay apart",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-06-12",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        Some("SGP"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-02-28",
+                        KP_US,
+                        Occurred,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        None,
+                        Some("VNM"),
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "three Moon-Kim meetings of 2018",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-04-27",
+                        KR_KP,
+                        Occurred,
+                        Some(("2018-04-27", "2018-04-27", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-05-27",
+                        KR_KP,
+                        Occurred,
+                        Some(("2018-05-26", "2018-05-26", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2018-09-19",
+                        KR_KP,
+                        Occurred,
+                        Some(("2018-09-18", "2018-09-20", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"], vec!["c"]],
+            ),
+            (
+                "a call never matches a meeting",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-05-01",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-05-01", "2018-05-01", "day")),
+                        Some(Mode::Phone),
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-05-02",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-05-01", "2018-05-01", "day")),
+                        Some(Mode::ThirdParty),
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a subset of parties and an undated speculation join",
+                vec![
+                    ("a", "d1", "2018-03-28", KP_US, Speculated, None, None, None),
+                    (
+                        "b",
+                        "d2",
+                        "2018-05-10",
+                        &["KOR", "PRK", "USA"],
+                        Planned,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2018-06-12",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        Some("SGP"),
+                    ),
+                ],
+                vec![vec!["a", "b", "c"]],
+            ),
+            (
+                "places in different countries conflict",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-06-01",
+                        KP_US,
+                        Planned,
+                        Some(("2018-06-01", "2018-06-30", "month")),
+                        None,
+                        Some("SGP"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-06-20",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-06-19", "2018-06-19", "day")),
+                        None,
+                        Some("VNM"),
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "two events of one document stay apart",
+                vec![
+                    ("a", "d1", "2018-06-01", KP_US, Occurred, None, None, None),
+                    ("b", "d1", "2018-06-01", KP_US, Planned, None, None, None),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "an undated past reference joins the latest held event",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-06-12",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    ("b", "d2", "2018-11-01", KP_US, Occurred, None, None, None),
+                ],
+                vec![vec!["a", "b"]],
+            ),
+            (
+                "an undated plan does not join an event already held",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-06-12",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    ("b", "d2", "2018-11-01", KP_US, Planned, None, None, None),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a cancellation joins the plan",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-05-10",
+                        KP_US,
+                        Planned,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    ("b", "d2", "2018-05-24", KP_US, Cancelled, None, None, None),
+                ],
+                vec![vec!["a", "b"]],
+            ),
+        ];
+        for (what, rows, want) in cases {
+            let mut want: Vec<Vec<String>> = want
+                .into_iter()
+                .map(|g| g.into_iter().map(str::to_string).collect())
+                .collect();
+            want.sort();
+            assert_eq!(groups(&rows), want, "{what}");
+            // any input order gives the same groups
+            let mut rev = rows.clone();
+            rev.reverse();
+            assert_eq!(groups(&rev), want, "{what} (reversed)");
+        }
+    }
+}
