@@ -492,6 +492,8 @@ mod tests {
         assert!(r.extra_rate <= EXTRA_MAX, "extra {:.3}", r.extra_rate);
     }
 
-    const FOUND_MIN: f64 = 0.0;
-    const EXTRA_MAX: f64 = 1.0;
+    // Reached: 21 of 80 found (26.2%), 83 of 103 extra (80.6%); far from the 75% / 30% targets,
+    // which need the extraction changes listed in the module documentation.
+    const FOUND_MIN: f64 = 0.24;
+    const EXTRA_MAX: f64 = 0.83;
 }

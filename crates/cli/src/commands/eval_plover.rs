@@ -295,5 +295,6 @@ mod tests {
         assert!(r.accuracy >= ACCURACY_MIN, "accuracy {:.3}", r.accuracy);
     }
 
-    const ACCURACY_MIN: f64 = 0.0;
+    // Reached: 261 of 322 (0.811).
+    const ACCURACY_MIN: f64 = 0.80;
 }
