@@ -46,6 +46,12 @@ enum Command {
     Events(commands::query::EventsArgs),
     /// Show one event with its evidence, or one document with its events.
     Show(commands::query::ShowArgs),
+    /// Resolved (real-world) events in date order, with how many reports each has.
+    Timeline(commands::timeline::Args),
+    /// Planned and speculated events still ahead, as known on a given day (iCalendar too).
+    Upcoming(commands::upcoming::Args),
+    /// Every report of one resolved event, in order, with its status and date as reported.
+    History(commands::history::Args),
     /// Find and normalize the time expressions of a text.
     Time(commands::time::Args),
     /// Score entente against evaluation data.
@@ -63,6 +69,9 @@ fn main() -> ExitCode {
         Command::Actors(a) => commands::query::actors(&cli.db, a),
         Command::Events(a) => commands::query::events(&cli.db, a),
         Command::Show(a) => commands::query::show(&cli.db, a),
+        Command::Timeline(a) => commands::timeline::run(&cli.db, a),
+        Command::Upcoming(a) => commands::upcoming::run(&cli.db, a),
+        Command::History(a) => commands::history::run(&cli.db, a),
         Command::Time(a) => commands::time::run(a),
         Command::Eval(c) => commands::eval::run(&data, c),
     };

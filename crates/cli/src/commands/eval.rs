@@ -11,6 +11,8 @@ use std::process::ExitCode;
 pub enum EvalCommand {
     /// Event extraction against the sample corpus gold (type + countries + date + status).
     Events(super::eval_events::Args),
+    /// Cross-document resolution against the gold clusters (pairwise and B-cubed F1, chains).
+    Resolution(super::eval_resolution::Args),
     /// CAMEO dyads against the PETRARCH-2 validation sentences (found and extra codings).
     Petrarch(super::eval_petrarch::Args),
     /// Event-type accuracy against the PLOVER gold standard (CAMEO manual examples).
@@ -60,6 +62,7 @@ fn emit<T: serde::Serialize + std::fmt::Display>(r: &T, json: bool) -> anyhow::R
 pub fn run(data: &Path, c: EvalCommand) -> anyhow::Result<ExitCode> {
     match c {
         EvalCommand::Events(a) => super::eval_events::run(data, a),
+        EvalCommand::Resolution(a) => super::eval_resolution::run(data, a),
         EvalCommand::Petrarch(a) => super::eval_petrarch::run(data, a),
         EvalCommand::Plover(a) => super::eval_plover::run(data, a),
         EvalCommand::Html { dir, json } => {
