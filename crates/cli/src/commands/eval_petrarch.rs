@@ -216,7 +216,11 @@ pub fn codings(e: &EventRecord, text: &str) -> Vec<Coding> {
             (at, i, p)
         })
         .collect();
-    parts.sort_by_key(|&(at, i, _)| (at, i));
+    // Text order when every name is found as written; otherwise the extractor's own order
+    // (a state named "United States" may be written "US").
+    if parts.iter().all(|&(at, _, _)| at != usize::MAX) {
+        parts.sort_by_key(|&(at, i, _)| (at, i));
+    }
     let root = root(&e.cameo);
     let (mut src, mut tgt, mut sym) = (Vec::new(), Vec::new(), Vec::new());
     for (_, _, p) in &parts {
