@@ -55,7 +55,10 @@ enum Command {
     /// Find and normalize the time expressions of a text.
     Time(commands::time::Args),
     /// Score entente against evaluation data.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  entente eval events --errors\n  entente eval time\n  entente eval html\n  entente eval petrarch\n  entente eval plover\n  entente eval resolution"
+    )]
     Eval(commands::eval::EvalCommand),
 }
 

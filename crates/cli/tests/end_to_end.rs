@@ -102,7 +102,7 @@ fn planned_and_past_meetings_from_short_sentences() {
     check_planned_and_past(
         "Kim Jong Un to visit Vietnam\n\n\
          Published: 2019-06-20\n\n\
-         Kim will travel to Hanoi next week for talks.\n\n\
+         Kim will travel to Hanoi next week for talks with Nguyen Phu Trong.\n\n\
          The two leaders held talks on June 12.\n",
     );
 }

@@ -302,7 +302,11 @@ impl EventExtractor {
         let mut best: Option<(usize, &Timex)> = None;
         for x in timexes.iter().filter(|x| in_clause(x.start, x.end)) {
             let tx = x.item;
-            if tx.start.is_none() || tx.kind == "DURATION" || tx.kind == "SET" {
+            if tx.start.is_none()
+                || tx.kind == "DURATION"
+                || tx.kind == "SET"
+                || matches!(tx.precision.as_str(), "century" | "unknown")
+            {
                 continue;
             }
             // The date of a report ("said on Thursday", "cancelled on Friday") is not the
@@ -366,7 +370,7 @@ impl EventExtractor {
             })
             .map(|p| Location {
                 name: p.item.name.clone(),
-                country: Some(p.item.country.clone()),
+                country: Some(p.item.country.clone()).filter(|c| !c.is_empty()),
                 lat: Some(p.item.lat),
                 lon: Some(p.item.lon),
             });

@@ -101,7 +101,8 @@ fn precision_name(p: Precision) -> &'static str {
         Precision::Year => "year",
         Precision::Decade => "decade",
         Precision::Century => "century",
-        Precision::Time => "time",
+        // a time of day dates its day
+        Precision::Time => "day",
         Precision::Unknown => "unknown",
     }
 }

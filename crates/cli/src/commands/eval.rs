@@ -19,7 +19,7 @@ pub enum EvalCommand {
     Plover(super::eval_plover::Args),
     /// HTML main-text extraction: word-overlap F1 on the article extraction benchmark.
     #[command(
-        after_help = "Example:\n  entente eval html ../shared/eval/html/article_extraction_benchmark"
+        after_help = "Examples:\n  entente eval html ../shared/eval/html/article_extraction_benchmark"
     )]
     Html {
         /// Benchmark folder (html/*.html.gz and ground-truth.json).
@@ -30,7 +30,7 @@ pub enum EvalCommand {
     },
     /// Time expressions: TempEval-3 extent and value scores, Duckling accuracy.
     #[command(
-        after_help = "Example:\n  entente eval time --tempeval ../shared/eval/time/tempeval3 --duckling ../shared/eval/time/duckling_en_corpus.jsonl"
+        after_help = "Examples:\n  entente eval time --tempeval ../shared/eval/time/tempeval3 --duckling ../shared/eval/time/duckling_en_corpus.jsonl"
     )]
     Time {
         /// TempEval-3 folder (with te3-platinum.flat.jsonl).

@@ -380,6 +380,7 @@ pub fn show(db: &Path, a: ShowArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = store.event(&a.id)? {
         match a.format {
             Format::Table | Format::Csv => print_event_detail(&e),
+            Format::Json => println!("{}", serde_json::to_string_pretty(&e)?),
             f => print_json(std::slice::from_ref(&e), f)?,
         }
         return Ok(ExitCode::SUCCESS);
@@ -433,7 +434,11 @@ pub fn show(db: &Path, a: ShowArgs) -> anyhow::Result<ExitCode> {
                     text: &doc.text,
                     events: &events,
                 };
-                print_json(std::slice::from_ref(&out), f)?;
+                if f == Format::Json {
+                    println!("{}", serde_json::to_string_pretty(&out)?);
+                } else {
+                    print_json(std::slice::from_ref(&out), f)?;
+                }
             }
         }
         return Ok(ExitCode::SUCCESS);
