@@ -163,3 +163,113 @@ pub fn run(db: &Path, a: Args) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entente_pipeline::Engine;
+    use entente_read::ReadOptions;
+    use std::path::PathBuf;
+
+    /// Every resolved event with the documents of its reports, in order.
+    fn snapshot(store: &Store) -> Vec<(ResolvedRow, Vec<String>)> {
+        store
+            .resolved_events(&[], None, None, None)
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                let (_, reports) = store.resolved_history(&r.id).unwrap().unwrap();
+                (r, reports.into_iter().map(|x| x.event).collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn incremental_shuffled_ingest_equals_resolution_from_scratch() {
+        let corpus = crate::paths::sample_news();
+        if !corpus.is_dir() {
+            println!("skipped: no sample corpus at {}", corpus.display());
+            return;
+        }
+        let mut files: Vec<PathBuf> = Vec::new();
+        for sub in ["text", "html"] {
+            for e in std::fs::read_dir(corpus.join(sub)).unwrap() {
+                files.push(e.unwrap().path());
+            }
+        }
+        files.push(corpus.join("feed.jsonl"));
+        files.sort();
+        // a fixed shuffle: order by a hash of the name
+        files.sort_by_key(|p| {
+            xorshift(
+                p.to_string_lossy()
+                    .bytes()
+                    .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))),
+            )
+        });
+        let engine = Engine::load(&crate::paths::data_dir()).unwrap();
+        let opts = ReadOptions::default();
+        let mut incremental = Store::open_in_memory().unwrap();
+        for chunk in files.chunks(files.len() / 4 + 1) {
+            entente_pipeline::ingest(&engine, chunk, &opts, &mut incremental, 7, |_| {}).unwrap();
+        }
+        let mut whole = Store::open_in_memory().unwrap();
+        entente_pipeline::ingest(&engine, &[corpus], &opts, &mut whole, 64, |_| {}).unwrap();
+        let a = snapshot(&incremental);
+        assert!(!a.is_empty());
+        assert_eq!(
+            a,
+            snapshot(&whole),
+            "shuffled incremental ingest = one ingest"
+        );
+        entente_resolve::resolve_store(&mut incremental).unwrap();
+        assert_eq!(a, snapshot(&incremental), "= resolution from scratch");
+        assert_eq!(incremental.integrity_check().unwrap(), "ok");
+    }
+
+    fn xorshift(mut x: u64) -> u64 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    }
+
+    #[test]
+    fn overdue_needs_a_past_plan() {
+        let plan = |status: entente_doc::EventStatus, end: &str| ResolvedRow {
+            id: "re-1".into(),
+            event_type: entente_doc::EventType::Consult,
+            mode: None,
+            kind: "summit".into(),
+            countries: vec!["PRK".into(), "USA".into()],
+            status,
+            date: Some(entente_doc::EventDate {
+                start: end.into(),
+                end: end.into(),
+                precision: "day".into(),
+                text: None,
+            }),
+            location_name: None,
+            location_country: None,
+            confidence: 0.5,
+            documents: 1,
+            sources: 1,
+            first_reported: None,
+            last_reported: None,
+        };
+        let today = NaiveDate::from_ymd_opt(2019, 3, 10).unwrap();
+        use entente_doc::EventStatus::{Occurred, Planned};
+        let cases = [
+            (Planned, "2019-02-28", true),
+            (Planned, "2019-03-05", false),
+            (Occurred, "2019-02-28", false),
+        ];
+        for (status, end, overdue) in cases {
+            assert_eq!(
+                row(&plan(status, end), today).overdue,
+                overdue,
+                "{status} {end}"
+            );
+        }
+    }
+}
