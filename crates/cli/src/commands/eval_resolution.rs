@@ -41,6 +41,9 @@ pub struct Args {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+    /// List the gold events split over several resolved events, and the merged ones.
+    #[arg(long)]
+    pub errors: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -111,6 +114,10 @@ pub struct Report {
     pub final_date: usize,
     /// Both right.
     pub final_both: usize,
+    /// Gold events split over several resolved events, and resolved events merging gold
+    /// events: one line per aligned mention (filled with `--errors`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
 }
 
 /// Pairwise and B-cubed scores of `system` against `gold` cluster labels of the same items.
@@ -209,6 +216,7 @@ pub fn evaluate(
     corpus: &Path,
     gold_path: &Path,
     chains_path: &Path,
+    errors: bool,
 ) -> anyhow::Result<Report> {
     let gold = load_gold(gold_path)?;
     let chains = if chains_path.is_file() {
@@ -249,6 +257,7 @@ pub fn evaluate(
         gold_by_doc.entry(g.doc.as_str()).or_default().push(i);
     }
     let mut aligned_by_gold: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut lines: Vec<(usize, &str, String)> = Vec::new();
     for (doc, gis) in &gold_by_doc {
         let preds = by_doc.get(doc).cloned().unwrap_or_default();
         let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
@@ -279,6 +288,23 @@ pub fn evaluate(
             used_g.insert(gi);
             used_p.insert(pi);
             if let Some(&c) = cluster_of.get(preds[pi].id.as_str()) {
+                let p = preds[pi];
+                lines.push((
+                    c,
+                    gold[gi].event.as_str(),
+                    format!(
+                        "{} {} {} [{}] {} {}",
+                        doc,
+                        p.event_type,
+                        p.status,
+                        p.countries.join(","),
+                        p.date.as_ref().map_or_else(
+                            || "-".to_string(),
+                            |d| format!("{}..{} {}", d.start, d.end, d.precision)
+                        ),
+                        p.location.as_ref().map_or("", |l| l.name.as_str())
+                    ),
+                ));
                 aligned.push((c, gold[gi].event.as_str()));
                 aligned_by_gold
                     .entry(gold[gi].event.as_str())
@@ -302,6 +328,37 @@ pub fn evaluate(
         chains: chains.len(),
         ..Report::default()
     };
+    if errors {
+        let mut sys_of: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        let mut gold_of: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for (c, g, _) in &lines {
+            sys_of.entry(g).or_default().insert(*c);
+            gold_of.entry(*c).or_default().insert(g);
+        }
+        lines.sort();
+        for (g, cs) in &sys_of {
+            if cs.len() > 1 {
+                report.errors.push(format!("split gold {g}:"));
+                for (c, lg, text) in &lines {
+                    if lg == g {
+                        report.errors.push(format!("  {} {text}", resolved[*c].id));
+                    }
+                }
+            }
+        }
+        for (c, gs) in &gold_of {
+            if gs.len() > 1 {
+                report
+                    .errors
+                    .push(format!("merged in {}:", resolved[*c].id));
+                for (lc, g, text) in &lines {
+                    if lc == c {
+                        report.errors.push(format!("  {g}: {text}"));
+                    }
+                }
+            }
+        }
+    }
     for ch in &chains {
         let Some(cs) = aligned_by_gold.get(ch.event.as_str()) else {
             continue;
@@ -362,11 +419,14 @@ pub fn run(data: &Path, a: Args) -> anyhow::Result<ExitCode> {
         .chains
         .unwrap_or_else(|| gold.with_file_name("chains.jsonl"));
     let corpus = a.corpus.unwrap_or_else(crate::paths::sample_news);
-    let r = evaluate(data, &corpus, &gold, &chains)?;
+    let r = evaluate(data, &corpus, &gold, &chains, a.errors)?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&r)?);
     } else {
         println!("{r}");
+        for e in &r.errors {
+            println!("{e}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
