@@ -61,7 +61,7 @@ pub struct Interval {
     pub start: NaiveDate,
     /// Last day (inclusive).
     pub end: NaiveDate,
-    /// `day`, `week`, `month`, `quarter`, `half`, `season`, `year`, `decade`.
+    /// `time`, `day`, `week`, `month`, `quarter`, `half`, `season`, `year`, `decade`.
     pub precision: String,
 }
 
@@ -89,7 +89,8 @@ impl Interval {
 /// Rank of a date precision: 0 for a day, larger for vaguer ones.
 pub fn precision_rank(p: &str) -> u8 {
     match p {
-        "day" => 0,
+        // a time of day is as precise as a date can be
+        "time" | "hour" | "minute" | "day" => 0,
         "week" => 1,
         "month" => 2,
         "quarter" => 3,
@@ -229,7 +230,14 @@ mod tests {
 
     #[test]
     fn precision_ranks_order_vagueness() {
-        let cases = [("day", 0), ("week", 1), ("month", 2), ("year", 5), ("x", 7)];
+        let cases = [
+            ("time", 0),
+            ("day", 0),
+            ("week", 1),
+            ("month", 2),
+            ("year", 5),
+            ("x", 7),
+        ];
         for (p, r) in cases {
             assert_eq!(precision_rank(p), r, "{p}");
         }

@@ -377,6 +377,20 @@ pub fn evaluate(
             e.date.as_ref().map(|d| (d.start, d.end)),
             ch.final_date.as_ref(),
         );
+        if errors && !(status_ok && date_ok) {
+            let got = e
+                .date
+                .as_ref()
+                .map_or_else(|| "-".to_string(), |d| format!("{}..{}", d.start, d.end));
+            let want = ch
+                .final_date
+                .as_ref()
+                .map_or_else(|| "-".to_string(), |d| format!("{}..{}", d.start, d.end));
+            report.errors.push(format!(
+                "chain {}: {} status {} (gold {}), date {got} (gold {want})",
+                ch.event, e.id, e.status, ch.final_status
+            ));
+        }
         report.final_status += usize::from(status_ok);
         report.final_date += usize::from(date_ok);
         report.final_both += usize::from(status_ok && date_ok);
