@@ -542,6 +542,59 @@ mod tests {
     const KP_US: &[&str] = &["PRK", "USA"];
     const KR_KP: &[&str] = &["KOR", "PRK"];
 
+    /// A generated corpus: few parties, dates over a year, a third undated or vague.
+    fn generated(n: usize) -> Vec<Mention> {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        let states = ["CHN", "JPN", "KOR", "PRK", "RUS", "USA"];
+        let statuses = [Occurred, Planned, Speculated, Cancelled];
+        (0..n)
+            .map(|i| {
+                let a = states[next(6) as usize];
+                let b = states[next(6) as usize];
+                let day = d("2019-01-01") + chrono::Duration::days(next(365) as i64);
+                let mut m = Mention::new(
+                    &format!("ev-{i}"),
+                    &format!("doc-{}", i / 2),
+                    if next(4) == 0 {
+                        EventType::Agree
+                    } else {
+                        EventType::Consult
+                    },
+                    &[a, b],
+                );
+                m.published = Some(day + chrono::Duration::days(next(30) as i64 - 15));
+                m.status = statuses[next(4) as usize];
+                m.date = match next(6) {
+                    0 => None,
+                    1 => Interval::new(day, day + chrono::Duration::days(29), "month"),
+                    _ => Interval::new(day, day, "day"),
+                };
+                m
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shuffled_input_gives_the_same_events() {
+        let mentions = generated(3000);
+        let reference = resolve(mentions.clone(), Some(d("2019-06-01")));
+        assert!(reference.len() > 100 && reference.len() < 3000);
+        let mut shuffled = mentions.clone();
+        let mut x: u64 = 17;
+        for i in (1..shuffled.len()).rev() {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            shuffled.swap(i, (x >> 33) as usize % (i + 1));
+        }
+        assert_ne!(shuffled, mentions);
+        assert_eq!(resolve(shuffled, Some(d("2019-06-01"))), reference);
+    }
+
     #[test]
     fn same_and_distinct_events() {
         let cases: Vec<Case<'_>> = vec![

@@ -89,8 +89,15 @@ pub fn summarise(reports: Vec<Mention>, as_of: Option<NaiveDate>) -> ResolvedEve
         }
         confidence = confidence.max(r.confidence);
     }
-    let status = status.unwrap_or(EventStatus::Speculated);
     let date = best.map(|(_, _, d)| d.clone());
+    let last = reports.iter().filter_map(|r| r.published).max();
+    let status = match status.unwrap_or(EventStatus::Speculated) {
+        // an event reported as under way is over once its date has passed
+        EventStatus::Ongoing if matches!((&date, as_of.max(last)), (Some(d), Some(now)) if d.end < now) => {
+            EventStatus::Occurred
+        }
+        s => s,
+    };
     let overdue = status == EventStatus::Planned
         && matches!((&date, as_of), (Some(d), Some(a)) if (a - d.end).num_days() > GRACE_DAYS);
     let first = reports.first();
@@ -164,6 +171,25 @@ mod tests {
         m.source = Some(format!("src-{}", &doc[..1]));
         m.date = date.and_then(|(s, e, p)| Interval::new(d(s), d(e), p));
         m
+    }
+
+    #[test]
+    fn ongoing_is_over_once_its_date_has_passed() {
+        let cases = [
+            ("2019-02-27", None, Ongoing),
+            ("2019-02-27", Some("2019-03-01"), Occurred),
+            ("2019-02-28", None, Occurred),
+        ];
+        for (published, as_of, want) in cases {
+            let r = rep(
+                "a1",
+                published,
+                Ongoing,
+                Some(("2019-02-27", "2019-02-27", "day")),
+            );
+            let e = summarise(vec![r], as_of.map(d));
+            assert_eq!(e.status, want, "{published} {as_of:?}");
+        }
     }
 
     #[test]
