@@ -63,6 +63,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `entente events | head` must end quietly when the reader goes away, as Unix tools do,
+    // instead of panicking on a broken pipe in `println!`.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let data = cli.data.clone().unwrap_or_else(paths::data_dir);
     let result = match cli.command {
