@@ -133,9 +133,9 @@ impl EventExtractor {
         &self.lex
     }
 
-    /// Chooses which triggers of a sentence start events.
-    fn select(&self, s: &str, trig: &[TriggerMatch]) -> Vec<TriggerMatch> {
-        let mut out: Vec<TriggerMatch> = Vec::new();
+    /// Chooses which triggers of a sentence start events, each with its clause.
+    fn select(&self, s: &str, trig: &[TriggerMatch]) -> Vec<(TriggerMatch, Clause)> {
+        let mut out: Vec<(TriggerMatch, Clause)> = Vec::new();
         for (i, t) in trig.iter().enumerate() {
             let def = self.lex.def(t);
             let clause = clause_of(s, t.start, t.end);
@@ -150,7 +150,7 @@ impl EventExtractor {
             }
             // An earlier verb trigger in the same clause governs a later noun
             // ("called for the lifting of sanctions", "met ... at the summit").
-            let governed = out.iter().any(|p| {
+            let governed = out.iter().any(|(p, _)| {
                 p.form != Form::Noun
                     && p.start >= clause.start
                     && t.form == Form::Noun
@@ -177,7 +177,7 @@ impl EventExtractor {
             // "urged Pyongyang to hold talks", "refused to meet": the complement is not
             // an event of its own.
             if def.event_type == EventType::Consult && t.form == Form::Base {
-                if let Some(p) = out.last() {
+                if let Some((p, _)) = out.last() {
                     let pt = self.lex.def(p).event_type;
                     if matches!(
                         pt,
@@ -189,7 +189,7 @@ impl EventExtractor {
                 }
             }
             // Same type twice in one clause: keep the first.
-            if out.iter().any(|p| {
+            if out.iter().any(|(p, _)| {
                 self.lex.def(p).event_type == def.event_type
                     && self.lex.def(p).mode == def.mode
                     && p.start >= clause.start
@@ -197,7 +197,7 @@ impl EventExtractor {
             }) {
                 continue;
             }
-            out.push(*t);
+            out.push((*t, clause));
         }
         out
     }
@@ -489,8 +489,7 @@ impl Stage for EventExtractor {
             let mentions = local(&doc.mentions, sent.span);
             let places = local(&doc.places, sent.span);
             let timexes = local(&doc.timexes, sent.span);
-            for t in self.select(s, &trig) {
-                let clause = clause_of(s, t.start, t.end);
+            for (t, clause) in self.select(s, &trig) {
                 if let Some(d) = self.draft(
                     doc, si as u32, s, &t, &clause, &cues, &mentions, &places, &timexes,
                 ) {
