@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 use entente_doc::EventStatus;
 
 /// What the status decision needs to know about one trigger.
-#[derive(Clone, Copy)]
 pub struct StatusInput<'a> {
     /// The sentence text.
     pub sentence: &'a str,
@@ -44,20 +43,14 @@ fn word_count(s: &str) -> usize {
 /// it will).
 pub fn decide(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<(EventStatus, bool)> {
     // `None`: negated, no event. The flag says whether anything but the default decided.
-    decide_inner(lex, inp).map(|s| (s, !is_default(lex, inp)))
+    decide_inner(lex, inp).map(|s| (s, !is_default(inp, s)))
 }
 
-/// True when nothing but the default rule decided the status of a noun ("the summit").
-pub fn is_default(lex: &Lexicon, inp: &StatusInput<'_>) -> bool {
-    matches!(inp.form, Form::Noun | Form::Present)
-        && decide_inner(
-            lex,
-            &StatusInput {
-                date: None,
-                date_future: None,
-                ..*inp
-            },
-        ) == Some(EventStatus::Occurred)
+/// True when nothing but the default rule decided the status (a bare "the summit": no cue in
+/// its clause, no date, a noun or present form, hence "occurred").
+fn is_default(inp: &StatusInput<'_>, status: EventStatus) -> bool {
+    status == EventStatus::Occurred
+        && matches!(inp.form, Form::Noun | Form::Present)
         && inp.date.is_none()
         && !inp
             .cues
