@@ -38,6 +38,16 @@ pub fn print_json<T: Serialize>(rows: &[T], format: Format) -> anyhow::Result<()
     Ok(())
 }
 
+/// Prints one record: a JSON object for `json`, one line for `jsonl`.
+pub fn print_one<T: Serialize>(row: &T, format: Format) -> anyhow::Result<()> {
+    if format == Format::Json {
+        println!("{}", serde_json::to_string_pretty(row)?);
+        Ok(())
+    } else {
+        print_json(std::slice::from_ref(row), format)
+    }
+}
+
 /// Prints a header and rows as CSV.
 pub fn print_csv(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
     let mut w = csv::Writer::from_writer(io::stdout().lock());

@@ -1,6 +1,6 @@
 //! `entente docs`, `actors`, `events`, `show`.
 
-use crate::output::{cut, print_csv, print_json, print_table, Format};
+use crate::output::{cut, print_csv, print_json, print_one, print_table, Format};
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use entente_doc::{ActorKind, EventRecord, EventStatus, EventType};
@@ -380,8 +380,7 @@ pub fn show(db: &Path, a: ShowArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = store.event(&a.id)? {
         match a.format {
             Format::Table | Format::Csv => print_event_detail(&e),
-            Format::Json => println!("{}", serde_json::to_string_pretty(&e)?),
-            f => print_json(std::slice::from_ref(&e), f)?,
+            f => print_one(&e, f)?,
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -434,11 +433,7 @@ pub fn show(db: &Path, a: ShowArgs) -> anyhow::Result<ExitCode> {
                     text: &doc.text,
                     events: &events,
                 };
-                if f == Format::Json {
-                    println!("{}", serde_json::to_string_pretty(&out)?);
-                } else {
-                    print_json(std::slice::from_ref(&out), f)?;
-                }
+                print_one(&out, f)?;
             }
         }
         return Ok(ExitCode::SUCCESS);
