@@ -17,8 +17,8 @@ fn recogniser() -> &'static Recogniser {
     })
 }
 
-/// (mention text, actor ids, form) for every mention of `text` published on `date`.
-fn mentions(text: &str, date: &str) -> Vec<(String, Vec<String>, String)> {
+/// `text`, published on `date`, segmented and recognised.
+fn recognised(text: &str, date: &str) -> Document {
     let mut doc = Document {
         key: "t".into(),
         text: text.into(),
@@ -32,7 +32,13 @@ fn mentions(text: &str, date: &str) -> Vec<(String, Vec<String>, String)> {
     };
     Segmenter.run(&mut doc).unwrap();
     recogniser().run(&mut doc).unwrap();
-    doc.mentions
+    doc
+}
+
+/// (mention text, actor ids, form) for every mention of `text` published on `date`.
+fn mentions(text: &str, date: &str) -> Vec<(String, Vec<String>, String)> {
+    recognised(text, date)
+        .mentions
         .iter()
         .map(|m| {
             (
@@ -53,19 +59,8 @@ fn ids_of(text: &str, date: &str, surface: &str) -> Vec<String> {
 }
 
 fn role_of(text: &str, date: &str, surface: &str) -> Option<String> {
-    let mut doc = Document {
-        key: "t".into(),
-        text: text.into(),
-        published: Some(Published {
-            date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
-            datetime: None,
-            from: PublishedFrom::CommandLine,
-        }),
-        ..Document::default()
-    };
-    Segmenter.run(&mut doc).unwrap();
-    recogniser().run(&mut doc).unwrap();
-    doc.mentions
+    recognised(text, date)
+        .mentions
         .iter()
         .find(|m| &text[m.span.range()] == surface)
         .and_then(|m| m.actors.first())
