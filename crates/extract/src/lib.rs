@@ -15,12 +15,16 @@
 #![deny(missing_docs)]
 
 pub mod clause;
+mod ctx;
 mod draft;
 pub mod lexicon;
 mod merge;
 pub mod phrase;
+mod place;
+mod roles;
 mod stage;
 pub mod status;
+mod when;
 
 pub use lexicon::{default_data_dir, Lexicon, LexiconError};
 pub use stage::EventExtractor;

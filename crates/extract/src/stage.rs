@@ -1,13 +1,15 @@
 //! The event extraction stage: triggers → drafts → events of the document.
 
 use crate::clause::{clause_of, Clause};
+use crate::ctx::{is_question, local, SentenceCtx};
 use crate::draft::{Draft, DraftDate, Side};
-use crate::lexicon::{CueMatch, Form, Lexicon, LexiconError, ModeHint, TriggerMatch};
+use crate::lexicon::{Form, Lexicon, LexiconError, ModeHint, TriggerMatch};
 use crate::merge::merge_drafts;
 use crate::status::{decide, StatusInput};
+use crate::{place, roles, when};
 use entente_doc::{
-    Actor, ActorKind, Document, EventDate, EventRecord, EventSource, EventType, Layer, Location,
-    Mention, Mode, PlaceMention, Stage, StageError, Timex,
+    Actor, ActorKind, Document, EventDate, EventRecord, EventSource, EventType, Layer, Mode, Stage,
+    StageError,
 };
 use std::path::Path;
 
@@ -32,86 +34,6 @@ use std::path::Path;
 #[derive(Debug, Clone)]
 pub struct EventExtractor {
     lex: Lexicon,
-}
-
-const LOCATIVE: &[&str] = &[
-    "in", "at", "to", "from", "into", "near", "inside", "outside", "via", "toward", "towards", "on",
-];
-
-/// Words after which a date dates the report, not the event.
-const REPORTING_DATE: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "told",
-    "confirmed",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "added",
-    "reported",
-    "stated",
-    "revealed",
-    "tweeted",
-    "wrote",
-    "declared",
-];
-
-fn prev_word(s: &str, at: usize) -> &str {
-    let head = s[..at].trim_end();
-    let start = head
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    &head[start..]
-}
-
-fn is_locative(s: &str, at: usize) -> bool {
-    let w = prev_word(s, at).to_ascii_lowercase();
-    if LOCATIVE.contains(&w.as_str()) {
-        return true;
-    }
-    // "in the Russian city of Vladivostok", "to the capital Pyongyang"
-    if w == "the" {
-        let before_the = s[..at].trim_end();
-        let before_the = &before_the[..before_the.len() - 3];
-        let w2 = prev_word(before_the, before_the.len()).to_ascii_lowercase();
-        return LOCATIVE.contains(&w2.as_str());
-    }
-    false
-}
-
-fn is_question(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '\'', '”', '’', ')']).trim_end();
-    t.ends_with('?')
-        || s.starts_with("Q:")
-        || s.starts_with("Q.")
-        || s.starts_with("Question:")
-        || s.starts_with("QUESTION:")
-}
-
-/// A mention, timex or place positioned relative to the sentence.
-struct Local<'a, T> {
-    start: usize,
-    end: usize,
-    item: &'a T,
-}
-
-fn local<'a, T: entente_text::Ranged>(
-    items: &'a [T],
-    span: entente_text::Span,
-) -> Vec<Local<'a, T>> {
-    let lo = items.partition_point(|x| x.span().start < span.start);
-    items[lo..]
-        .iter()
-        .take_while(|x| x.span().start < span.end)
-        .filter(|x| x.span().end <= span.end)
-        .map(|x| Local {
-            start: x.span().start() - span.start(),
-            end: x.span().end() - span.start(),
-            item: x,
-        })
-        .collect()
 }
 
 impl EventExtractor {
@@ -202,215 +124,79 @@ impl EventExtractor {
         out
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn draft(
-        &self,
-        doc: &Document,
-        sid: u32,
-        s: &str,
-        t: &TriggerMatch,
-        clause: &Clause,
-        cues: &[CueMatch],
-        mentions: &[Local<'_, Mention>],
-        places: &[Local<'_, PlaceMention>],
-        timexes: &[Local<'_, Timex>],
-    ) -> Option<Draft> {
+    /// The drafts of trigger `t`: usually one; one per date when the trigger governs a
+    /// list of dates; none when the event is negated or has no participant.
+    fn drafts(&self, cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> Vec<Draft> {
         let def = self.lex.def(t);
-        let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
-        let mut actors: Vec<(Actor, Side)> = Vec::new();
-        let push = |actors: &mut Vec<(Actor, Side)>, m: &Mention, side: Side| {
-            for a in &m.actors {
-                if !actors.iter().any(|(x, _)| x.id == a.id) {
-                    actors.push((a.clone(), side));
-                }
-            }
-        };
-        let after_noun = &s[t.end..clause.end.max(t.end)];
-        let lower_after = after_noun.to_ascii_lowercase();
-        let between = t.form == Form::Noun
-            && ["between", "among", "involving"]
-                .iter()
-                .any(|p| lower_after.trim_start().starts_with(p));
-        let place_form = |m: &Mention| m.form == "capital" || m.form == "place";
-        for m in mentions.iter().filter(|m| in_clause(m.start, m.end)) {
-            let before = m.end <= t.start;
-            let locative = is_locative(s, m.start);
-            let side = match def.mode {
-                _ if between => {
-                    // only the parties named after "between", plus a possessive or joint form
-                    // right before the noun ("the Kim-Trump summit").
-                    if before && s[m.end..t.start].split_whitespace().count() > 2 {
-                        continue;
-                    }
-                    Side::Participant
-                }
-                Some(ModeHint::Visit) => {
-                    if before {
-                        if locative && place_form(m.item) {
-                            continue;
-                        }
-                        Side::Guest
-                    } else {
-                        Side::Host
-                    }
-                }
-                Some(ModeHint::Host) => {
-                    if before {
-                        Side::Host
-                    } else {
-                        if locative && place_form(m.item) {
-                            continue;
-                        }
-                        Side::Guest
-                    }
-                }
-                Some(ModeHint::Meet) | Some(ModeHint::Phone) => {
-                    if locative || place_form(m.item) && !before {
-                        continue;
-                    }
-                    Side::Participant
-                }
-                None => {
-                    if locative && place_form(m.item) {
-                        continue;
-                    }
-                    if def.symmetric {
-                        Side::Participant
-                    } else if before {
-                        Side::Source
-                    } else {
-                        Side::Target
-                    }
-                }
-            };
-            push(&mut actors, m.item, side);
-        }
-        // A statement with no subject of its own takes the speaker as its source
-        // ("Beijing said it welcomed the summit").
-        if !def.symmetric && def.mode.is_none() && !actors.iter().any(|(_, s)| *s == Side::Source) {
-            if let Some((a, b)) = clause.speaker {
-                for m in mentions.iter().filter(|m| m.start >= a && m.end <= b) {
-                    push(&mut actors, m.item, Side::Source);
-                }
-            }
-        }
+        let actors = roles::assign(cx, def, t, clause);
         if actors.is_empty() && t.form != Form::Noun {
-            return None;
+            return Vec::new();
         }
-
-        // Date: the nearest dated expression in the clause (after the trigger first).
-        let mut best: Option<(usize, &Timex)> = None;
-        for x in timexes.iter().filter(|x| in_clause(x.start, x.end)) {
-            let tx = x.item;
-            if tx.start.is_none()
-                || tx.kind == "DURATION"
-                || tx.kind == "SET"
-                || matches!(tx.precision.as_str(), "century" | "unknown")
-            {
-                continue;
-            }
-            // The date of a report ("said on Thursday", "cancelled on Friday") is not the
-            // date of the event it reports.
-            let lead = s[clause.start.min(x.start)..x.start].to_ascii_lowercase();
-            let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
-            let reported = last
-                .iter()
-                .any(|w| REPORTING_DATE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
-            if reported && def.event_type == EventType::Consult && t.start.abs_diff(x.start) > 12 {
-                continue;
-            }
-            let dist = if x.start >= t.end {
-                x.start - t.end
-            } else if t.start.saturating_sub(x.end) <= 2 {
-                0 // "his June 12 summit"
-            } else {
-                (t.start - x.end.min(t.start)) + 8
+        let when = when::pick(cx, def, t, clause);
+        let location = place::locate(cx, t, clause);
+        let dates: Vec<Option<DraftDate>> = if when.dates.is_empty() {
+            vec![None]
+        } else {
+            when.dates.into_iter().map(Some).collect()
+        };
+        let mut out = Vec::new();
+        for date in dates {
+            let inp = StatusInput {
+                sentence: cx.text,
+                cues: &cx.cues,
+                clause: (clause.start, clause.end),
+                trigger: (t.start, t.end),
+                form: t.form,
+                date: date.as_ref().map(|d| (d.start, d.end)),
+                date_future: if when.vague_future { Some(true) } else { None },
+                published: cx.doc.published_date(),
             };
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, tx));
-            }
+            let Some((status, explicit)) = decide(&self.lex, &inp) else {
+                continue;
+            };
+            let mut d = Draft {
+                event_type: def.event_type,
+                kind: def.kind.clone(),
+                cameo: def.cameo.clone(),
+                hint: def.mode,
+                mode: None,
+                form: t.form,
+                status,
+                explicit,
+                actors: actors.clone(),
+                date,
+                location: location.clone(),
+                sentences: vec![cx.sid],
+                confidence: 0.0,
+            };
+            host_from_place(&mut d);
+            d.mode = decide_mode(&d);
+            d.confidence = confidence(&d);
+            out.push(d);
         }
-        let vague_future = timexes
-            .iter()
-            .filter(|x| in_clause(x.start, x.end))
-            .any(|x| x.item.future == Some(true) && x.item.vague);
-        let date = best.and_then(|(_, tx)| {
-            Some(DraftDate {
-                start: tx.start?,
-                end: tx.end?,
-                precision: tx.precision.clone(),
-                text: doc.text.get(tx.span.range())?.to_string(),
-            })
-        });
+        out
+    }
+}
 
-        let inp = StatusInput {
-            sentence: s,
-            cues,
-            clause: (clause.start, clause.end),
-            trigger: (t.start, t.end),
-            form: t.form,
-            date: date.as_ref().map(|d| (d.start, d.end)),
-            date_future: if vague_future { Some(true) } else { None },
-            published: doc.published_date(),
-        };
-        let (status, explicit) = decide(&self.lex, &inp)?;
-
-        // Location: a place in the clause, after a locative preposition first.
-        let location = places
-            .iter()
-            .filter(|p| in_clause(p.start, p.end))
-            .min_by_key(|p| {
-                let loc = if is_locative(s, p.start) { 0 } else { 1000 };
-                let dist = if p.start >= t.end {
-                    p.start - t.end
-                } else {
-                    t.start.saturating_sub(p.end) + 50
-                };
-                loc + dist
-            })
-            .map(|p| Location {
-                name: p.item.name.clone(),
-                country: Some(p.item.country.clone()).filter(|c| !c.is_empty()),
-                lat: Some(p.item.lat),
-                lon: Some(p.item.lon),
-            });
-
-        let mut d = Draft {
-            event_type: def.event_type,
-            kind: def.kind.clone(),
-            cameo: def.cameo.clone(),
-            hint: def.mode,
-            mode: None,
-            form: t.form,
-            status,
-            explicit,
-            actors,
-            date,
-            location,
-            sentences: vec![sid],
-            confidence: 0.0,
-        };
-        // A visit to a place whose country no actor stands for: the place's state hosts.
-        if def.mode == Some(ModeHint::Visit) && !d.actors.iter().any(|(_, s)| *s == Side::Host) {
-            if let Some(c) = d.location.as_ref().and_then(|l| l.country.clone()) {
-                if !d.countries().contains(&c) {
-                    let name = c.clone();
-                    d.actors.push((
-                        Actor {
-                            id: format!("state:{}", c.to_ascii_lowercase()),
-                            name,
-                            kind: ActorKind::State,
-                            country: Some(c),
-                            role: None,
-                        },
-                        Side::Host,
-                    ));
-                }
-            }
+/// A visit to a place whose country no actor stands for: the place's state hosts.
+fn host_from_place(d: &mut Draft) {
+    if d.hint != Some(ModeHint::Visit) || d.actors.iter().any(|(_, s)| *s == Side::Host) {
+        return;
+    }
+    if let Some(c) = d.location.as_ref().and_then(|l| l.country.clone()) {
+        if !d.countries().contains(&c) {
+            let name = c.clone();
+            d.actors.push((
+                Actor {
+                    id: format!("state:{}", c.to_ascii_lowercase()),
+                    name,
+                    kind: ActorKind::State,
+                    country: Some(c),
+                    role: None,
+                },
+                Side::Host,
+            ));
         }
-        d.mode = decide_mode(&d);
-        d.confidence = confidence(&d);
-        Some(d)
     }
 }
 
@@ -485,16 +271,17 @@ impl Stage for EventExtractor {
             if trig.is_empty() {
                 continue;
             }
-            let cues = self.lex.cues_in(s);
-            let mentions = local(&doc.mentions, sent.span);
-            let places = local(&doc.places, sent.span);
-            let timexes = local(&doc.timexes, sent.span);
+            let cx = SentenceCtx {
+                doc,
+                sid: si as u32,
+                text: s,
+                cues: self.lex.cues_in(s),
+                mentions: local(&doc.mentions, sent.span),
+                places: local(&doc.places, sent.span),
+                timexes: local(&doc.timexes, sent.span),
+            };
             for (t, clause) in self.select(s, &trig) {
-                if let Some(d) = self.draft(
-                    doc, si as u32, s, &t, &clause, &cues, &mentions, &places, &timexes,
-                ) {
-                    drafts.push(d);
-                }
+                drafts.extend(self.drafts(&cx, &t, &clause));
             }
         }
         let merged = merge_drafts(drafts);
