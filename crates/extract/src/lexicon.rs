@@ -82,6 +82,10 @@ pub struct TriggerDef {
     pub mode: Option<ModeHint>,
     /// All actors are equal participants.
     pub symmetric: bool,
+    /// A bare form with no date of its own reports a pledge made, not a plan.
+    pub pledge: bool,
+    /// A noun reports an event without a support verb (CONSULT, attacks, protests).
+    pub standalone_nouns: bool,
 }
 
 /// Status cue classes, in priority order.
@@ -111,8 +115,23 @@ const CUES: [Cue; 6] = [
 ];
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TriggerFile {
+    #[serde(default)]
+    noun_support: NounSupport,
     trigger: Vec<RawTrigger>,
+}
+
+/// Words that make a noun trigger of a statement or action an event of its own.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NounSupport {
+    /// Verbs right before the noun ("imposed new sanctions", "signed an agreement").
+    #[serde(default)]
+    before: Vec<String>,
+    /// Participles right after it ("the declaration signed by", "an agreement reached").
+    #[serde(default)]
+    after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -125,6 +144,10 @@ struct RawTrigger {
     mode: Option<String>,
     #[serde(default)]
     symmetric: bool,
+    #[serde(default)]
+    pledge: bool,
+    #[serde(default)]
+    standalone_nouns: bool,
     #[serde(default)]
     past: Vec<String>,
     #[serde(default)]
@@ -170,6 +193,8 @@ pub struct Lexicon {
     trigger_matcher: PhraseMatcher,
     cue_kinds: Vec<Cue>,
     cue_matcher: PhraseMatcher,
+    /// Support verbs of noun triggers: value 0 before the noun, 1 after it.
+    support_matcher: PhraseMatcher,
     /// Cue search window.
     pub window: Window,
 }
@@ -281,6 +306,8 @@ impl Lexicon {
                 cameo: raw.cameo,
                 mode,
                 symmetric: raw.symmetric,
+                pledge: raw.pledge,
+                standalone_nouns: raw.standalone_nouns || event_type == EventType::Consult,
             });
             for (list, form) in [
                 (raw.past, Form::Past),
@@ -301,6 +328,17 @@ impl Lexicon {
         let trigger_matcher = PhraseMatcher::new(phrases).ok_or(LexiconError::TooLarge {
             path: triggers_path.to_path_buf(),
         })?;
+        let support = file.noun_support;
+        let support_phrases = support
+            .before
+            .into_iter()
+            .map(|p| (p.to_lowercase(), 0))
+            .chain(support.after.into_iter().map(|p| (p.to_lowercase(), 1)))
+            .filter(|(p, _)| !p.trim().is_empty());
+        let support_matcher =
+            PhraseMatcher::new(support_phrases).ok_or(LexiconError::TooLarge {
+                path: triggers_path.to_path_buf(),
+            })?;
 
         let sfile: StatusFile = toml::from_str(status).map_err(|e| LexiconError::Parse {
             path: status_path.to_path_buf(),
@@ -337,6 +375,7 @@ impl Lexicon {
             trigger_matcher,
             cue_kinds,
             cue_matcher,
+            support_matcher,
             window: sfile.window,
         })
     }
@@ -369,6 +408,21 @@ impl Lexicon {
                 cue: self.cue_kinds[m.value],
             })
             .collect()
+    }
+
+    /// True when the noun trigger at `start..end` of `text` has a support verb: one of the
+    /// `before` words at most `max_gap` words before it ("imposed new sanctions"), or one of the
+    /// `after` participles at most `max_gap` words after it ("the declaration signed by").
+    pub fn noun_supported(&self, text: &str, start: usize, end: usize, max_gap: usize) -> bool {
+        self.support_matcher.find(text).into_iter().any(|m| {
+            if m.value == 0 && m.end <= start {
+                text[m.end..start].split_whitespace().count() <= max_gap
+            } else if m.value == 1 && m.start >= end {
+                text[end..m.start].split_whitespace().count() <= max_gap
+            } else {
+                false
+            }
+        })
     }
 
     /// The definition of a matched trigger.

@@ -50,8 +50,13 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
         return d.form == Form::Noun;
     }
     if d.event_type != EventType::Consult {
-        // statements: same source and target states
-        return ce == cd;
+        // statements: same states, and the same direction when both say who acted on whom
+        // ("Trump warned Kim" and "Pyongyang warned Washington" are two threats).
+        let (se, sd) = (
+            side_countries(e, Side::Source),
+            side_countries(d, Side::Source),
+        );
+        return ce == cd && (se.is_empty() || sd.is_empty() || se == sd);
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.
@@ -65,12 +70,27 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     true
 }
 
+/// Sorted countries of the actors on one side.
+fn side_countries(d: &Draft, side: Side) -> Vec<String> {
+    let mut c: Vec<String> = d
+        .actors
+        .iter()
+        .filter(|(a, s)| *s == side && a.kind != entente_doc::ActorKind::Organization)
+        .filter_map(|(a, _)| a.country.clone())
+        .collect();
+    c.sort();
+    c.dedup();
+    c
+}
+
+/// Which of two stated statuses of one event wins within a document: an end (cancelled,
+/// denied) over everything; "is visiting" over a past step of the visit ("greeted him").
 fn status_rank(s: EventStatus) -> u8 {
     match s {
         EventStatus::Cancelled => 6,
         EventStatus::Denied => 5,
-        EventStatus::Occurred => 4,
-        EventStatus::Ongoing => 3,
+        EventStatus::Ongoing => 4,
+        EventStatus::Occurred => 3,
         EventStatus::Planned => 2,
         EventStatus::Speculated => 1,
     }

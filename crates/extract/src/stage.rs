@@ -3,7 +3,7 @@
 use crate::clause::{clause_of, Clause};
 use crate::ctx::{is_question, local, SentenceCtx};
 use crate::draft::{Draft, DraftDate, Side};
-use crate::lexicon::{Form, Lexicon, LexiconError, ModeHint, TriggerMatch};
+use crate::lexicon::{Cue, CueMatch, Form, Lexicon, LexiconError, ModeHint, TriggerMatch};
 use crate::merge::merge_drafts;
 use crate::status::{decide, StatusInput};
 use crate::{place, roles, when};
@@ -56,7 +56,12 @@ impl EventExtractor {
     }
 
     /// Chooses which triggers of a sentence start events, each with its clause.
-    fn select(&self, s: &str, trig: &[TriggerMatch]) -> Vec<(TriggerMatch, Clause)> {
+    fn select(
+        &self,
+        s: &str,
+        trig: &[TriggerMatch],
+        cues: &[CueMatch],
+    ) -> Vec<(TriggerMatch, Clause)> {
         let mut out: Vec<(TriggerMatch, Clause)> = Vec::new();
         for (i, t) in trig.iter().enumerate() {
             let def = self.lex.def(t);
@@ -69,6 +74,15 @@ impl EventExtractor {
                 {
                     continue;
                 }
+            }
+            // A trigger inside a longer modal or negated cue is part of the modality, not an
+            // event ("did not rule out cooperation": no rejection).
+            if inside_cue(t, cues) {
+                continue;
+            }
+            // "asked whether he would meet Kim": a question put, not a request.
+            if def.event_type == EventType::Request && asks_a_question(s, t) {
+                continue;
             }
             // An earlier verb trigger in the same clause governs a later noun
             // ("called for the lifting of sanctions", "met ... at the summit").
@@ -83,15 +97,26 @@ impl EventExtractor {
             if governed {
                 continue;
             }
-            // "agreed to hold a summit": the agreement is the plan of the meeting.
+            // A noun naming a statement or an action ("sanctions", "the declaration") is an
+            // event only with a verb that makes it happen ("imposed sanctions", "the
+            // declaration signed by"); otherwise it names a standing thing.
+            if t.form == Form::Noun
+                && !def.standalone_nouns
+                && !self.lex.noun_supported(s, t.start, t.end, NOUN_SUPPORT_GAP)
+            {
+                continue;
+            }
+            // "agreed to hold a summit", "agreed that Xi will visit", "offered to meet": the
+            // agreement is the plan of the event it governs, which is coded instead.
             if def.event_type == EventType::Agree && t.form != Form::Noun {
-                let next = trig.get(i + 1);
-                if let Some(n) = next {
-                    let gap = s[t.end..n.start].to_ascii_lowercase();
-                    if n.form == Form::Base
-                        && gap.trim_start().starts_with("to")
-                        && gap.split_whitespace().count() <= 4
-                    {
+                if let Some(n) = trig.get(i + 1) {
+                    let nd = self.lex.def(n);
+                    // the complement must stand as an event: a verb, or a noun that stands
+                    // alone ("agreed to undertake joint exercises" stays an agreement)
+                    let stands = n.form != Form::Noun
+                        || nd.standalone_nouns
+                        || self.lex.noun_supported(s, n.start, n.end, NOUN_SUPPORT_GAP);
+                    if governs_complement(s, t, n) && nd.event_type != EventType::Agree && stands {
                         continue;
                     }
                 }
@@ -126,7 +151,13 @@ impl EventExtractor {
 
     /// The drafts of trigger `t`: usually one; one per date when the trigger governs a
     /// list of dates; none when the event is negated or has no participant.
-    fn drafts(&self, cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> Vec<Draft> {
+    fn drafts(
+        &self,
+        cx: &SentenceCtx<'_>,
+        t: &TriggerMatch,
+        clause: &Clause,
+        next_trigger: Option<usize>,
+    ) -> Vec<Draft> {
         let def = self.lex.def(t);
         let actors = roles::assign(cx, def, t, clause);
         if actors.is_empty() && t.form != Form::Noun {
@@ -147,9 +178,12 @@ impl EventExtractor {
                 clause: (clause.start, clause.end),
                 trigger: (t.start, t.end),
                 form: t.form,
+                pledge: def.pledge,
                 date: date.as_ref().map(|d| (d.start, d.end)),
+                date_in_days: date.as_ref().is_some_and(|d| d.precision == "day"),
                 date_future: if when.vague_future { Some(true) } else { None },
                 published: cx.doc.published_date(),
+                next_trigger,
             };
             let Some((status, explicit)) = decide(&self.lex, &inp) else {
                 continue;
@@ -176,6 +210,63 @@ impl EventExtractor {
         }
         out
     }
+}
+
+/// Words allowed between a support verb and its noun ("announced on Wednesday a new pact").
+const NOUN_SUPPORT_GAP: usize = 5;
+
+/// Words allowed between an agreement verb and the event it governs ("agreed on Thursday
+/// that Xi will make a state visit").
+const COMPLEMENT_GAP: usize = 8;
+
+/// True when trigger `t` lies inside a strictly longer cue of speculation ("did not rule
+/// out"); a negation cue around a trigger is the event itself ("refused to").
+fn inside_cue(t: &TriggerMatch, cues: &[CueMatch]) -> bool {
+    cues.iter().any(|c| {
+        c.cue == Cue::Speculated
+            && c.start <= t.start
+            && c.end >= t.end
+            && c.end - c.start > t.end - t.start
+    })
+}
+
+/// True when a request verb introduces a question ("asked whether", "asked by a reporter if").
+fn asks_a_question(s: &str, t: &TriggerMatch) -> bool {
+    const QUESTION: &[&str] = &[
+        "whether", "if", "how", "what", "why", "when", "who", "about",
+    ];
+    let rest = s[t.end..].to_ascii_lowercase();
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // "asked whether", "asked him whether", "asked by a reporter whether"
+    let first: Vec<&str> = words.by_ref().take(5).collect();
+    let lead = s[..t.start].trim();
+    let sentence_initial = lead.is_empty() || lead.ends_with("--");
+    match first.first() {
+        Some(w) if QUESTION.contains(w) => true,
+        Some(&"by") => first.iter().skip(1).any(|w| QUESTION.contains(w)),
+        Some(_) => sentence_initial && first.iter().take(2).skip(1).any(|w| QUESTION.contains(w)),
+        None => false,
+    }
+}
+
+/// True when agreement trigger `t` governs the next trigger `n` as its complement: "to" or
+/// "that" opens the gap (or ends the trigger), and the gap is short.
+fn governs_complement(s: &str, t: &TriggerMatch, n: &TriggerMatch) -> bool {
+    if n.start < t.end {
+        return false;
+    }
+    let gap = s[t.end..n.start].to_ascii_lowercase();
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    if words.len() > COMPLEMENT_GAP || gap.contains(';') {
+        return false;
+    }
+    let trig = s[t.start..t.end].to_ascii_lowercase();
+    let opens = |w: &&str| *w == "to" || *w == "that";
+    trig.ends_with(" to")
+        || words.first().is_some_and(opens)
+        || trig.starts_with("agree") && words.iter().any(opens)
 }
 
 /// A visit to a place whose country no actor stands for: the place's state hosts.
@@ -271,17 +362,20 @@ impl Stage for EventExtractor {
             if trig.is_empty() {
                 continue;
             }
+            let cues = self.lex.cues_in(s);
+            let selected = self.select(s, &trig, &cues);
             let cx = SentenceCtx {
                 doc,
                 sid: si as u32,
                 text: s,
-                cues: self.lex.cues_in(s),
+                cues,
                 mentions: local(&doc.mentions, sent.span),
                 places: local(&doc.places, sent.span),
                 timexes: local(&doc.timexes, sent.span),
             };
-            for (t, clause) in self.select(s, &trig) {
-                drafts.extend(self.drafts(&cx, &t, &clause));
+            for (t, clause) in selected {
+                let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
+                drafts.extend(self.drafts(&cx, &t, &clause, next));
             }
         }
         let merged = merge_drafts(drafts);

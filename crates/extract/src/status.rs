@@ -27,13 +27,28 @@ pub struct StatusInput<'a> {
     pub trigger: (usize, usize),
     /// The trigger's form.
     pub form: Form,
+    /// The trigger is a pledge ("would stop the exercises"): a bare form with no date of its
+    /// own has occurred.
+    pub pledge: bool,
     /// Event date interval, if any.
     pub date: Option<(NaiveDate, NaiveDate)>,
+    /// The date is a day or a range of days ("from Sunday to Wednesday"), not a vaguer
+    /// period.
+    pub date_in_days: bool,
     /// The date expression was judged future-tense.
     pub date_future: Option<bool>,
     /// The document's publication date.
     pub published: Option<NaiveDate>,
+    /// Start of the next trigger of the sentence after this one, if any: a cue right before
+    /// it is that trigger's ("the summit, where Xi could meet Trump").
+    pub next_trigger: Option<usize>,
 }
+
+/// Words after a noun trigger searched for its predicate's cues ("a summit between Kim and
+/// Trump could be held", "a meeting that was scheduled for Thursday was postponed").
+const NOUN_PREDICATE_WORDS: usize = 10;
+/// The same for cancellations and denials, which often close a long subject.
+const NOUN_END_WORDS: usize = 16;
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
@@ -59,6 +74,24 @@ fn is_default(inp: &StatusInput<'_>, status: EventStatus) -> bool {
 }
 
 fn decide_inner(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
+    let status = decide_cues(lex, inp)?;
+    if inp.pledge && inp.form == Form::Base && status == EventStatus::Planned && inp.date.is_none()
+    {
+        return Some(EventStatus::Occurred);
+    }
+    // "arrived on Tuesday for a three-day visit", published on the second day: the visit is
+    // under way.
+    if status == EventStatus::Occurred {
+        if let (Some((s, e)), Some(p)) = (inp.date, inp.published) {
+            if inp.date_in_days && s <= p && e > p {
+                return Some(EventStatus::Ongoing);
+            }
+        }
+    }
+    Some(status)
+}
+
+fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
     let (cs, ce) = inp.clause;
     let (ts, te) = inp.trigger;
     let before = |c: &CueMatch, max_words: usize| {
@@ -68,24 +101,42 @@ fn decide_inner(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
         c.start >= te && c.end <= ce && word_count(&inp.sentence[te..c.start]) <= max_words
     };
     let w = lex.window;
+    // A cue after a noun belongs to it unless it sits right before the next trigger.
+    let noun_after = |c: &CueMatch, max_words: usize| {
+        inp.form == Form::Noun
+            && after(c, max_words)
+            && inp
+                .next_trigger
+                .is_none_or(|n| c.end > n || word_count(&inp.sentence[c.end.min(n)..n]) > 2)
+    };
+    let (noun_pred, noun_end) = if inp.form == Form::Noun {
+        (NOUN_PREDICATE_WORDS, NOUN_END_WORDS)
+    } else {
+        (0, 0)
+    };
     let has = |cue: Cue, wb: usize, wa: usize| {
         inp.cues
             .iter()
             .any(|c| c.cue == cue && (before(c, wb) || after(c, wa)))
     };
+    let has_noun_after =
+        |cue: Cue, wa: usize| wa > 0 && inp.cues.iter().any(|c| c.cue == cue && noun_after(c, wa));
     let has_before = |cue: Cue, wb: usize| inp.cues.iter().any(|c| c.cue == cue && before(c, wb));
 
-    if has(Cue::Denied, w.before, w.after) {
+    if has(Cue::Denied, w.before, w.after) || has_noun_after(Cue::Denied, noun_end) {
         return Some(EventStatus::Denied);
     }
-    if has(Cue::Cancelled, w.before, w.after) {
+    if has(Cue::Cancelled, w.before, w.after) || has_noun_after(Cue::Cancelled, noun_end) {
         return Some(EventStatus::Cancelled);
     }
     if has_before(Cue::Negation, 3) {
         return None;
     }
-    let speculated = has_before(Cue::Speculated, w.before);
-    let planned = has_before(Cue::Planned, w.before) || has(Cue::Planned, 0, 3);
+    let speculated =
+        has_before(Cue::Speculated, w.before) || has_noun_after(Cue::Speculated, noun_pred);
+    let planned = has_before(Cue::Planned, w.before)
+        || has(Cue::Planned, 0, 3)
+        || has_noun_after(Cue::Planned, noun_pred);
     let today = inp.published;
     let date_after = match (inp.date, today) {
         (Some((s, _)), Some(p)) => Some(s > p),
