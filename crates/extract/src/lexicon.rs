@@ -119,7 +119,17 @@ const CUES: [Cue; 6] = [
 struct TriggerFile {
     #[serde(default)]
     noun_support: NounSupport,
+    #[serde(default)]
+    stop: Stop,
     trigger: Vec<RawTrigger>,
+}
+
+/// Phrases that contain a trigger word but report no event ("a sign of", "truce village").
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Stop {
+    #[serde(default)]
+    phrases: Vec<String>,
 }
 
 /// Words that make a noun trigger of a statement or action an event of its own.
@@ -193,8 +203,10 @@ pub struct Lexicon {
     trigger_matcher: PhraseMatcher,
     cue_kinds: Vec<Cue>,
     cue_matcher: PhraseMatcher,
-    /// Support verbs of noun triggers: value 0 before the noun, 1 after it.
-    support_matcher: PhraseMatcher,
+    /// Support verbs of noun triggers, before the noun.
+    support_before: PhraseMatcher,
+    /// Support participles of noun triggers, after the noun.
+    support_after: PhraseMatcher,
     /// Cue search window.
     pub window: Window,
 }
@@ -325,20 +337,30 @@ impl Lexicon {
                 }
             }
         }
+        // Stop phrases take part in the longest-match competition and then yield nothing.
+        let n_forms = forms.len();
+        for p in file.stop.phrases {
+            let key = p.to_lowercase();
+            if !key.trim().is_empty() && seen.insert(key.clone()) {
+                phrases.push((key, n_forms));
+            }
+        }
         let trigger_matcher = PhraseMatcher::new(phrases).ok_or(LexiconError::TooLarge {
             path: triggers_path.to_path_buf(),
         })?;
         let support = file.noun_support;
-        let support_phrases = support
-            .before
-            .into_iter()
-            .map(|p| (p.to_lowercase(), 0))
-            .chain(support.after.into_iter().map(|p| (p.to_lowercase(), 1)))
-            .filter(|(p, _)| !p.trim().is_empty());
-        let support_matcher =
-            PhraseMatcher::new(support_phrases).ok_or(LexiconError::TooLarge {
+        let compile = |list: Vec<String>| {
+            PhraseMatcher::new(
+                list.into_iter()
+                    .map(|p| (p.to_lowercase(), 0))
+                    .filter(|(p, _)| !p.trim().is_empty()),
+            )
+            .ok_or(LexiconError::TooLarge {
                 path: triggers_path.to_path_buf(),
-            })?;
+            })
+        };
+        let support_before = compile(support.before)?;
+        let support_after = compile(support.after)?;
 
         let sfile: StatusFile = toml::from_str(status).map_err(|e| LexiconError::Parse {
             path: status_path.to_path_buf(),
@@ -375,7 +397,8 @@ impl Lexicon {
             trigger_matcher,
             cue_kinds,
             cue_matcher,
-            support_matcher,
+            support_before,
+            support_after,
             window: sfile.window,
         })
     }
@@ -385,14 +408,14 @@ impl Lexicon {
         self.trigger_matcher
             .find(text)
             .into_iter()
-            .map(|PhraseMatch { start, end, value }| {
-                let (trigger, form) = self.forms[value];
-                TriggerMatch {
+            .filter_map(|PhraseMatch { start, end, value }| {
+                let &(trigger, form) = self.forms.get(value)?;
+                Some(TriggerMatch {
                     start,
                     end,
                     trigger,
                     form,
-                }
+                })
             })
             .collect()
     }
@@ -414,15 +437,16 @@ impl Lexicon {
     /// `before` words at most `max_gap` words before it ("imposed new sanctions"), or one of the
     /// `after` participles at most `max_gap` words after it ("the declaration signed by").
     pub fn noun_supported(&self, text: &str, start: usize, end: usize, max_gap: usize) -> bool {
-        self.support_matcher.find(text).into_iter().any(|m| {
-            if m.value == 0 && m.end <= start {
-                text[m.end..start].split_whitespace().count() <= max_gap
-            } else if m.value == 1 && m.start >= end {
-                text[end..m.start].split_whitespace().count() <= max_gap
-            } else {
-                false
-            }
-        })
+        let before =
+            self.support_before.find(text).into_iter().any(|m| {
+                m.end <= start && text[m.end..start].split_whitespace().count() <= max_gap
+            });
+        before
+            || self
+                .support_after
+                .find(text)
+                .into_iter()
+                .any(|m| m.start >= end && text[end..m.start].split_whitespace().count() <= max_gap)
     }
 
     /// The definition of a matched trigger.

@@ -26,9 +26,24 @@ fn is_call(d: &Draft) -> bool {
     d.mode == Some(Mode::Phone)
 }
 
+/// True when `d` is a noun naming, in a sentence of `e`, the event another trigger of that
+/// sentence reports ("will pay a state visit on Thursday ..., the first trip to Pyongyang"):
+/// one event whatever date each picked.
+fn same_sentence_naming(e: &Draft, d: &Draft) -> bool {
+    (d.form == Form::Noun || e.form == Form::Noun)
+        && e.sentences.contains(&d.trigger_at.0)
+        && e.trigger_at != d.trigger_at
+        && e.trigger_at.0 == d.trigger_at.0
+}
+
 fn compatible(e: &Draft, d: &Draft) -> bool {
-    if e.event_type != d.event_type || is_call(e) != is_call(d) || !dates_compatible(e, d) {
+    if e.event_type != d.event_type || is_call(e) != is_call(d) {
         return false;
+    }
+    if !dates_compatible(e, d) {
+        let (ce, cd) = (e.countries(), d.countries());
+        let nested = !cd.is_empty() && (subset(&cd, &ce) || subset(&ce, &cd));
+        return nested && same_sentence_naming(e, d);
     }
     // Two stated, different statuses are two events unless their dates pin them together
     // ("cancelled his planned June 12 summit" / "the June 12 summit").
@@ -97,6 +112,14 @@ fn status_rank(s: EventStatus) -> u8 {
 }
 
 fn absorb(e: &mut Draft, d: Draft) {
+    // A noun naming the event of its sentence's verb with another date: the verb's date and
+    // status stand.
+    let conflict = !dates_compatible(e, &d);
+    if conflict && e.form == Form::Noun {
+        e.status = d.status;
+        e.explicit = d.explicit;
+    }
+    let keep_status = conflict;
     for (a, side) in d.actors {
         if !e.actors.iter().any(|(x, _)| x.id == a.id) {
             e.actors.push((a, side));
@@ -109,14 +132,17 @@ fn absorb(e: &mut Draft, d: Draft) {
         }
     }
     e.date = match (e.date.take(), d.date) {
+        // a noun's date gives way to the date of the verb of its sentence
+        (Some(x), Some(y)) if conflict => Some(if e.form == Form::Noun { y } else { x }),
         (Some(x), Some(y)) => Some(if y.days() < x.days() { y } else { x }),
         (x, y) => x.or(y),
     };
     if e.location.is_none() {
         e.location = d.location;
     }
-    if !e.explicit && d.explicit
-        || e.explicit == d.explicit && status_rank(d.status) > status_rank(e.status)
+    if !keep_status
+        && (!e.explicit && d.explicit
+            || e.explicit == d.explicit && status_rank(d.status) > status_rank(e.status))
     {
         e.status = d.status;
     }

@@ -80,6 +80,11 @@ impl EventExtractor {
             if inside_cue(t, cues) {
                 continue;
             }
+            // "if either country is attacked", "until the talks show progress": a condition,
+            // not an event.
+            if is_conditional(&s[clause.start.min(t.start)..t.start]) {
+                continue;
+            }
             // "asked whether he would meet Kim": a question put, not a request.
             if def.event_type == EventType::Request && asks_a_question(s, t) {
                 continue;
@@ -195,6 +200,7 @@ impl EventExtractor {
                 hint: def.mode,
                 mode: None,
                 form: t.form,
+                trigger_at: (cx.sid, t.start),
                 status,
                 explicit,
                 actors: actors.clone(),
@@ -228,6 +234,24 @@ fn inside_cue(t: &TriggerMatch, cues: &[CueMatch]) -> bool {
             && c.end >= t.end
             && c.end - c.start > t.end - t.start
     })
+}
+
+/// True when the text before a trigger ends in a condition ("if either country is", "for as
+/// long as").
+fn is_conditional(before: &str) -> bool {
+    const CONDITION: &[&str] = &["if", "unless", "until", "lest"];
+    const CONDITION_PHRASES: &[&str] = &["as long as", "so long as", "in case", "in the event"];
+    let lower = before.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let tail = &words[words.len().saturating_sub(4)..];
+    if tail.iter().any(|w| CONDITION.contains(w)) {
+        return true;
+    }
+    let tail = words[words.len().saturating_sub(7)..].join(" ");
+    CONDITION_PHRASES.iter().any(|p| tail.contains(p))
 }
 
 /// True when a request verb introduces a question ("asked whether", "asked by a reporter if").
@@ -421,5 +445,94 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
         location: d.location.clone(),
         sources,
         confidence: (d.confidence * 100.0).round() / 100.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extractor() -> EventExtractor {
+        EventExtractor::load(&std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data"
+        )))
+        .expect("repository lexicon loads")
+    }
+
+    /// The selected triggers of `s`, as (text, type).
+    fn selected(x: &EventExtractor, s: &str) -> Vec<(String, EventType)> {
+        let trig = x.lex.triggers_in(s);
+        let cues = x.lex.cues_in(s);
+        x.select(s, &trig, &cues)
+            .into_iter()
+            .map(|(t, _)| (s[t.start..t.end].to_string(), x.lex.def(&t).event_type))
+            .collect()
+    }
+
+    #[test]
+    fn selects_the_triggers_that_start_events() {
+        use EventType::*;
+        let x = extractor();
+        let table: &[(&str, &[(&str, EventType)])] = &[
+            // an agreement gives way to the event it governs
+            (
+                "Xi and Abe agreed on Thursday that Xi will make a state visit to Japan.",
+                &[("state visit", Consult)],
+            ),
+            (
+                "The two sides agreed to hold high-level talks on June 1.",
+                &[("high-level talks", Consult)],
+            ),
+            ("Kim has also offered to meet Trump.", &[("meet", Consult)]),
+            // ... unless the complement cannot stand alone
+            (
+                "Jordan and Britain agreed to undertake joint naval drills.",
+                &[("agreed", Agree)],
+            ),
+            // a question is not a request
+            ("Asked whether he would invite Kim, Trump said no.", &[]),
+            // a noun of a statement needs a verb that makes it happen
+            (
+                "Beijing has backed UN sanctions on the country.",
+                &[("backed", Support)],
+            ),
+            ("Sanctions, he added, would stay in place.", &[]),
+            (
+                "Japan imposed new export controls on Seoul.",
+                &[("export controls", Sanction)],
+            ),
+            (
+                "The Panmunjom Declaration signed by the two leaders.",
+                &[("Declaration", Agree)],
+            ),
+            // a condition is not an event
+            (
+                "They signed a pact of mutual assistance if either country is attacked.",
+                &[("signed", Agree)],
+            ),
+            ("The latest sign of warming ties.", &[]),
+            // attacks and protests stand alone
+            (
+                "The shelling continued overnight.",
+                &[("shelling", Assault)],
+            ),
+            // a trigger inside a longer speculation cue
+            (
+                "Putin did not rule out developing military cooperation.",
+                &[("military cooperation", Cooperate)],
+            ),
+            // a pledge
+            (
+                "Trump said the US would stop its joint military exercises.",
+                &[("stop its joint military exercises", Concede)],
+            ),
+        ];
+        for (s, want) in table {
+            let got = selected(&x, s);
+            let want: Vec<(String, EventType)> =
+                want.iter().map(|(t, e)| (t.to_string(), *e)).collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 }
