@@ -103,15 +103,18 @@ pub enum Cue {
     Planned,
     /// Happening now.
     Ongoing,
+    /// Reported as done, after a noun ("the summit, held on April 27").
+    Occurred,
 }
 
-const CUES: [Cue; 6] = [
+const CUES: [Cue; 7] = [
     Cue::Negation,
     Cue::Denied,
     Cue::Cancelled,
     Cue::Speculated,
     Cue::Planned,
     Cue::Ongoing,
+    Cue::Occurred,
 ];
 
 #[derive(Deserialize)]
@@ -192,6 +195,8 @@ struct RawCues {
     speculated: Vec<String>,
     planned: Vec<String>,
     ongoing: Vec<String>,
+    #[serde(default)]
+    occurred: Vec<String>,
 }
 
 /// The compiled lexicon.
@@ -374,6 +379,7 @@ impl Lexicon {
             c.speculated,
             c.planned,
             c.ongoing,
+            c.occurred,
         ];
         let mut cue_kinds = Vec::new();
         let mut cue_phrases = Vec::new();

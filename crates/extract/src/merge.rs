@@ -49,12 +49,17 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     // ("cancelled his planned June 12 summit" / "the June 12 summit").
     if e.explicit && d.explicit && e.status != d.status {
         let pinned = e.date.is_some() && d.date.is_some();
+        // an end (cancelled, denied) closes a plan, not a speculation about a new date
         let ends_it = matches!(
             (e.status, d.status),
-            (EventStatus::Cancelled, _)
-                | (_, EventStatus::Cancelled)
-                | (EventStatus::Denied, _)
-                | (_, EventStatus::Denied)
+            (
+                EventStatus::Cancelled | EventStatus::Denied,
+                EventStatus::Planned
+            ) | (
+                EventStatus::Planned,
+                EventStatus::Cancelled | EventStatus::Denied
+            ) | (EventStatus::Cancelled, EventStatus::Denied)
+                | (EventStatus::Denied, EventStatus::Cancelled)
         );
         if !pinned && !ends_it {
             return false;

@@ -140,13 +140,16 @@ impl EventExtractor {
                     }
                 }
             }
-            // Same type twice in one clause: keep the first.
-            if out.iter().any(|(p, _)| {
-                self.lex.def(p).event_type == def.event_type
-                    && self.lex.def(p).mode == def.mode
-                    && p.start >= clause.start
-                    && p.end <= clause.end
-            }) {
+            // Same type twice in one clause: keep the first, unless the second refers to
+            // another event ("after their meeting in Vladivostok").
+            if !is_reference(s, t)
+                && out.iter().any(|(p, _)| {
+                    self.lex.def(p).event_type == def.event_type
+                        && self.lex.def(p).mode == def.mode
+                        && p.start >= clause.start
+                        && p.end <= clause.end
+                })
+            {
                 continue;
             }
             out.push((*t, clause));
@@ -175,6 +178,7 @@ impl EventExtractor {
         } else {
             when.dates.into_iter().map(Some).collect()
         };
+        let purpose_of_past = t.form == Form::Base && self.purpose_of_past(cx, t, clause);
         let mut out = Vec::new();
         for date in dates {
             let inp = StatusInput {
@@ -184,6 +188,17 @@ impl EventExtractor {
                 trigger: (t.start, t.end),
                 form: t.form,
                 pledge: def.pledge,
+                content_follows: matches!(
+                    def.event_type,
+                    EventType::Request
+                        | EventType::Threaten
+                        | EventType::Accuse
+                        | EventType::Reject
+                        | EventType::Protest
+                        | EventType::Support
+                        | EventType::Agree
+                ),
+                purpose_of_past,
                 date: date.as_ref().map(|d| (d.start, d.end)),
                 date_in_days: date.as_ref().is_some_and(|d| d.precision == "day"),
                 date_future: if when.vague_future { Some(true) } else { None },
@@ -293,6 +308,38 @@ fn governs_complement(s: &str, t: &TriggerMatch, n: &TriggerMatch) -> bool {
         || trig.starts_with("agree") && words.iter().any(opens)
 }
 
+impl EventExtractor {
+    /// True when bare trigger `t` follows "to" after a past-form trigger of its clause
+    /// ("summoned Russia's ambassador on Friday to protest").
+    fn purpose_of_past(&self, cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> bool {
+        let s = cx.text;
+        if !crate::ctx::prev_word(s, t.start).eq_ignore_ascii_case("to") {
+            return false;
+        }
+        self.lex
+            .triggers_in(&s[clause.start..t.start])
+            .iter()
+            .any(|p| {
+                p.form == Form::Past
+                    && s[clause.start + p.end..t.start].split_whitespace().count() <= 8
+            })
+    }
+}
+
+/// Words before a noun that make it a reference to another event than the clause's
+/// ("It will be his second summit with Putin, after their meeting in Vladivostok").
+const REFERENCE_WORDS: &[&str] = &["after", "since", "before", "following", "than"];
+
+/// True when the noun trigger at `t` follows a reference word within three words.
+fn is_reference(s: &str, t: &TriggerMatch) -> bool {
+    t.form == Form::Noun
+        && s[..t.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| REFERENCE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
 /// A visit to a place whose country no actor stands for: the place's state hosts.
 fn host_from_place(d: &mut Draft) {
     if d.hint != Some(ModeHint::Visit) || d.actors.iter().any(|(_, s)| *s == Side::Host) {
@@ -400,6 +447,21 @@ impl Stage for EventExtractor {
             for (t, clause) in selected {
                 let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
                 drafts.extend(self.drafts(&cx, &t, &clause, next));
+            }
+        }
+        if std::env::var_os("XDBG").is_some() {
+            for d in &drafts {
+                eprintln!(
+                    "DRAFT {} s{:?} {:?} {} {:?} {:?} {:?} {:?}",
+                    doc.key,
+                    d.trigger_at,
+                    d.event_type,
+                    d.kind,
+                    d.form,
+                    d.status,
+                    d.countries(),
+                    d.date.as_ref().map(|x| (x.start, x.end))
+                );
             }
         }
         let merged = merge_drafts(drafts);
