@@ -330,11 +330,19 @@ mod tests {
         decide(lex, &inp).map(|(s, _)| s)
     }
 
+    /// (sentence, trigger, event date, expected status).
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<(&'static str, &'static str)>,
+        Option<EventStatus>,
+    );
+
     #[test]
     fn statuses_from_cues_forms_and_dates() {
         use EventStatus::*;
         let lex = lexicon();
-        let table: &[(&str, &str, Option<(&str, &str)>, Option<EventStatus>)] = &[
+        let table: &[Case] = &[
             ("Kim met Xi in Beijing.", "met", None, Some(Occurred)),
             ("Kim will meet Xi.", "meet", None, Some(Planned)),
             ("Kim has not met Xi.", "met", None, None),
