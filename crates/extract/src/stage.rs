@@ -98,6 +98,12 @@ impl EventExtractor {
                     && (def.event_type != EventType::Consult
                         || self.lex.def(p).event_type == EventType::Consult)
                     && !s[p.end..t.start].contains(" between ")
+            }) || out.iter().any(|(p, _)| {
+                // an agreement kept for a standing arrangement governs its complement
+                self.lex.def(p).event_type == EventType::Agree
+                    && p.form != Form::Noun
+                    && def.event_type != EventType::Agree
+                    && governs_complement(s, p, t)
             });
             if governed {
                 continue;
@@ -121,7 +127,11 @@ impl EventExtractor {
                     let stands = n.form != Form::Noun
                         || nd.standalone_nouns
                         || self.lex.noun_supported(s, n.start, n.end, NOUN_SUPPORT_GAP);
-                    if governs_complement(s, t, n) && nd.event_type != EventType::Agree && stands {
+                    if governs_complement(s, t, n)
+                        && nd.event_type != EventType::Agree
+                        && stands
+                        && !habitual(&s[n.end..clause.end.max(n.end)])
+                    {
                         continue;
                     }
                 }
@@ -234,7 +244,7 @@ impl EventExtractor {
 }
 
 /// Words allowed between a support verb and its noun ("announced on Wednesday a new pact").
-const NOUN_SUPPORT_GAP: usize = 5;
+const NOUN_SUPPORT_GAP: usize = 6;
 
 /// Words allowed between an agreement verb and the event it governs ("agreed on Thursday
 /// that Xi will make a state visit").
@@ -290,6 +300,28 @@ fn asks_a_question(s: &str, t: &TriggerMatch) -> bool {
     }
 }
 
+/// True when the words after an agreed event make it a standing arrangement rather than one
+/// event ("agreed to hold their summit regularly", "summits every year"): the agreement stays.
+fn habitual(after: &str) -> bool {
+    const HABITUAL: &[&str] = &[
+        "regularly",
+        "every year",
+        "each year",
+        "annually",
+        "annual",
+        "on a regular basis",
+        "every two years",
+        "twice a year",
+    ];
+    let lower = after.to_ascii_lowercase();
+    let head: String = lower
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    HABITUAL.iter().any(|h| head.contains(h))
+}
+
 /// True when agreement trigger `t` governs the next trigger `n` as its complement: "to" or
 /// "that" opens the gap (or ends the trigger), and the gap is short.
 fn governs_complement(s: &str, t: &TriggerMatch, n: &TriggerMatch) -> bool {
@@ -324,6 +356,58 @@ impl EventExtractor {
                     && s[clause.start + p.end..t.start].split_whitespace().count() <= 8
             })
     }
+}
+
+/// True when a bare form reads as a noun: after a determiner, a possessive or an adjective of
+/// length ("his visit", "a three-day visit", "Kim's visit", "the first visit").
+fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "any",
+        "such",
+        "whose",
+        "official",
+        "state",
+        "planned",
+        "upcoming",
+        "surprise",
+        "rare",
+        "historic",
+        "brief",
+        "reciprocal",
+        "return",
+        "overseas",
+        "foreign",
+        "working",
+        "private",
+        "secret",
+    ];
+    let w = crate::ctx::prev_word(s, t.start).to_ascii_lowercase();
+    let before = s[..t.start].trim_end();
+    DETERMINERS.contains(&w.as_str())
+        || before.ends_with("'s")
+        || before.ends_with("\u{2019}s")
+        || w.ends_with("-day")
+        || w.ends_with("-week")
+        || w.ends_with("-long")
 }
 
 /// Words before a noun that make it a reference to another event than the clause's
@@ -429,7 +513,12 @@ impl Stage for EventExtractor {
             if is_question(s) {
                 continue;
             }
-            let trig = self.lex.triggers_in(s);
+            let mut trig = self.lex.triggers_in(s);
+            for t in trig.iter_mut() {
+                if t.form == Form::Base && noun_reading(s, t) {
+                    t.form = Form::Noun;
+                }
+            }
             if trig.is_empty() {
                 continue;
             }
@@ -533,6 +622,26 @@ mod tests {
     }
 
     #[test]
+    fn bare_forms_after_determiners_read_as_nouns() {
+        let x = extractor();
+        let table = [
+            ("Moon arrived for a three-day visit.", true),
+            ("It is Kim's visit to Seoul.", true),
+            ("Kim will visit Seoul.", false),
+            ("Kim to visit Seoul.", false),
+        ];
+        for (s, want) in table {
+            let t = x
+                .lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| s[t.start..t.end].starts_with("visit"))
+                .expect("visit is a trigger");
+            assert_eq!(noun_reading(s, &t), want, "{s}");
+        }
+    }
+
+    #[test]
     fn selects_the_triggers_that_start_events() {
         use EventType::*;
         let x = extractor();
@@ -567,6 +676,11 @@ mod tests {
             (
                 "The Panmunjom Declaration signed by the two leaders.",
                 &[("Declaration", Agree)],
+            ),
+            // a standing arrangement keeps its agreement
+            (
+                "The leaders agreed to hold their trilateral summit regularly.",
+                &[("agreed", Agree)],
             ),
             // a condition is not an event
             (
