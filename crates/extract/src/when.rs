@@ -114,12 +114,17 @@ pub(crate) fn pick(
         dates = items(cx, &cands);
     }
     if dates.is_empty() {
-        if let Some(c) = nearest(&cands, trig) {
+        let near = nearest(&cands, trig);
+        // "is visiting Beijing for two days, his third trip to China this year": the stay
+        // beats a coarser date of an apposition.
+        let prog = progressive(&se, cx, trig, clause)
+            .filter(|_| near.is_none_or(|c| !matches!(c.precision.as_str(), "day" | "time")));
+        if let Some(d) = prog {
+            dates.push(d);
+        } else if let Some(c) = near {
             let sp = stretch(&se, cx, c, trig, clause);
             dates.push(draft(cx, c, sp));
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
-            dates.push(d);
-        } else if let Some(d) = progressive(&se, cx, trig, clause) {
             dates.push(d);
         }
     }
@@ -171,7 +176,11 @@ fn candidate<'a>(
         return None;
     }
     if let Some(t) = trig {
-        if is_report_date(s, &se.ws, pos, t) || split_by_relative(&se.ws, &se.rel, pos, t) {
+        // A date right before the trigger modifies it: "his planned June 12 summit".
+        let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
+        if !modifies
+            && (is_report_date(s, &se.ws, pos, t) || split_by_relative(&se.ws, &se.rel, pos, t))
+        {
             return None;
         }
     }
@@ -255,32 +264,38 @@ fn extend_list(s: &str, mut end: usize, timexes: &[Local<'_, Timex>]) -> usize {
 }
 
 /// One date per item of the candidates, when there are at least two: lists split, periods
-/// holding other candidates ("in 2018") dropped.
+/// holding other items ("in 2018" around "in March and June") dropped.
 fn items(cx: &SentenceCtx<'_>, cands: &[Cand<'_>]) -> Vec<DraftDate> {
-    let mut out = Vec::new();
-    for (i, c) in cands.iter().enumerate() {
-        let umbrella = cands.iter().enumerate().any(|(j, o)| {
-            j != i && c.span.start <= o.span.start && o.span.end <= c.span.end && c.span != o.span
-        });
+    // (item, from a list, candidate)
+    let mut all: Vec<(Span, bool, &Cand<'_>)> = Vec::new();
+    for c in cands {
+        let text = cx.text.get(c.start..c.end).unwrap_or("");
+        match list_items(text, c.span) {
+            Some(parts) => all.extend(parts.into_iter().map(|p| (p, true, c))),
+            None => all.push((c.span, false, c)),
+        }
+    }
+    let mut out: Vec<DraftDate> = Vec::new();
+    for (i, (sp, listed, c)) in all.iter().enumerate() {
+        let umbrella = !listed
+            && all
+                .iter()
+                .enumerate()
+                .any(|(j, (o, _, _))| j != i && sp.start <= o.start && o.end <= sp.end && sp != o);
         if umbrella {
             continue;
         }
-        let text = cx.text.get(c.start..c.end).unwrap_or("");
-        match list_items(text, c.span) {
-            Some(parts) => out.extend(parts.into_iter().map(|p| {
-                let mut d = draft(cx, c, p);
-                if c.precision == "month" && (p.end - p.start).num_days() < 27 {
-                    d.precision = "day".into();
-                }
-                d
-            })),
-            None => out.push(draft(cx, c, c.span)),
+        let mut d = draft(cx, c, *sp);
+        if *listed && c.precision == "month" && (sp.end - sp.start).num_days() < 27 {
+            d.precision = "day".into();
+        }
+        if !out.contains(&d) {
+            out.push(d);
         }
     }
     if out.len() < 2 {
         return Vec::new();
     }
-    out.dedup();
     out
 }
 

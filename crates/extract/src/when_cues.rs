@@ -129,7 +129,8 @@ pub(crate) fn is_report_date(s: &str, ws: &[Word], x: (usize, usize), t: (usize,
         if !(say || announce || cancel) || (v.start <= t.0 && v.end >= t.1) {
             continue;
         }
-        if !attached(s, ws, v, x) {
+        let att = attached(s, ws, v, x) || (say || announce) && dates_report(s, ws, v, x, t);
+        if !att {
             continue;
         }
         if cancel {
@@ -155,6 +156,21 @@ pub(crate) fn is_report_date(s: &str, ws: &[Word], x: (usize, usize), t: (usize,
         }
     }
     false
+}
+
+/// "announced in his State of the Union address on Tuesday night that he will meet ...": a
+/// date between a reporting verb and the "that" of its complement (no comma or other clause
+/// between) dates the report even when it is not right after the verb.
+fn dates_report(s: &str, ws: &[Word], v: &Word, x: (usize, usize), t: (usize, usize)) -> bool {
+    if x.0 < v.end || t.0 < x.1 || s[v.end..x.0].contains([',', ';']) {
+        return false;
+    }
+    if words_between(ws, v.end, x.0) > 10 {
+        return false;
+    }
+    ws.iter()
+        .find(|w| w.start >= x.1)
+        .is_some_and(|w| w.lower == "that" && w.end <= t.0)
 }
 
 /// Spans of relative clauses: from ", which" / "under which" to the next comma (or the end).
