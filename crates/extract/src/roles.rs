@@ -401,23 +401,38 @@ fn assign_in(
         }
     }
 
-    // A noun with no actor of its own: the nearby subject of its clause ("Kim made a trip
-    // to Beijing").
+    // A noun with no actor of its own: the subject (and object) of the verb governing it
+    // ("Kim made a trip to Beijing", "South Korea would drop Japan from its list").
     if noun && subject.is_none() {
-        if let Some(g) = before.iter().rev().find(|g| g.gov.is_none()) {
-            let (n, barrier) = gap_info(&s[g.end..t.start]);
-            if !barrier && n <= 6 {
-                push(&mut actors, g, sd.subject);
-            } else if def.mode == Some(ModeHint::Visit)
-                && !actors.iter().any(|(_, side)| *side == Side::Guest)
-            {
-                // "Putin, speaking in Hanoi at the end of a state visit to Vietnam": the
-                // clause's subject is the guest.
-                if let Some(g) = before.iter().find(|g| g.gov.is_none()) {
-                    push(&mut actors, g, Side::Guest);
+        let near: Vec<&&Group<'_>> = before
+            .iter()
+            .filter(|g| g.gov.is_none() && !gap_info(&s[g.end..t.start]).1)
+            .collect();
+        match near.as_slice() {
+            [] => {
+                if def.mode == Some(ModeHint::Visit)
+                    && !actors.iter().any(|(_, side)| *side == Side::Guest)
+                {
+                    // "Putin, speaking in Hanoi at the end of a state visit to Vietnam": the
+                    // clause's subject is the guest.
+                    if let Some(g) = before.iter().find(|g| g.gov.is_none()) {
+                        push(&mut actors, g, Side::Guest);
+                    }
                 }
             }
+            [g] => push(&mut actors, g, sd.subject),
+            [g, o, ..] => {
+                push(&mut actors, g, sd.subject);
+                push(&mut actors, o, sd.object);
+            }
         }
+    }
+
+    // An asymmetric verb with no target: the parties of its complement ("warned that the
+    // South would respond", "blew up the liaison office with South Korea").
+    let asymmetric = def.mode.is_none() && !def.symmetric;
+    if asymmetric && !noun && !actors.iter().any(|(_, side)| *side == Side::Target) {
+        complement_targets(s, &gs, t.end, clause.end, &mut actors);
     }
 
     // A verb with no subject: the speaker of the report, else the subject of the predicate
@@ -458,6 +473,55 @@ fn assign_in(
         }
     }
     actors
+}
+
+/// The targets of an asymmetric verb without an object: the subject of a "that"
+/// complement right after it (and the group right after that subject's verb), else the
+/// first group after it governed by "with" or "of".
+fn complement_targets(
+    s: &str,
+    gs: &[Group<'_>],
+    t_end: usize,
+    clause_end: usize,
+    actors: &mut Vec<(Actor, Side)>,
+) {
+    let rest = &s[t_end..clause_end];
+    let ws = words(rest);
+    // "warned (on Saturday) that X ...", "said X would ..."
+    let that = ws
+        .iter()
+        .take(6)
+        .position(|(_, w)| w.eq_ignore_ascii_case("that"))
+        .and_then(|i| ws.get(i))
+        .map(|(p, w)| t_end + p + w.len());
+    if let Some(from) = that {
+        let comp: Vec<&Group<'_>> = gs.iter().filter(|g| g.start >= from).collect();
+        if let Some(first) = comp.first() {
+            let (n, barrier) = gap_info(&s[from..first.start]);
+            if first.gov.is_none() && !barrier && n <= 2 {
+                push(actors, first, Side::Target);
+                if let Some(second) = comp.get(1) {
+                    let (n, barrier) = gap_info(&s[first.end..second.start]);
+                    if second.gov.is_none() && !barrier && n <= 4 {
+                        push(actors, second, Side::Target);
+                    }
+                }
+                return;
+            }
+        }
+    }
+    let mut prev = t_end;
+    for g in gs.iter().filter(|g| g.start >= t_end) {
+        let (n, barrier) = gap_info(&s[prev..g.start]);
+        if barrier || n > 8 {
+            return;
+        }
+        prev = g.end;
+        if matches!(g.gov.as_deref(), Some("with" | "of")) {
+            push(actors, g, Side::Target);
+            return;
+        }
+    }
 }
 
 /// True when the text right before a clause ends with a coordinating comma (", and urged").
@@ -549,6 +613,8 @@ mod tests {
             cameo: "000".into(),
             mode,
             symmetric,
+            pledge: false,
+            standalone_nouns: true,
         }
     }
 
@@ -588,6 +654,8 @@ mod tests {
         let sanction = def(None, false, EventType::Sanction);
         let request = def(None, false, EventType::Request);
         let mobilize = def(None, false, EventType::Mobilize);
+        let threaten = def(None, false, EventType::Threaten);
+        let assault = def(None, false, EventType::Assault);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -699,6 +767,30 @@ mod tests {
                 &visit,
                 vec![("Putin", &["RUS"]), ("Vietnam", &["VNM"]), ("South Korea", &["KOR"])],
                 &["rus:guest", "vnm:host"],
+            ),
+            (
+                "Kim Yo Jong had warned on Saturday that the South would see the office collapse.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Kim Yo Jong", &["PRK"]), ("the South", &["KOR"])],
+                &["kor:target", "prk:source"],
+            ),
+            (
+                "North Korea blew up the joint liaison office with South Korea in Kaesong.",
+                "blew up",
+                Form::Past,
+                &assault,
+                vec![("North Korea", &["PRK"]), ("South Korea", &["KOR"])],
+                &["kor:target", "prk:source"],
+            ),
+            (
+                "The minister said South Korea would also drop Japan from its own list of trusted partners.",
+                "list of trusted partners",
+                Form::Noun,
+                &sanction,
+                vec![("South Korea", &["KOR"]), ("Japan", &["JPN"])],
+                &["jpn:target", "kor:source"],
             ),
             (
                 "Beijing said it would impose sanctions on Lockheed.",
