@@ -55,12 +55,16 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
     let mut end = sentence.len();
     // Hard boundaries.
     for (i, c) in sentence.char_indices() {
-        let hard = c == ';' || c == '—' || c == '–' && sentence[i..].starts_with("– ");
+        let hard = c == ';'
+            || c == '—'
+            || c == '–' && sentence[i..].starts_with("– ")
+            || c == '-' && sentence[i..].starts_with("-- ");
         if !hard {
             continue;
         }
+        let width = if c == '-' { 2 } else { c.len_utf8() };
         if i < trigger_start {
-            start = start.max(i + c.len_utf8());
+            start = start.max(i + width);
         } else if i >= trigger_end {
             end = end.min(i);
             break;
@@ -193,6 +197,12 @@ mod tests {
                 "Leaders of Japan, India, and the United States met in Tokyo.",
                 "met",
                 "Leaders of Japan, India, and the United States met in Tokyo.",
+                None,
+            ),
+            (
+                "SEOUL -- The leaders of the two Koreas agreed on Friday to meet again.",
+                "agreed",
+                " The leaders of the two Koreas agreed on Friday to meet again.",
                 None,
             ),
             (

@@ -410,13 +410,11 @@ fn assign_in(
             .collect();
         match near.as_slice() {
             [] => {
-                if def.mode == Some(ModeHint::Visit)
-                    && !actors.iter().any(|(_, side)| *side == Side::Guest)
-                {
-                    // "Putin, speaking in Hanoi at the end of a state visit to Vietnam": the
-                    // clause's subject is the guest.
+                // "Putin, speaking in Hanoi at the end of a state visit to Vietnam", "Moon
+                // and Kim pledge end to war at border summit": the clause's subject.
+                if !actors.iter().any(|(_, side)| *side == sd.subject) {
                     if let Some(g) = before.iter().find(|g| g.gov.is_none()) {
-                        push(&mut actors, g, Side::Guest);
+                        push(&mut actors, g, sd.subject);
                     }
                 }
             }

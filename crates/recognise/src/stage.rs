@@ -428,7 +428,28 @@ impl Recogniser {
                         }
                         _ => true,
                     };
-                    if ok {
+                    // A contextual form listed for several states stands for all of them
+                    // ("the two Koreas", "both Koreas").
+                    let shared: Vec<&str> = m
+                        .targets
+                        .iter()
+                        .filter_map(|t| match t {
+                            Target::State {
+                                iso3,
+                                form: StateForm::Contextual,
+                            } => Some(iso3.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    // "the Korean War", "the Korean Peninsula": a name, not an actor.
+                    let proper_name = sf == StateForm::Adjective
+                        && NOT_ACTORS_AFTER_ADJECTIVE
+                            .iter()
+                            .any(|w| text[m.end..].starts_with(w));
+                    if ok && sf == StateForm::Contextual && shared.len() > 1 {
+                        actors = shared.iter().filter_map(|c| self.state_actor(c)).collect();
+                        form = "joint";
+                    } else if ok && !proper_name {
                         if let Some(a) = self.state_actor(iso) {
                             actors.push(a);
                             form = match sf {
@@ -602,6 +623,9 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
     }
     *mentions = out;
 }
+
+/// Words after a state adjective that make a proper name rather than an actor.
+const NOT_ACTORS_AFTER_ADJECTIVE: &[&str] = &[" War", " Peninsula", " peninsula"];
 
 /// Forms that name both Koreas at once.
 const BOTH_KOREAS: &[&str] = &[

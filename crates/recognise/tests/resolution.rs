@@ -139,6 +139,11 @@ fn joint_actors_resolve_to_member_states() {
             &["state:kor", "state:prk"][..],
         ),
         (
+            "Kim and Moon met. The two Koreas agreed.",
+            "The two Koreas",
+            &["state:kor", "state:prk"][..],
+        ),
+        (
             "North and South Korea held a ceremony.",
             "North and South Korea",
             &["state:kor", "state:prk"][..],
