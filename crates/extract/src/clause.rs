@@ -124,6 +124,13 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             let trimmed = rest.trim_start();
             if let Some(after) = trimmed.strip_prefix("that ") {
                 cut = sentence.len() - after.len();
+            } else if let Some(that) = (lw == "told")
+                .then(|| rest.find(" that "))
+                .flatten()
+                .filter(|&k| rest[..k].split_whitespace().count() <= 6)
+            {
+                // "X told the World Food Programme that ...": the clause starts after "that".
+                cut = wend + that + " that ".len();
             } else if lw == "according" {
                 // "according to X, ..." : the clause starts after the comma.
                 if let Some(comma) = rest.find(',') {
@@ -204,6 +211,12 @@ mod tests {
                 "agreed",
                 " The leaders of the two Koreas agreed on Friday to meet again.",
                 None,
+            ),
+            (
+                "North Korea has told the World Food Programme that it will not accept rice.",
+                "will not accept",
+                "it will not accept rice.",
+                Some("North Korea has told the World Food Programme that "),
             ),
             (
                 "According to Yonhap, the two leaders met twice.",

@@ -185,14 +185,15 @@ impl Recogniser {
         let date = doc.published_date();
         let text = doc.text.as_str();
         let matches: Vec<GazMatch> = self.gaz.find(text);
-        // People named in full anywhere in the article disambiguate bare surnames.
+        // People named in full (or with their title: "President Moon") anywhere in the
+        // article disambiguate bare surnames.
         let full_named: Vec<String> = matches
             .iter()
             .flat_map(|m| m.targets.iter())
             .filter_map(|t| match t {
                 Target::Person {
                     id,
-                    form: PersonForm::FullName,
+                    form: PersonForm::FullName | PersonForm::TitleAlias,
                 } => Some(id.clone()),
                 _ => None,
             })
