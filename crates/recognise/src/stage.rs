@@ -479,6 +479,12 @@ impl Recogniser {
                     } else if let Some(a) = self.org_actor(&o.code) {
                         actors.push(a);
                         form = "organization";
+                        // A small grouping ("the Quad", "AUKUS") also stands for its members.
+                        if matches!(o.kind.as_str(), "forum" | "alliance")
+                            && (2..=SMALL_GROUPING).contains(&o.members.len())
+                        {
+                            actors.extend(o.members.iter().filter_map(|c| self.state_actor(c)));
+                        }
                     }
                 }
             }
@@ -556,7 +562,11 @@ impl Recogniser {
             } else {
                 let upto = mentions.partition_point(|m| m.span.end as usize <= p.start);
                 let from = upto.saturating_sub(40);
-                resolve(&p, &mentions[from..upto])
+                resolve(
+                    &p,
+                    &mentions[from..upto],
+                    doc.sentence_at(p.start).unwrap_or(0),
+                )
             };
             if let Some(actors) = actors {
                 extra.push(Mention {
@@ -624,6 +634,9 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
     }
     *mentions = out;
 }
+
+/// The most member states of a forum or alliance that a mention of it stands for.
+const SMALL_GROUPING: usize = 4;
 
 /// Words after a state adjective that make a proper name rather than an actor.
 const NOT_ACTORS_AFTER_ADJECTIVE: &[&str] = &[" War", " Peninsula", " peninsula"];

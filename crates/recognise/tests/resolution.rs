@@ -144,6 +144,17 @@ fn joint_actors_resolve_to_member_states() {
             &["state:kor", "state:prk"][..],
         ),
         (
+            "The Quad met in Tokyo.",
+            "The Quad",
+            &[
+                "org:quad",
+                "state:aus",
+                "state:ind",
+                "state:jpn",
+                "state:usa",
+            ][..],
+        ),
+        (
             "North and South Korea held a ceremony.",
             "North and South Korea",
             &["state:kor", "state:prk"][..],
