@@ -389,9 +389,15 @@ impl Recogniser {
                 .timexes
                 .iter()
                 .any(|x| x.span.overlaps(Span::new(m.start, m.end)));
+            // A capitalised surname that is also a word ("Obama", "Moon") names its one
+            // holder unless an article precedes it ("the Moon").
+            let after_article = ["the", "a", "an", "The", "A", "An"]
+                .iter()
+                .any(|w| text[..m.start].trim_end().ends_with(&format!(" {w}")));
             let person_ok = !in_date
                 && (!surname_only
                     || !m.ambiguous
+                    || person_ids.len() == 1 && !after_article
                     || person_ids
                         .iter()
                         .any(|id| full_named.iter().any(|f| f == id)));
