@@ -240,7 +240,16 @@ fn modifier_gap(gap: &str) -> bool {
 fn push(actors: &mut Vec<(Actor, Side)>, g: &Group<'_>, side: Side) {
     for m in &g.items {
         for a in &m.actors {
-            if !actors.iter().any(|(x, _)| x.id == a.id) {
+            // A state may act on itself ("Georgian demonstrators attacked the Georgian
+            // government"): one source and one target entry.
+            let known = actors.iter().any(|(x, xs)| {
+                x.id == a.id
+                    && !matches!(
+                        (*xs, side),
+                        (Side::Source, Side::Target) | (Side::Target, Side::Source)
+                    )
+            });
+            if !known {
                 actors.push((a.clone(), side));
             }
         }
@@ -334,7 +343,12 @@ fn assign_in(
 ) -> Vec<(Actor, Side)> {
     let gs = groups(s, mentions, clause.start, clause.end);
     let noun = t.form == Form::Noun;
-    let passive = t.form == Form::Past && is_passive(s, t.start);
+    let phrase = s[t.start..t.end].to_ascii_lowercase();
+    let passive = t.form == Form::Past
+        && (is_passive(s, t.start)
+            || ["was ", "were ", "been ", "being "]
+                .iter()
+                .any(|b| phrase.starts_with(b)));
     let sd = sides(def, passive);
     let mut actors: Vec<(Actor, Side)> = Vec::new();
 
@@ -379,6 +393,9 @@ fn assign_in(
                     push(&mut actors, g, sd.object);
                 }
             }
+        } else if infinitive && open.last().is_some_and(|g| object_control(s, g.start)) {
+            // "Obama wants Putin to attack Switzerland": the object acts.
+            subject = open.last().copied();
         } else {
             // The nearest group that is not the object of an earlier verb ("North Korea
             // told the World Food Programme it would not accept").
@@ -511,7 +528,7 @@ fn assign_in(
     // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
-    if actors.is_empty() && !noun {
+    if !noun && !actors.iter().any(|(_, side)| *side == sd.agent) {
         let located = before.iter().rev().find(|g| {
             matches!(
                 g.gov.as_deref(),
@@ -820,6 +837,7 @@ mod tests {
         let assault = def(None, false, EventType::Assault);
         let protest = def(None, false, EventType::Protest);
         let reject = def(None, false, EventType::Reject);
+        let concede = def(None, false, EventType::Concede);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -995,6 +1013,30 @@ mod tests {
                 &request,
                 vec![("Moon", &["KOR"]), ("Trump", &["USA"]), ("Kim", &["PRK"])],
                 &["prk:target", "usa:source"],
+            ),
+            (
+                "Obama wants Putin to attack Switzerland.",
+                "attack",
+                Form::Base,
+                &assault,
+                vec![("Obama", &["USA"]), ("Putin", &["RUS"]), ("Switzerland", &["CHE"])],
+                &["che:target", "rus:source"],
+            ),
+            (
+                "The civilians imprisoned for acting against Moscow were released yesterday by Putin himself.",
+                "were released",
+                Form::Past,
+                &concede,
+                vec![("Moscow", &["RUS"]), ("Putin", &["RUS"])],
+                &["rus:source"],
+            ),
+            (
+                "Georgian demonstrators launched missiles at the Georgian government.",
+                "launched missiles",
+                Form::Past,
+                &assault,
+                vec![("Georgian", &["GEO"]), ("Georgian government", &["GEO"])],
+                &["geo:source", "geo:target"],
             ),
             (
                 "Beijing said it would impose sanctions on Lockheed.",
