@@ -31,8 +31,8 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date, relative_spans,
-    split_by_relative, words, Word,
+    is_announcing, is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date,
+    relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, widen, Span};
 use chrono::Duration;
@@ -56,10 +56,7 @@ struct Cand<'a> {
 }
 
 /// Words that count the events of a trigger ("three summits", "met twice").
-const COUNT: &[&str] = &[
-    "twice", "times", "two", "three", "four", "five", "six", "several", "both", "multiple",
-    "series",
-];
+const COUNT: &[&str] = &["twice", "thrice", "times", "series", "round"];
 
 /// Plural trigger nouns that still name one event.
 const SINGULAR_PLURALS: &[&str] = &["news", "crisis", "process", "sanctions", "relations"];
@@ -102,10 +99,11 @@ pub(crate) fn pick(
     } else {
         clause.end
     };
+    let from = object_of_announcement(&se, clause, trig).unwrap_or(clause.start);
     let cands: Vec<Cand> = cx
         .timexes
         .iter()
-        .filter(|x| x.start >= clause.start && x.end <= end)
+        .filter(|x| x.start >= from && x.end <= end)
         .filter_map(|x| candidate(&se, x, Some(trig)))
         .collect();
 
@@ -114,7 +112,7 @@ pub(crate) fn pick(
         dates = items(cx, &cands);
     }
     if dates.is_empty() {
-        let near = nearest(&cands, trig);
+        let near = nearest(s, &cands, trig);
         // "is visiting Beijing for two days, his third trip to China this year": the stay
         // beats a coarser date of an apposition.
         let prog = progressive(&se, cx, trig, clause)
@@ -132,6 +130,26 @@ pub(crate) fn pick(
         dates,
         vague_future,
     }
+}
+
+/// "on Friday, when China announced retaliatory tariffs": the clause was cut after the
+/// announcing verb, but the trigger is its object, so the verb's dates count. Returns where
+/// the dates may start.
+fn object_of_announcement(se: &Sent<'_>, clause: &Clause, t: (usize, usize)) -> Option<usize> {
+    let (a, b) = clause.speaker?;
+    if b != clause.start {
+        return None;
+    }
+    let verb = se.ws.iter().rev().find(|w| w.end <= b)?;
+    if !is_announcing(&verb.lower) || verb.start < a {
+        return None;
+    }
+    let between = se
+        .ws
+        .iter()
+        .filter(|w| w.start >= b && w.end <= t.0)
+        .count();
+    (between <= 3).then_some(a)
 }
 
 /// The usable date of expression `x`, or `None` when it dates something else. With `trig`
@@ -195,14 +213,20 @@ fn candidate<'a>(
 
 /// The nearest candidate: after the trigger first, right before it ("his June 12 summit"),
 /// then further before.
-fn nearest<'c, 'a>(cands: &'c [Cand<'a>], t: (usize, usize)) -> Option<&'c Cand<'a>> {
+/// A date before the trigger with a coordination between them belongs to the first
+/// predicate ("flew to Seoul on Saturday and will hold talks ... on Sunday").
+fn nearest<'c, 'a>(s: &str, cands: &'c [Cand<'a>], t: (usize, usize)) -> Option<&'c Cand<'a>> {
     cands.iter().min_by_key(|c| {
         if c.start >= t.1 {
             c.start - t.1
         } else if t.0.saturating_sub(c.end) <= 2 {
             0
         } else {
-            (t.0 - c.end.min(t.0)) + 8
+            let gap = s.get(c.end..t.0).unwrap_or("");
+            let coordinated = [" and ", " but ", " then ", " before ", " after "]
+                .iter()
+                .any(|w| gap.contains(w));
+            (t.0 - c.end.min(t.0)) + if coordinated { 80 } else { 8 }
         }
     })
 }
@@ -379,8 +403,11 @@ fn progressive(
     clause: &Clause,
 ) -> Option<DraftDate> {
     let word = se.s.get(t.0..t.1)?.to_lowercase();
-    let aux = se.ws.iter().rev().find(|w| w.end <= t.0)?;
-    if !word.ends_with("ing") || !["is", "are"].contains(&aux.lower.as_str()) {
+    let aux = se.ws.iter().rev().find(|w| w.end <= t.0);
+    let be = |w: &str| ["is", "are"].contains(&w);
+    let first = word.split_whitespace().next().unwrap_or("");
+    let ing = word.split_whitespace().any(|w| w.ends_with("ing"));
+    if !ing || !(be(first) || aux.is_some_and(|a| be(&a.lower))) {
         return None;
     }
     let (days, y) = stated_length(se, cx, t, clause)?;

@@ -38,6 +38,11 @@ const ANNOUNCE: &[&str] = &[
     "declared",
 ];
 
+/// True for a verb that announces (its object may be the event itself).
+pub(crate) fn is_announcing(w: &str) -> bool {
+    ANNOUNCE.contains(&w)
+}
+
 /// Verbs that call an event off: their date is not the event's date.
 const CANCEL: &[&str] = &[
     "cancelled",
@@ -177,6 +182,17 @@ fn dates_report(s: &str, ws: &[Word], v: &Word, x: (usize, usize), t: (usize, us
 pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
+        // ", scheduled for August,": a participle phrase set off by commas.
+        let participle = ["scheduled", "planned", "slated", "set", "due", "expected"]
+            .contains(&w.lower.as_str())
+            && s[..w.start].trim_end().ends_with(',');
+        if participle {
+            let rest = &s[w.end..];
+            if let Some(k) = rest.find(',') {
+                out.push((s[..w.start].trim_end().len() - 1, w.end + k));
+            }
+            continue;
+        }
         if !RELATIVE.contains(&w.lower.as_str()) {
             continue;
         }
@@ -227,11 +243,28 @@ pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str) -> bool 
     let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
         return false;
     };
+    // "since he took power at the end of 2011": the date of a since-clause dates its own
+    // verb ("since Hu Jintao in October 2005" has none and still dates a visit).
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(7).collect();
+    if let Some(k) = before.iter().position(|w| w.lower == "since") {
+        if before[..k].iter().any(|w| is_past_verb(&w.lower)) {
+            return true;
+        }
+    }
     match prev.lower.as_str() {
         "since" | "until" | "till" | "untill" => true,
         "by" | "before" => precision == "day" || precision == "time",
         _ => false,
     }
+}
+
+/// A past verb form: "-ed" or a common irregular past.
+fn is_past_verb(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "took", "came", "met", "went", "became", "began", "left", "won", "made", "held", "gave",
+        "fell", "rose", "was", "were",
+    ];
+    w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
 }
 
 /// True when the date is a possessive modifier of another noun ("next year's election"), not
@@ -366,6 +399,7 @@ mod tests {
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Thursday", "visit", true),
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Tuesday", "visit", false),
             ("the Singapore summit last June, when the two men signed a statement", "last June", "signed", false),
+            ("Pyongyang has condemned the allies' summer exercise, scheduled for August, as a violation.", "August", "condemned", true),
         ];
         for (s, date, trig, want) in table {
             let ws = words(s);
@@ -384,6 +418,10 @@ mod tests {
         let ws = words(s);
         assert!(is_bound(&ws, span(s, "March 2018"), "month"));
         assert!(!is_bound(&ws, span(s, "January"), "month"));
+        let s = "The trip, his first abroad since he took power at the end of 2011, was secret.";
+        assert!(is_bound(&words(s), span(s, "the end of 2011"), "year"));
+        let s = "No Chinese president has visited North Korea since Hu Jintao in October 2005.";
+        assert!(!is_bound(&words(s), span(s, "October 2005"), "month"));
         let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
         assert!(is_bound(&words(s), span(s, "Thursday"), "day"));
         let s = "The statement accused the US of stalling to get through next year's presidential election.";

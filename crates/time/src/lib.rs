@@ -227,7 +227,7 @@ impl Tagger {
             let (start, end) = (first.start, last.end);
             ctx.sent = first.sent;
             let tense = if needs_tense(&m.e) {
-                tense::tense_at(&doc, m.a, m.b)
+                tense::tense_at(&doc, m.a, m.b, calendar_name(&m.e))
             } else {
                 None
             };
@@ -295,6 +295,18 @@ fn needs_tense(e: &E) -> bool {
         E::Range { a, b } => needs_tense(a) || needs_tense(b),
         E::Pod { day, .. } => needs_tense(day),
         E::Clock { day: Some(d), .. } => needs_tense(d),
+        _ => false,
+    }
+}
+
+/// A calendar name without its year ("on Sunday", "in August", "June 12"): speculative modals
+/// ("could take place on Sunday") decide its direction; other expressions ("in a decade",
+/// "today") ignore them.
+fn calendar_name(e: &E) -> bool {
+    match e {
+        E::Day { .. } | E::Month { .. } | E::DayOnly { .. } | E::Weekday { .. } => true,
+        E::Range { a, .. } => calendar_name(a),
+        E::Pod { day, .. } => calendar_name(day),
         _ => false,
     }
 }
