@@ -31,8 +31,8 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    is_announcing, is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date,
-    relative_spans, split_by_relative, words, Word,
+    complement_start, is_announcing, is_bare_time_of_day, is_bound, is_possessive_of_other,
+    is_report_date, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, widen, Span};
 use chrono::Duration;
@@ -100,6 +100,11 @@ pub(crate) fn pick(
         clause.end
     };
     let from = object_of_announcement(&se, clause, trig).unwrap_or(clause.start);
+    // "agreed that Yellen would travel in the coming days": the complement's dates are its own.
+    let end = match complement_start(s, &se.ws, trig) {
+        Some(c) if def.event_type != EventType::Consult => end.min(c),
+        _ => end,
+    };
     let cands: Vec<Cand> = cx
         .timexes
         .iter()
@@ -188,7 +193,7 @@ fn candidate<'a>(
     }
     let (start, end) = (tx.start?, tx.end?);
     if is_bare_time_of_day(text)
-        || is_bound(&se.ws, pos, &tx.precision)
+        || is_bound(&se.ws, pos, &tx.precision, trig.map_or(0, |t| t.0))
         || is_possessive_of_other(s, &se.ws, pos, trig.map_or(usize::MAX, |t| t.0))
     {
         return None;
@@ -223,7 +228,7 @@ fn nearest<'c, 'a>(s: &str, cands: &'c [Cand<'a>], t: (usize, usize)) -> Option<
             0
         } else {
             let gap = s.get(c.end..t.0).unwrap_or("");
-            let coordinated = [" and ", " but ", " then ", " before ", " after "]
+            let coordinated = [" and ", " but ", " then ", " before ", " after ", " since "]
                 .iter()
                 .any(|w| gap.contains(w));
             (t.0 - c.end.min(t.0)) + if coordinated { 80 } else { 8 }

@@ -239,7 +239,7 @@ pub(crate) fn split_by_relative(
 
 /// True for a date that only bounds the event ("since March 2018", "until June") or sets a
 /// deadline for a day ("agree by Thursday").
-pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str) -> bool {
+pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize) -> bool {
     let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
         return false;
     };
@@ -247,7 +247,9 @@ pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str) -> bool 
     // verb ("since Hu Jintao in October 2005" has none and still dates a visit).
     let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(7).collect();
     if let Some(k) = before.iter().position(|w| w.lower == "since") {
-        if before[..k].iter().any(|w| is_past_verb(&w.lower)) {
+        // ... unless the trigger is that verb ("since they met in Woodside in November").
+        let trigger_inside = t >= before[k].end && t < x.0;
+        if !trigger_inside && before[..k].iter().any(|w| is_past_verb(&w.lower)) {
             return true;
         }
     }
@@ -265,6 +267,31 @@ fn is_past_verb(w: &str) -> bool {
         "fell", "rose", "was", "were",
     ];
     w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
+}
+
+/// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
+/// South Korea to agree ...", "agreed that Yellen would travel ...". Dates after it date the
+/// complement's event, not the agreement or the request.
+pub(crate) fn complement_start(s: &str, ws: &[Word], t: (usize, usize)) -> Option<usize> {
+    const NOT_VERB: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some",
+        "all", "any", "each", "both",
+    ];
+    let after: Vec<&Word> = ws.iter().filter(|w| w.start >= t.1).take(5).collect();
+    after
+        .iter()
+        .enumerate()
+        .take(4)
+        .take_while(|(_, w)| !s[t.1..w.start].contains([',', ';']))
+        .find(|(k, w)| {
+            w.lower == "that"
+                || w.lower == "to"
+                    && after.get(k + 1).is_some_and(|n| {
+                        let first = s[n.start..].chars().next().unwrap_or('A');
+                        first.is_lowercase() && !NOT_VERB.contains(&n.lower.as_str())
+                    })
+        })
+        .map(|(_, w)| w.start)
 }
 
 /// True when the date is a possessive modifier of another noun ("next year's election"), not
@@ -413,17 +440,81 @@ mod tests {
     }
 
     #[test]
+    fn complements() {
+        // (sentence, trigger, complement starts at)
+        let table = [
+            (
+                "The two leaders agreed that Yellen would travel to China in the coming days.",
+                "agreed",
+                Some("that Yellen"),
+            ),
+            (
+                "Japan had asked South Korea to agree by Thursday to set up a panel.",
+                "asked",
+                Some("to agree"),
+            ),
+            ("Seoul sent aid to North Korea on Friday.", "sent aid", None),
+            (
+                "They agreed at their September summit to hold the groundbreaking.",
+                "agreed",
+                None,
+            ),
+            (
+                "They agreed on Monday to hold the summit regularly.",
+                "agreed",
+                Some("to hold"),
+            ),
+        ];
+        for (s, trig, want) in table {
+            let got = complement_start(s, &words(s), span(s, trig));
+            assert_eq!(got, want.map(|w| span(s, w).0), "{s}");
+        }
+    }
+
+    #[test]
     fn bounds_and_modifiers() {
         let s = "Kim has travelled to China four times since March 2018, most recently in January.";
         let ws = words(s);
-        assert!(is_bound(&ws, span(s, "March 2018"), "month"));
-        assert!(!is_bound(&ws, span(s, "January"), "month"));
+        assert!(is_bound(
+            &ws,
+            span(s, "March 2018"),
+            "month",
+            span(s, "travelled").0
+        ));
+        assert!(!is_bound(
+            &ws,
+            span(s, "January"),
+            "month",
+            span(s, "travelled").0
+        ));
         let s = "The trip, his first abroad since he took power at the end of 2011, was secret.";
-        assert!(is_bound(&words(s), span(s, "the end of 2011"), "year"));
+        assert!(is_bound(
+            &words(s),
+            span(s, "the end of 2011"),
+            "year",
+            span(s, "trip").0
+        ));
+        let s = "Biden and Xi spoke on Tuesday, their first call since they met in Woodside, California, in November.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "November"),
+            "month",
+            span(s, "met").0
+        ));
         let s = "No Chinese president has visited North Korea since Hu Jintao in October 2005.";
-        assert!(!is_bound(&words(s), span(s, "October 2005"), "month"));
+        assert!(!is_bound(
+            &words(s),
+            span(s, "October 2005"),
+            "month",
+            span(s, "visited").0
+        ));
         let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
-        assert!(is_bound(&words(s), span(s, "Thursday"), "day"));
+        assert!(is_bound(
+            &words(s),
+            span(s, "Thursday"),
+            "day",
+            span(s, "asked").0
+        ));
         let s = "The statement accused the US of stalling to get through next year's presidential election.";
         let ws = words(s);
         assert!(is_possessive_of_other(
