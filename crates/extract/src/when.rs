@@ -32,7 +32,7 @@ use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
     complement_start, is_announcing, is_bare_time_of_day, is_bound, is_possessive_of_other,
-    is_report_date, relative_spans, split_by_relative, words, Word,
+    is_report_date, participle_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, widen, Span};
 use chrono::Duration;
@@ -202,7 +202,9 @@ fn candidate<'a>(
         // A date right before the trigger modifies it: "his planned June 12 summit".
         let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
         if !modifies
-            && (is_report_date(s, &se.ws, pos, t) || split_by_relative(&se.ws, &se.rel, pos, t))
+            && (is_report_date(s, &se.ws, pos, t)
+                || split_by_relative(&se.ws, &se.rel, pos, t)
+                || participle_between(&se.ws, pos, t))
         {
             return None;
         }
@@ -391,8 +393,14 @@ fn stated_length(
         .filter(|x| x.item.kind == "DURATION" && x.start >= clause.start && x.end <= clause.end)
         .filter(|x| x.item.value.ends_with('D'))
         .filter(|x| {
-            (x.end <= t.0 && between(x.end, t.0) <= 2)
-                || (x.start >= t.1 && between(t.1, x.start) <= 3)
+            // "a two-day journey and held talks": the length belongs to the journey.
+            let joined = |a: usize, b: usize| {
+                se.ws.iter().any(|w| {
+                    w.start >= a && w.end <= b && ["and", "but", "or"].contains(&w.lower.as_str())
+                })
+            };
+            (x.end <= t.0 && between(x.end, t.0) <= 2 && !joined(x.end, t.0))
+                || (x.start >= t.1 && between(t.1, x.start) <= 3 && !joined(t.1, x.start))
         })
         .find_map(|x| {
             let n = duration_days(&x.item.value)?;

@@ -269,6 +269,30 @@ fn is_past_verb(w: &str) -> bool {
     w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
 }
 
+/// True when a passive participle with its agent stands between the trigger and a later
+/// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
+/// (the date is the signing's). A participle right after the trigger modifies the trigger
+/// itself ("talks hosted by Qatar on Monday") and does not count.
+pub(crate) fn participle_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    const AUX: &[&str] = &[
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "and", "or",
+    ];
+    if x.0 < t.1 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= t.1 && w.end <= x.0)
+        .collect();
+    between.windows(3).enumerate().any(|(k, w)| {
+        k >= 1
+            && w[1].lower.len() > 4
+            && w[1].lower.ends_with("ed")
+            && w[2].lower == "by"
+            && !AUX.contains(&w[0].lower.as_str())
+    })
+}
+
 /// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
 /// South Korea to agree ...", "agreed that Yellen would travel ...". Dates after it date the
 /// complement's event, not the agreement or the request.
@@ -435,6 +459,23 @@ mod tests {
                 split_by_relative(&ws, &rel, span(s, date), span(s, trig)),
                 want,
                 "{s} / {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn participles() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Wang said Beijing supports the Panmunjom Declaration signed by the leaders of the two Koreas last week.", "last week", "supports", true),
+            ("Qatar hosted talks organised by the UN on Monday.", "Monday", "talks", false),
+            ("The report was published by the ministry on Monday.", "Monday", "report", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                participle_between(&words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
             );
         }
     }

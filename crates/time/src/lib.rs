@@ -241,7 +241,14 @@ impl Tagger {
             };
             let modifier = m.modifier.or(res.modifier).map(str::to_string);
             if let Some(iv) = res.interval {
+                // "since March 2018, most recently in January": the start of a period that
+                // runs to the present is not the narrative's year.
+                let since = m.a > 0 && doc.is(m.a - 1, "since");
+                let year_before = ctx.anchor_year;
                 update_anchor(&mut ctx, &m.e, iv, res.prec, first.sent);
+                if since {
+                    ctx.anchor_year = year_before;
+                }
             }
             out.push(Timex {
                 start,

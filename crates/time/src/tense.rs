@@ -214,7 +214,13 @@ fn cue_of(doc: &Doc<'_>, i: usize, modal: bool) -> Option<Cue> {
         }
         return Some(Cue::Future);
     }
-    let be_before = lw(prev(1), &["is", "are", "am", "be", "being", "s", "re"]);
+    const BE: [&str; 7] = ["is", "are", "am", "be", "being", "s", "re"];
+    // "is already expected in Osaka": an adverb may stand between.
+    let adverb = lw(
+        prev(1),
+        &["already", "also", "still", "now", "widely", "originally"],
+    );
+    let be_before = lw(prev(1), &BE) || adverb && lw(prev(2), &BE);
     // "is expected to", "is scheduled to", "is due to", "is set to", "is to", "going to"
     const BE_FUTURE: [&str; 9] = [
         "expected",
@@ -230,7 +236,19 @@ fn cue_of(doc: &Doc<'_>, i: usize, modal: bool) -> Option<Cue> {
     let to_next = doc.is(i + 1, "to");
     let be_future = lw(w, &BE_FUTURE)
         && be_before
-        && (to_next || lw(w, &["to", "scheduled", "planned", "slated", "set", "due"]));
+        && (to_next
+            || lw(
+                w,
+                &[
+                    "to",
+                    "scheduled",
+                    "planned",
+                    "slated",
+                    "set",
+                    "due",
+                    "expected",
+                ],
+            ));
     if be_future || w.eq_ignore_ascii_case("going") && to_next {
         return Some(Cue::Future);
     }
@@ -325,6 +343,10 @@ mod tests {
             ("The ministers signed the accord.", Some(false)),
             ("The talks are scheduled for Monday.", Some(true)),
             ("A meeting could take place on Sunday.", Some(true)),
+            (
+                "Xi is already expected in Osaka for the summit in June.",
+                Some(true),
+            ),
             ("He could not make the visit.", None),
             (
                 "The allies' exercise, scheduled for August, angered Pyongyang.",
