@@ -368,13 +368,19 @@ fn stretch(
             .to_lowercase();
     if ENDING.iter().any(|w| before.contains(w)) {
         Span {
-            start: sp.end - Duration::days(days - 1),
+            start: sp
+                .end
+                .checked_sub_signed(Duration::days(days - 1))
+                .unwrap_or(sp.end),
             end: sp.end,
         }
     } else {
         Span {
             start: sp.start,
-            end: sp.start + Duration::days(days - 1),
+            end: sp
+                .start
+                .checked_add_signed(Duration::days(days - 1))
+                .unwrap_or(sp.start),
         }
     }
 }
@@ -427,7 +433,7 @@ fn progressive(
     let p = se.published?;
     Some(DraftDate {
         start: p,
-        end: p + Duration::days(days - 1),
+        end: p.checked_add_signed(Duration::days(days - 1))?,
         precision: "day".into(),
         text: se.s.get(y..).and_then(|r| r.split(',').next())?.to_string(),
     })

@@ -146,8 +146,12 @@ pub(crate) fn is_report_date(s: &str, ws: &[Word], x: (usize, usize), t: (usize,
                 return true;
             }
             // "announced on Thursday that his meeting ... will take place": an embedded
-            // clause between the date and the trigger.
+            // clause between the date and the trigger; "announced on Monday, the first
+            // trip ...": an apposition.
             let from = x.1.max(v.end);
+            if x.0 >= v.end && s.get(from..t.0).is_some_and(|g| g.contains(',')) {
+                return true;
+            }
             if ws
                 .iter()
                 .filter(|w| w.start >= from && w.end <= t.0)
@@ -460,6 +464,39 @@ mod tests {
                 want,
                 "{s} / {date}"
             );
+        }
+    }
+
+    #[test]
+    fn any_spans_do_not_panic() {
+        let table = [
+            "",
+            ",",
+            "said",
+            "Trump, said on Friday, — that",
+            "Le président a dit — réuni le 3 mai, which où “that” ’s",
+            "on Friday cancelled; called off, which since by 's",
+            "signed by by by, to to that",
+        ];
+        for s in table {
+            let ws = words(s);
+            let rel = relative_spans(s, &ws);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    for &c in &bounds {
+                        for &d in bounds.iter().filter(|&&d| d >= c).take(3) {
+                            let (x, t) = ((a, b), (c, d));
+                            is_report_date(s, &ws, x, t);
+                            split_by_relative(&ws, &rel, x, t);
+                            participle_between(&ws, x, t);
+                            is_possessive_of_other(s, &ws, x, c);
+                            is_bound(&ws, x, "day", c);
+                            complement_start(s, &ws, t);
+                        }
+                    }
+                }
+            }
         }
     }
 
