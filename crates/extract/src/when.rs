@@ -67,6 +67,8 @@ struct Sent<'s> {
     ws: Vec<Word>,
     rel: Vec<(usize, usize)>,
     published: Option<chrono::NaiveDate>,
+    /// The trigger is a noun ("summit"), which may head a relative clause.
+    noun: bool,
 }
 
 /// The dates of the event(s) started by trigger `t`.
@@ -84,6 +86,7 @@ pub(crate) fn pick(
         ws,
         rel,
         published: cx.doc.published_date(),
+        noun: t.form == Form::Noun,
     };
     let trig = (t.start, t.end);
     let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
@@ -203,7 +206,7 @@ fn candidate<'a>(
         let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
         if !modifies
             && (is_report_date(s, &se.ws, pos, t)
-                || split_by_relative(&se.ws, &se.rel, pos, t)
+                || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
                 || participle_between(&se.ws, pos, t))
         {
             return None;
@@ -477,7 +480,16 @@ fn inherited(
         .iter()
         .filter(|x| x.start >= from && x.end <= comma)
         .filter_map(|x| candidate(se, x, None))
-        .filter(|c| !split_by_relative(&se.ws, &se.rel, (c.start, c.end), (prev.start, prev.start)))
+        .filter(|c| {
+            !split_by_relative(
+                se.s,
+                &se.ws,
+                &se.rel,
+                (c.start, c.end),
+                (prev.start, prev.start),
+                false,
+            )
+        })
         .min_by_key(|c| c.start)
         .map(|c| draft(cx, &c, c.span))
 }
