@@ -390,9 +390,14 @@ pub(crate) fn split_by_relative(
             continue;
         }
         let reach = if noun { 6 } else { 3 };
+        // ... across a phrase without a verb of its own ("notified Japan that" is a verb's).
         let plain = s
             .get(t.1..r.0)
-            .is_some_and(|g| !g.contains([';', '(']) && g.matches(',').count() <= 1);
+            .is_some_and(|g| !g.contains([';', '(']) && g.matches(',').count() <= 1)
+            && !ws
+                .iter()
+                .filter(|w| w.start >= t.1 && w.end <= r.0)
+                .any(|w| w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said");
         if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= reach && plain {
             continue; // the trigger heads the relative clause
         }
@@ -431,6 +436,29 @@ fn is_past_verb(w: &str) -> bool {
         "fell", "rose", "was", "were",
     ];
     w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
+}
+
+/// True when a complement clause opens between the trigger and a later date: "Shortly before
+/// the summit, North Korea notified Japan that it would launch a satellite on Monday" (the
+/// date is the launch's).
+pub(crate) fn complement_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    if x.0 < t.1 {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        w.start >= t.1
+            && w.end <= x.0
+            && w.lower == "that"
+            && i > 0
+            && !relative_that(s, ws, i)
+            && !ws.get(i + 1).is_some_and(|n| n.start >= x.0)
+            && ws.get(i - 1).is_some_and(|p| p.start >= t.1)
+    })
 }
 
 /// True when a passive participle with its agent stands between the trigger and a later
@@ -620,6 +648,7 @@ mod tests {
             ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "this week", "summoned", true),
             ("The Quad summit that was scheduled to take place in Sydney next week has been called off.", "next week", "summit", false),
             ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("Shortly before the summit, North Korea notified Japan that it would launch a satellite on Monday.", "Monday", "summit", true),
             ("A meeting between Pompeo and Kim Yong Chol that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
             ("Pompeo, who had met Kim in Pyongyang earlier that day, flew home.", "that day", "had met", false),
             ("Officials hope that the trip could take place before the end of December.", "the end of December", "trip", false),
@@ -668,6 +697,7 @@ mod tests {
                             is_report_date(s, &ws, x, t);
                             split_by_relative(s, &ws, &rel, x, t, true);
                             participle_between(&ws, x, t);
+                            complement_between(s, &ws, x, t);
                             is_possessive_of_other(s, &ws, x, c);
                             is_bound(&ws, x, "day", c);
                             complement_start(s, &ws, t);
@@ -675,6 +705,24 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn complement_clauses() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Shortly before the summit, North Korea said that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("A meeting that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo had met Kim earlier that day.", "that day", "met", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                complement_between(s, &words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
         }
     }
 
