@@ -401,6 +401,21 @@ pub(crate) fn split_by_relative(
         if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= reach && plain {
             continue; // the trigger heads the relative clause
         }
+        let head = ws.iter().rev().find(|w| w.end <= r.0);
+        // "at an early date, which Moon said could mean before the end of this year": the
+        // clause says when.
+        if xi
+            && head.is_some_and(|h| {
+                ["date", "time", "point", "stage", "moment"].contains(&h.lower.as_str())
+            })
+        {
+            continue;
+        }
+        // "on the same day that North Korea blew up tunnels": the date heads the clause.
+        let opener = ws.iter().find(|w| w.start >= r.0).map(|w| w.lower.as_str());
+        if ti && head.is_some_and(|h| h.end == x.1) && opener == Some("that") {
+            continue;
+        }
         return true;
     }
     false
@@ -651,6 +666,8 @@ mod tests {
             ("Shortly before the summit, North Korea notified Japan that it would launch a satellite on Monday.", "Monday", "summit", true),
             ("A meeting between Pompeo and Kim Yong Chol that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
             ("Pompeo, who had met Kim in Pyongyang earlier that day, flew home.", "that day", "had met", false),
+            ("Kim agreed to visit Seoul at an early date, which Moon said could mean before the end of this year.", "the end of this year", "visit", false),
+            ("It came on the same day that North Korea blew up tunnels at its test site.", "the same day", "blew up", false),
             ("Officials hope that the trip could take place before the end of December.", "the end of December", "trip", false),
         ];
         for (s, date, trig, want) in table {
