@@ -471,7 +471,7 @@ pub(crate) fn complement_between(
             && w.lower == "that"
             && i > 0
             && !relative_that(s, ws, i)
-            && !ws.get(i + 1).is_some_and(|n| n.start >= x.0)
+            && ws.get(i + 1).is_none_or(|n| n.start < x.0)
             && ws.get(i - 1).is_some_and(|p| p.start >= t.1)
     })
 }
