@@ -470,6 +470,22 @@ pub(crate) fn decide_mode(d: &Draft) -> Option<Mode> {
     }
 }
 
+/// The CAMEO code of a meeting from its decided mode: a call 041, a visit 042, a hosting 043,
+/// a meeting in a third country 044. Mediation (045) and meetings of unknown or multilateral
+/// mode keep the trigger's code.
+fn consult_cameo(d: &Draft) -> Option<&'static str> {
+    if d.event_type != EventType::Consult || d.cameo == "045" {
+        return None;
+    }
+    match d.mode? {
+        Mode::Phone => Some("041"),
+        Mode::Visit => Some("042"),
+        Mode::Host => Some("043"),
+        Mode::ThirdParty => Some("044"),
+        _ => None,
+    }
+}
+
 fn confidence(d: &Draft) -> f32 {
     let mut c: f32 = 0.45;
     let n = d.countries().len() + d.orgs().len();
@@ -582,7 +598,7 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
         event_type: d.event_type,
         mode: d.mode,
         kind: d.kind.clone(),
-        cameo: d.cameo.clone(),
+        cameo: consult_cameo(&d).unwrap_or(&d.cameo).to_string(),
         status: d.status,
         participants: d.participants(),
         countries: d.countries(),
