@@ -3,7 +3,7 @@
 use crate::summary::{summarise, ResolvedEvent};
 use crate::{precision_rank, Mention};
 use chrono::{Datelike, NaiveDate};
-use entente_doc::{EventStatus, Mode};
+use entente_doc::{EventStatus, EventType, Mode};
 use std::collections::{BTreeSet, HashMap};
 
 /// Parties beyond this many are not used to build index keys (a 20-state summit would
@@ -19,6 +19,12 @@ const LOOK_AHEAD_DAYS: i32 = 365;
 const UNDATED_WINDOW_DAYS: i32 = 180;
 /// Dated intervals longer than this many days are kept in the "vague" tree of a bucket.
 const PRECISE_DAYS: i32 = 31;
+/// The day-precise dates of an event's reports are pooled into one span of at most this many
+/// days (a three-day visit reported by its first, second and last day is one event).
+const HULL_DAYS: i32 = 14;
+/// Two day-precise dates this many days apart still match (a summit reported by the day it
+/// opened and by the day it closed).
+const DAY_SLACK: i32 = 0;
 
 fn day(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
@@ -55,6 +61,11 @@ struct Cluster {
     date: Option<(i32, i32)>,
     date_rank: u8,
     date_occurred: bool,
+    /// Span of the day-precise dates reported (at most [`HULL_DAYS`] long).
+    hull: Option<(i32, i32)>,
+    /// The interval a new report must meet: the hull when the best date is day-precise,
+    /// otherwise the best date. Events are filed in the index by it.
+    span: Option<(i32, i32)>,
     location: Option<u32>,
     /// Publication day of the first report (the key of an undated event).
     anchor: i32,
@@ -190,6 +201,7 @@ impl Resolver {
         m: &Mention,
         pids: &[u32],
         date: Option<(i32, i32)>,
+        rank: u8,
         loc: Option<u32>,
     ) -> bool {
         if let (Some(a), Some(b)) = (c.mode, m.mode) {
@@ -197,17 +209,23 @@ impl Resolver {
                 return false;
             }
         }
+        // where a meeting takes place tells meetings apart; where an accusation or a
+        // signature was reported from does not
         if let (Some(a), Some(b)) = (c.location, loc) {
-            if a != b {
+            if a != b && c.ty == EventType::Consult as u8 {
                 return false;
             }
         }
-        if let (Some((cs, ce)), Some((s, e))) = (c.date, date) {
-            if cs > e || s > ce {
+        let precise = rank == 0 && c.date_rank == 0;
+        if let (Some((cs, ce)), Some((s, e))) = (c.span, date) {
+            let slack = if precise { DAY_SLACK } else { 0 };
+            if cs > e + slack || s > ce + slack {
                 return false;
             }
         }
         if let Some(&last) = c.mentions.last() {
+            // two events of one article are distinct: the extractor already merged the
+            // repeats it could tell apart
             if self.mentions[last as usize].doc == m.doc {
                 return false;
             }
@@ -223,9 +241,9 @@ impl Resolver {
         published: Option<i32>,
         loc: Option<u32>,
     ) -> f64 {
-        let mut score = match (c.date, date) {
+        let mut score = match (c.span, date) {
             (Some((cs, ce)), Some((s, e))) => {
-                let inter = f64::from(ce.min(e) - cs.max(s) + 1);
+                let inter = f64::from((ce.min(e) - cs.max(s) + 1).max(0));
                 let shorter = f64::from((ce - cs).min(e - s) + 1);
                 let union = f64::from(ce.max(e) - cs.min(s) + 1);
                 1.0 + inter / shorter + 0.1 * inter / union
@@ -233,7 +251,7 @@ impl Resolver {
             (None, Some(_)) => 0.5,
             (Some((cs, ce)), None) => {
                 let p = published.unwrap_or(cs);
-                let dist = if forward_looking(m.status) {
+                let dist = if forward_looking(m.effective_status()) {
                     (cs - p).max(0)
                 } else {
                     (p - ce).max(0)
@@ -258,6 +276,7 @@ impl Resolver {
         m: &Mention,
         pids: &[u32],
         date: Option<(i32, i32)>,
+        rank: u8,
         loc: Option<u32>,
     ) -> Option<u32> {
         let ty = m.event_type as u8;
@@ -269,7 +288,7 @@ impl Resolver {
         let mut best: Option<(f64, u32)> = None;
         let consider = |id: u32, best: &mut Option<(f64, u32)>| -> bool {
             let c = &self.clusters[id as usize];
-            if !self.compatible(c, m, pids, date, loc) {
+            if !self.compatible(c, m, pids, date, rank, loc) {
                 return false;
             }
             let s = Self::score(c, m, date, published, loc);
@@ -285,7 +304,8 @@ impl Resolver {
             match date {
                 Some((s, e)) => {
                     for (set, max) in [(&b.precise, b.max_precise), (&b.vague, b.max_vague)] {
-                        for &(_, id) in set.range((s - max, 0)..=(e, u32::MAX)).take(SCAN_CAP) {
+                        let range = (s - max - DAY_SLACK, 0)..=(e + DAY_SLACK, u32::MAX);
+                        for &(_, id) in set.range(range).take(SCAN_CAP) {
                             consider(id, &mut best);
                         }
                     }
@@ -304,13 +324,13 @@ impl Resolver {
                         continue;
                     };
                     for (set, max) in [(&b.precise, b.max_precise), (&b.vague, b.max_vague)] {
-                        if forward_looking(m.status) {
+                        if forward_looking(m.effective_status()) {
                             // the nearest event not yet over
                             for &(start, id) in set.range((p - 7 - max, 0)..).take(SCAN_CAP) {
                                 if start > p + LOOK_AHEAD_DAYS {
                                     break;
                                 }
-                                let ends = self.clusters[id as usize].date.map_or(start, |d| d.1);
+                                let ends = self.clusters[id as usize].span.map_or(start, |d| d.1);
                                 if ends >= p - 7 && consider(id, &mut best) {
                                     break;
                                 }
@@ -319,7 +339,7 @@ impl Resolver {
                             // the latest event already begun
                             for &(_, id) in set.range(..=(p + 1, u32::MAX)).rev().take(SCAN_CAP) {
                                 let ends =
-                                    self.clusters[id as usize].date.map_or(i32::MIN, |d| d.1);
+                                    self.clusters[id as usize].span.map_or(i32::MIN, |d| d.1);
                                 if ends + max < p - LOOK_BACK_DAYS {
                                     break;
                                 }
@@ -357,11 +377,14 @@ impl Resolver {
             .date
             .as_ref()
             .map_or(u8::MAX, |d| precision_rank(&d.precision));
-        let occurred = matches!(m.status, EventStatus::Occurred | EventStatus::Ongoing);
+        let occurred = matches!(
+            m.effective_status(),
+            EventStatus::Occurred | EventStatus::Ongoing
+        );
         let found = if pids.is_empty() {
             None
         } else {
-            self.best_candidate(&m, &pids, date, loc)
+            self.best_candidate(&m, &pids, date, rank, loc)
         };
         let mi = self.mentions.len() as u32;
         let ty = m.event_type as u8;
@@ -386,6 +409,8 @@ impl Resolver {
                     date,
                     date_rank: rank,
                     date_occurred: occurred && date.is_some(),
+                    hull: date.filter(|_| rank == 0),
+                    span: date,
                     location: loc,
                     anchor,
                     slot,
@@ -406,13 +431,28 @@ impl Resolver {
                         || (rank == c.date_rank && (occurred || !c.date_occurred)));
                 let old_slot = c.slot;
                 let old_keys = c.keys.clone();
+                if rank == 0 {
+                    if let Some((s, e)) = date {
+                        c.hull = match c.hull {
+                            None => Some((s, e)),
+                            Some((hs, he)) if he.max(e) - hs.min(s) < HULL_DAYS => {
+                                Some((hs.min(s), he.max(e)))
+                            }
+                            keep => keep,
+                        };
+                    }
+                }
                 if better {
                     c.date = date;
                     c.date_rank = rank;
                     c.date_occurred = occurred;
-                    c.slot = slot_of(date, c.anchor);
                 }
-                let mut grew = false;
+                c.span = if c.date_rank == 0 {
+                    c.hull.or(c.date)
+                } else {
+                    c.date
+                };
+                c.slot = slot_of(c.span, c.anchor);
                 if !is_subset(&pids, &c.parties) {
                     let mut u = c.parties.clone();
                     u.extend(pids.iter().copied());
@@ -422,12 +462,11 @@ impl Resolver {
                     for k in pair_keys(c.ty, &c.parties) {
                         if !c.keys.contains(&k) {
                             c.keys.push(k);
-                            grew = true;
                         }
                     }
                 }
                 let (slot, keys) = (c.slot, c.keys.clone());
-                let len = c.date.map_or(0, |(s, e)| e - s);
+                let len = c.span.map_or(0, |(s, e)| e - s);
                 if slot != old_slot {
                     for k in &old_keys {
                         if let Some(b) = self.buckets.get_mut(k) {
@@ -437,8 +476,9 @@ impl Resolver {
                     for k in &keys {
                         self.buckets.entry(*k).or_default().insert(slot, id, len);
                     }
-                } else if grew {
-                    for k in keys.iter().filter(|k| !old_keys.contains(k)) {
+                } else {
+                    // new keys, or a longer span under the same start
+                    for k in &keys {
                         self.buckets.entry(*k).or_default().insert(slot, id, len);
                     }
                 }
@@ -493,7 +533,6 @@ pub fn resolve(mentions: Vec<Mention>, as_of: Option<NaiveDate>) -> Vec<Resolved
 mod tests {
     use super::*;
     use crate::Interval;
-    use entente_doc::EventType;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -593,6 +632,25 @@ mod tests {
         }
         assert_ne!(shuffled, mentions);
         assert_eq!(resolve(shuffled, Some(d("2019-06-01"))), reference);
+    }
+
+    #[test]
+    fn places_part_meetings_but_not_accusations() {
+        // (type, expected number of events for reports placed in Seoul and Moscow)
+        let cases = [(EventType::Consult, 2), (EventType::Accuse, 1)];
+        for (ty, want) in cases {
+            let mentions: Vec<Mention> = [("a", "d1", "KOR"), ("b", "d2", "RUS")]
+                .iter()
+                .map(|(id, doc, place)| {
+                    let mut m = Mention::new(id, doc, ty, &["KOR", "PRK", "RUS"]);
+                    m.published = Some(d("2024-06-19"));
+                    m.date = Interval::new(d("2024-06-19"), d("2024-06-19"), "day");
+                    m.location_country = Some(place.to_string());
+                    m
+                })
+                .collect();
+            assert_eq!(resolve_clusters(mentions).len(), want, "{ty:?}");
+        }
     }
 
     #[test]
@@ -806,6 +864,97 @@ mod tests {
                     ("b", "d2", "2018-11-01", KP_US, Planned, None, None, None),
                 ],
                 vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a later report of the last day of a visit joins its first days",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-09-05",
+                        &["PRK", "RUS"],
+                        Planned,
+                        Some(("2023-09-10", "2023-09-13", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-09-11",
+                        &["PRK", "RUS"],
+                        Occurred,
+                        Some(("2023-09-11", "2023-09-11", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2023-09-13",
+                        &["PRK", "RUS"],
+                        Occurred,
+                        Some(("2023-09-13", "2023-09-13", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b", "c"]],
+            ),
+            (
+                "meetings on consecutive days stay apart",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-04-05",
+                        &["CHN", "PRK"],
+                        Occurred,
+                        Some(("2018-04-04", "2018-04-04", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-04-06",
+                        &["CHN", "PRK"],
+                        Occurred,
+                        Some(("2018-04-05", "2018-04-05", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a report of a plan as held before its day counts as a plan",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-06-12",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    // "occurred" on a date after publication: read as planned, so an undated
+                    // plan published in between finds it
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-01",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-10-07", "2018-10-07", "day")),
+                        None,
+                        None,
+                    ),
+                    ("c", "d3", "2018-09-20", KP_US, Planned, None, None, None),
+                ],
+                vec![vec!["a"], vec!["b", "c"]],
             ),
             (
                 "a cancellation joins the plan",

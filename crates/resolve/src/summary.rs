@@ -72,9 +72,10 @@ pub fn summarise(reports: Vec<Mention>, as_of: Option<NaiveDate>) -> ResolvedEve
     let mut sources: BTreeSet<&str> = BTreeSet::new();
     let mut confidence = 0.0f32;
     for r in &reports {
-        status = Some(next_status(status, r.status));
+        let reported = r.effective_status();
+        status = Some(next_status(status, reported));
         if let Some(d) = &r.date {
-            let occ = matches!(r.status, EventStatus::Occurred | EventStatus::Ongoing);
+            let occ = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
             let rank = d.rank();
             let better =
                 best.is_none_or(|(br, bocc, _)| rank < br || (rank == br && (occ || !bocc)));
