@@ -36,6 +36,18 @@ fn same_sentence_naming(e: &Draft, d: &Draft) -> bool {
         && e.trigger_at.0 == d.trigger_at.0
 }
 
+/// True when `d` is an undated noun of a meeting whose states all take part in `e`: a later
+/// mention of the same meeting ("the visit", "a summit would be a clear signal"), which takes
+/// its date and status from `e`.
+fn mention_of(e: &Draft, d: &Draft) -> bool {
+    let (ce, cd) = (e.countries(), d.countries());
+    d.event_type == EventType::Consult
+        && d.form == Form::Noun
+        && d.date.is_none()
+        && cd.len() >= 2
+        && subset(&cd, &ce)
+}
+
 fn compatible(e: &Draft, d: &Draft) -> bool {
     if e.event_type != d.event_type || is_call(e) != is_call(d) {
         return false;
@@ -46,8 +58,9 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
         return nested && same_sentence_naming(e, d);
     }
     // Two stated, different statuses are two events unless their dates pin them together
-    // ("cancelled his planned June 12 summit" / "the June 12 summit").
-    if e.explicit && d.explicit && e.status != d.status {
+    // ("cancelled his planned June 12 summit" / "the June 12 summit"), or one is a mere
+    // mention of the other ("Analysts suggest Xi may use the visit to ...").
+    if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
         let pinned = e.date.is_some() && d.date.is_some();
         // an end (cancelled, denied) closes a plan, not a speculation about a new date
         let ends_it = matches!(
@@ -124,7 +137,7 @@ fn absorb(e: &mut Draft, d: Draft) {
         e.status = d.status;
         e.explicit = d.explicit;
     }
-    let keep_status = conflict;
+    let keep_status = conflict || mention_of(e, &d);
     for (a, side) in d.actors {
         if !e.actors.iter().any(|(x, _)| x.id == a.id) {
             e.actors.push((a, side));
