@@ -278,6 +278,9 @@ mod tests {
         }
     }
 
+    /// Drafts and the (status, date start) of the events they merge into.
+    type Case = (Vec<Draft>, Vec<(EventStatus, Option<&'static str>)>);
+
     #[test]
     fn merges_what_reports_one_event() {
         use EventStatus::*;
@@ -286,7 +289,7 @@ mod tests {
         use Side::*;
         let p = Participant;
         // (drafts, expected (status, date start) of the merged events)
-        let table: Vec<(Vec<Draft>, Vec<(EventStatus, Option<&str>)>)> = vec![
+        let table: Vec<Case> = vec![
             // two threats in opposite directions stay two
             (
                 vec![
