@@ -99,6 +99,18 @@ impl EventExtractor {
                         || self.lex.def(p).event_type == EventType::Consult)
                     && !s[p.end..t.start].contains(" between ")
             }) || out.iter().any(|(p, _)| {
+                // a request, refusal or threat governs the meeting it names ("called for
+                // dialogue", "proposed the meeting", "urged all sides to return to talks")
+                let pt = self.lex.def(p).event_type;
+                matches!(
+                    pt,
+                    EventType::Request | EventType::Reject | EventType::Threaten
+                ) && p.form != Form::Noun
+                    && t.form == Form::Noun
+                    && def.event_type == EventType::Consult
+                    && p.start >= clause.start
+                    && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
+            }) || out.iter().any(|(p, _)| {
                 // an agreement kept for a standing arrangement governs its complement
                 self.lex.def(p).event_type == EventType::Agree
                     && p.form != Form::Noun
@@ -242,6 +254,10 @@ impl EventExtractor {
         out
     }
 }
+
+/// Words allowed between a request verb and the meeting noun it governs ("urged all sides
+/// to return to dialogue").
+const GOVERNED_GAP: usize = 7;
 
 /// Words allowed between a support verb and its noun ("announced on Wednesday a new pact").
 const NOUN_SUPPORT_GAP: usize = 6;
@@ -697,6 +713,11 @@ mod tests {
             (
                 "The leaders agreed to hold their trilateral summit regularly.",
                 &[("agreed", Agree)],
+            ),
+            // a request governs the meeting it names
+            (
+                "Russia's envoy called for dialogue instead of pressure.",
+                &[("called for", Request)],
             ),
             // a condition is not an event
             (
