@@ -25,6 +25,8 @@ mod roles;
 mod stage;
 pub mod status;
 mod when;
+mod when_cues;
+mod when_list;
 
 pub use lexicon::{default_data_dir, Lexicon, LexiconError};
 pub use stage::EventExtractor;

@@ -26,20 +26,40 @@ fn is_call(d: &Draft) -> bool {
     d.mode == Some(Mode::Phone)
 }
 
+/// True when `d` is a noun naming, in a sentence of `e`, the event another trigger of that
+/// sentence reports ("will pay a state visit on Thursday ..., the first trip to Pyongyang"):
+/// one event whatever date each picked.
+fn same_sentence_naming(e: &Draft, d: &Draft) -> bool {
+    (d.form == Form::Noun || e.form == Form::Noun)
+        && e.sentences.contains(&d.trigger_at.0)
+        && e.trigger_at != d.trigger_at
+        && e.trigger_at.0 == d.trigger_at.0
+}
+
 fn compatible(e: &Draft, d: &Draft) -> bool {
-    if e.event_type != d.event_type || is_call(e) != is_call(d) || !dates_compatible(e, d) {
+    if e.event_type != d.event_type || is_call(e) != is_call(d) {
         return false;
+    }
+    if !dates_compatible(e, d) {
+        let (ce, cd) = (e.countries(), d.countries());
+        let nested = !cd.is_empty() && (subset(&cd, &ce) || subset(&ce, &cd));
+        return nested && same_sentence_naming(e, d);
     }
     // Two stated, different statuses are two events unless their dates pin them together
     // ("cancelled his planned June 12 summit" / "the June 12 summit").
     if e.explicit && d.explicit && e.status != d.status {
         let pinned = e.date.is_some() && d.date.is_some();
+        // an end (cancelled, denied) closes a plan, not a speculation about a new date
         let ends_it = matches!(
             (e.status, d.status),
-            (EventStatus::Cancelled, _)
-                | (_, EventStatus::Cancelled)
-                | (EventStatus::Denied, _)
-                | (_, EventStatus::Denied)
+            (
+                EventStatus::Cancelled | EventStatus::Denied,
+                EventStatus::Planned
+            ) | (
+                EventStatus::Planned,
+                EventStatus::Cancelled | EventStatus::Denied
+            ) | (EventStatus::Cancelled, EventStatus::Denied)
+                | (EventStatus::Denied, EventStatus::Cancelled)
         );
         if !pinned && !ends_it {
             return false;
@@ -50,8 +70,13 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
         return d.form == Form::Noun;
     }
     if d.event_type != EventType::Consult {
-        // statements: same source and target states
-        return ce == cd;
+        // statements: same states, and the same direction when both say who acted on whom
+        // ("Trump warned Kim" and "Pyongyang warned Washington" are two threats).
+        let (se, sd) = (
+            side_countries(e, Side::Source),
+            side_countries(d, Side::Source),
+        );
+        return ce == cd && (se.is_empty() || sd.is_empty() || se == sd);
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.
@@ -65,18 +90,41 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     true
 }
 
+/// Sorted countries of the actors on one side.
+fn side_countries(d: &Draft, side: Side) -> Vec<String> {
+    let mut c: Vec<String> = d
+        .actors
+        .iter()
+        .filter(|(a, s)| *s == side && a.kind != entente_doc::ActorKind::Organization)
+        .filter_map(|(a, _)| a.country.clone())
+        .collect();
+    c.sort();
+    c.dedup();
+    c
+}
+
+/// Which of two stated statuses of one event wins within a document: an end (cancelled,
+/// denied) over everything; "is visiting" over a past step of the visit ("greeted him").
 fn status_rank(s: EventStatus) -> u8 {
     match s {
         EventStatus::Cancelled => 6,
         EventStatus::Denied => 5,
-        EventStatus::Occurred => 4,
-        EventStatus::Ongoing => 3,
+        EventStatus::Ongoing => 4,
+        EventStatus::Occurred => 3,
         EventStatus::Planned => 2,
         EventStatus::Speculated => 1,
     }
 }
 
 fn absorb(e: &mut Draft, d: Draft) {
+    // A noun naming the event of its sentence's verb with another date: the verb's date and
+    // status stand.
+    let conflict = !dates_compatible(e, &d);
+    if conflict && e.form == Form::Noun {
+        e.status = d.status;
+        e.explicit = d.explicit;
+    }
+    let keep_status = conflict;
     for (a, side) in d.actors {
         if !e.actors.iter().any(|(x, _)| x.id == a.id) {
             e.actors.push((a, side));
@@ -89,14 +137,17 @@ fn absorb(e: &mut Draft, d: Draft) {
         }
     }
     e.date = match (e.date.take(), d.date) {
+        // a noun's date gives way to the date of the verb of its sentence
+        (Some(x), Some(y)) if conflict => Some(if e.form == Form::Noun { y } else { x }),
         (Some(x), Some(y)) => Some(if y.days() < x.days() { y } else { x }),
         (x, y) => x.or(y),
     };
     if e.location.is_none() {
         e.location = d.location;
     }
-    if !e.explicit && d.explicit
-        || e.explicit == d.explicit && status_rank(d.status) > status_rank(e.status)
+    if !keep_status
+        && (!e.explicit && d.explicit
+            || e.explicit == d.explicit && status_rank(d.status) > status_rank(e.status))
     {
         e.status = d.status;
     }

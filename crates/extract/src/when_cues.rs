@@ -1,0 +1,407 @@
+//! Cues that tell whether a time expression of a sentence dates a trigger's event: report
+//! and cancellation dates, relative clauses, possessive modifiers, "since"/"by" phrases.
+//!
+//! All positions are byte offsets relative to the sentence.
+
+/// Verbs whose complement is always a reported clause: a date attached to them dates the
+/// report ("said on Friday that ...", "told reporters on Monday ...").
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "added",
+    "noted",
+    "wrote",
+    "tweeted",
+    "insisted",
+    "explained",
+    "claimed",
+    "warned",
+    "argued",
+    "predicted",
+];
+
+/// Verbs whose object may be the event itself ("announced sanctions on Friday") or a
+/// reported clause ("announced on Thursday that his meeting will take place ...").
+const ANNOUNCE: &[&str] = &[
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "reported",
+    "declared",
+];
+
+/// Verbs that call an event off: their date is not the event's date.
+const CANCEL: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "cancels",
+    "postponed",
+    "postpones",
+    "scrapped",
+    "delayed",
+    "shelved",
+    "off", // "called off"
+];
+
+/// Words that mark an embedded clause after an announcing verb.
+const EMBED: &[&str] = &[
+    "that", "whether", "will", "would", "could", "may", "might", "is", "was", "are", "were", "has",
+    "had", "have", "should", "to",
+];
+
+/// Relative pronouns that open a clause of their own ("the summit, which runs on Friday").
+const RELATIVE: &[&str] = &["which", "where", "who", "whom", "whose"];
+
+/// A word of the sentence: start, end, lower-case text.
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub lower: String,
+}
+
+/// The words of `s` (letters, digits, apostrophes and hyphens).
+pub(crate) fn words(s: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                out.push(word(s, a, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push(word(s, a, s.len()));
+    }
+    out
+}
+
+fn word(s: &str, a: usize, b: usize) -> Word {
+    Word {
+        start: a,
+        end: b,
+        lower: s[a..b].to_lowercase(),
+    }
+}
+
+/// Number of words of `ws` lying inside `a..b`.
+fn words_between(ws: &[Word], a: usize, b: usize) -> usize {
+    ws.iter().filter(|w| w.start >= a && w.end <= b).count()
+}
+
+/// True when the date at `x` is attached to the verb `v`: right after it (up to three words
+/// between, no comma), or right before it ("on Friday cancelled", "Last week, X said").
+fn attached(s: &str, ws: &[Word], v: &Word, x: (usize, usize)) -> bool {
+    if x.0 >= v.end {
+        let gap = &s[v.end..x.0];
+        return !gap.contains([',', ';', '(']) && words_between(ws, v.end, x.0) <= 3;
+    }
+    if x.1 <= v.start {
+        let gap = &s[x.1..v.start];
+        let n = words_between(ws, x.1, v.start);
+        // "Trump on Friday cancelled", "Last week, the White House said"
+        return n == 0 && !gap.contains(',') || (s[..x.0].trim().len() <= 8 && n <= 4);
+    }
+    false
+}
+
+/// True when the date at `x` dates a report or a cancellation rather than the event of the
+/// trigger at `t`.
+pub(crate) fn is_report_date(s: &str, ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    for v in ws {
+        let lw = v.lower.as_str();
+        let say = SAY.contains(&lw);
+        let announce = ANNOUNCE.contains(&lw);
+        let cancel = CANCEL.contains(&lw)
+            && (lw != "off" || s[..v.start].trim_end().to_lowercase().ends_with("called"));
+        if !(say || announce || cancel) || (v.start <= t.0 && v.end >= t.1) {
+            continue;
+        }
+        let att = attached(s, ws, v, x) || (say || announce) && dates_report(s, ws, v, x, t);
+        if !att {
+            continue;
+        }
+        if cancel {
+            return true;
+        }
+        if t.0 >= v.end {
+            if say {
+                return true;
+            }
+            // "announced on Thursday that his meeting ... will take place": an embedded
+            // clause between the date and the trigger.
+            let from = x.1.max(v.end);
+            if ws
+                .iter()
+                .filter(|w| w.start >= from && w.end <= t.0)
+                .any(|w| EMBED.contains(&w.lower.as_str()))
+            {
+                return true;
+            }
+        } else if say && x.0 >= v.end {
+            // "trigger ..., X said on Friday"
+            return true;
+        }
+    }
+    false
+}
+
+/// "announced in his State of the Union address on Tuesday night that he will meet ...": a
+/// date between a reporting verb and the "that" of its complement (no comma or other clause
+/// between) dates the report even when it is not right after the verb.
+fn dates_report(s: &str, ws: &[Word], v: &Word, x: (usize, usize), t: (usize, usize)) -> bool {
+    if x.0 < v.end || t.0 < x.1 || s[v.end..x.0].contains([',', ';']) {
+        return false;
+    }
+    if words_between(ws, v.end, x.0) > 10 {
+        return false;
+    }
+    ws.iter()
+        .find(|w| w.start >= x.1)
+        .is_some_and(|w| w.lower == "that" && w.end <= t.0)
+}
+
+/// Spans of relative clauses: from ", which" / "under which" to the next comma (or the end).
+pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        if !RELATIVE.contains(&w.lower.as_str()) {
+            continue;
+        }
+        let before = s[..w.start].trim_end();
+        let prep = i > 0
+            && ws.get(i - 1).is_some_and(|p| {
+                ["under", "in", "by", "during", "at", "after", "on"].contains(&p.lower.as_str())
+            });
+        let start = if before.ends_with(',') {
+            before.len() - 1
+        } else if prep && w.lower == "which" {
+            ws.get(i - 1).map_or(w.start, |p| p.start)
+        } else {
+            continue;
+        };
+        let end = s[w.end..].find([',', ';']).map_or(s.len(), |k| w.end + k);
+        out.push((start, end));
+    }
+    out
+}
+
+/// True when the relative clauses separate the date at `x` from the trigger at `t`: one lies
+/// inside a relative clause and the other outside, unless the trigger is the clause's head
+/// noun ("the Group of 20 summit, which runs on Friday").
+pub(crate) fn split_by_relative(
+    ws: &[Word],
+    rel: &[(usize, usize)],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    let inside = |a: usize, r: &(usize, usize)| a >= r.0 && a < r.1;
+    for r in rel {
+        let (xi, ti) = (inside(x.0, r), inside(t.0, r));
+        if xi == ti {
+            continue;
+        }
+        if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= 3 {
+            continue; // the trigger heads the relative clause
+        }
+        return true;
+    }
+    false
+}
+
+/// True for a date that only bounds the event ("since March 2018", "until June") or sets a
+/// deadline for a day ("agree by Thursday").
+pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str) -> bool {
+    let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
+        return false;
+    };
+    match prev.lower.as_str() {
+        "since" | "until" | "till" | "untill" => true,
+        "by" | "before" => precision == "day" || precision == "time",
+        _ => false,
+    }
+}
+
+/// True when the date is a possessive modifier of another noun ("next year's election"), not
+/// of the trigger ("Sunday's meeting").
+pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t: usize) -> bool {
+    let rest = &s[x.1..];
+    if !(rest.starts_with("'s") || rest.starts_with("’s")) {
+        return false;
+    }
+    let after = x.1 + 2;
+    !(t >= after && words_between(ws, after, t) <= 2)
+}
+
+/// True for a bare part of the day with no day of its own ("a rare midnight news
+/// conference").
+pub(crate) fn is_bare_time_of_day(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        "midnight" | "noon" | "midday" | "morning" | "afternoon" | "evening" | "night" | "dawn"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(s: &str, part: &str) -> (usize, usize) {
+        let a = s.find(part).unwrap_or_else(|| panic!("{part} not in {s}"));
+        (a, a + part.len())
+    }
+
+    #[test]
+    fn report_dates() {
+        // (sentence, date, trigger, is a report date)
+        let table = [
+            (
+                "Trump announced on Thursday that his meeting with Kim will take place on June 12.",
+                "Thursday",
+                "meeting",
+                true,
+            ),
+            (
+                "Trump announced on Thursday that his meeting with Kim will take place on June 12.",
+                "June 12",
+                "meeting",
+                false,
+            ),
+            (
+                "China announced retaliatory tariffs on Friday.",
+                "Friday",
+                "tariffs",
+                false,
+            ),
+            (
+                "The US, Britain and Australia announced a new security partnership on Wednesday.",
+                "Wednesday",
+                "partnership",
+                false,
+            ),
+            (
+                "Yuri Ushakov told reporters on Monday that Putin and Kim could sign an agreement.",
+                "Monday",
+                "agreement",
+                true,
+            ),
+            (
+                "Trump said on Saturday he was willing to meet Kim at the border.",
+                "Saturday",
+                "meet",
+                true,
+            ),
+            (
+                "Trump on Friday cancelled a planned trip to North Korea by Pompeo.",
+                "Friday",
+                "trip",
+                true,
+            ),
+            (
+                "Blinken on Friday postponed a long-awaited trip to Beijing.",
+                "Friday",
+                "trip",
+                true,
+            ),
+            (
+                "Kim will visit Russia later this month, the Kremlin said on Monday.",
+                "Monday",
+                "visit",
+                true,
+            ),
+            (
+                "Kim will visit Russia later this month, the Kremlin said on Monday.",
+                "later this month",
+                "visit",
+                false,
+            ),
+            (
+                "Moon said Kim had proposed the meeting on Friday afternoon.",
+                "Friday afternoon",
+                "proposed",
+                false,
+            ),
+            (
+                "Xi met Kim in Beijing on Tuesday, state media said.",
+                "Tuesday",
+                "met",
+                false,
+            ),
+            (
+                "Last week, the White House said arms talks were advancing.",
+                "Last week",
+                "talks",
+                true,
+            ),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            assert_eq!(
+                is_report_date(s, &ws, span(s, date), span(s, trig)),
+                want,
+                "{s} / {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_clauses() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("The two leaders met in Osaka on the eve of the G20 summit, which runs on Friday and Saturday.", "Friday and Saturday", "met", true),
+            ("The two leaders met in Osaka on the eve of the G20 summit, which runs on Friday and Saturday.", "Friday and Saturday", "summit", false),
+            ("Moon and Kim signed a declaration on Wednesday under which the North agreed to dismantle a site.", "Wednesday", "agreed", true),
+            ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Thursday", "visit", true),
+            ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Tuesday", "visit", false),
+            ("the Singapore summit last June, when the two men signed a statement", "last June", "signed", false),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            let rel = relative_spans(s, &ws);
+            assert_eq!(
+                split_by_relative(&ws, &rel, span(s, date), span(s, trig)),
+                want,
+                "{s} / {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn bounds_and_modifiers() {
+        let s = "Kim has travelled to China four times since March 2018, most recently in January.";
+        let ws = words(s);
+        assert!(is_bound(&ws, span(s, "March 2018"), "month"));
+        assert!(!is_bound(&ws, span(s, "January"), "month"));
+        let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
+        assert!(is_bound(&words(s), span(s, "Thursday"), "day"));
+        let s = "The statement accused the US of stalling to get through next year's presidential election.";
+        let ws = words(s);
+        assert!(is_possessive_of_other(
+            s,
+            &ws,
+            span(s, "next year"),
+            span(s, "accused").0
+        ));
+        let s = "Sunday's meeting was short.";
+        assert!(!is_possessive_of_other(
+            s,
+            &words(s),
+            span(s, "Sunday"),
+            span(s, "meeting").0
+        ));
+        assert!(is_bare_time_of_day("midnight"));
+        assert!(!is_bare_time_of_day("Friday afternoon"));
+    }
+}
