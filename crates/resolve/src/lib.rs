@@ -43,13 +43,15 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod incremental;
 mod resolver;
 mod store;
 mod summary;
 
+pub use incremental::{resolve_increment, EventUpdate, MemoryStore, ResolutionStore};
 pub use resolver::{resolve, resolve_clusters, Resolver};
 pub use store::{event_date, resolve_store, resolve_stored, ResolveStats};
-pub use summary::{summarise, ResolvedEvent, GRACE_DAYS};
+pub use summary::{next_status, summarise, ResolvedEvent, Summary, GRACE_DAYS};
 
 use chrono::NaiveDate;
 use entente_doc::{EventStatus, EventType, Mode};
@@ -194,6 +196,18 @@ impl Mention {
         }
     }
 
+    /// The status the resolver trusts: a report that the event happened (or is under way)
+    /// while its own date lies after the publication date contradicts itself, and is read as
+    /// a plan.
+    pub fn effective_status(&self) -> EventStatus {
+        match (self.status, &self.date, self.published) {
+            (EventStatus::Occurred | EventStatus::Ongoing, Some(d), Some(p)) if d.start > p => {
+                EventStatus::Planned
+            }
+            (s, _, _) => s,
+        }
+    }
+
     /// The order mentions are resolved in: publication date (undated documents last),
     /// document key, index in the document, event id.
     pub fn order_key(&self) -> (NaiveDate, &str, i64, &str) {
@@ -253,6 +267,51 @@ mod tests {
         ];
         for (c, o, want) in cases {
             assert_eq!(parties_of(&c, &o), want);
+        }
+    }
+
+    #[test]
+    fn held_before_its_date_reads_as_planned() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        // (reported status, published, date start, effective status)
+        let cases = [
+            (
+                EventStatus::Occurred,
+                "2018-05-10",
+                "2018-06-12",
+                EventStatus::Planned,
+            ),
+            (
+                EventStatus::Ongoing,
+                "2018-05-10",
+                "2018-06-12",
+                EventStatus::Planned,
+            ),
+            (
+                EventStatus::Occurred,
+                "2018-06-12",
+                "2018-06-12",
+                EventStatus::Occurred,
+            ),
+            (
+                EventStatus::Occurred,
+                "2018-06-13",
+                "2018-06-12",
+                EventStatus::Occurred,
+            ),
+            (
+                EventStatus::Cancelled,
+                "2018-05-10",
+                "2018-06-12",
+                EventStatus::Cancelled,
+            ),
+        ];
+        for (status, published, start, want) in cases {
+            let mut m = Mention::new("ev-1", "d1", EventType::Consult, &["PRK", "USA"]);
+            m.status = status;
+            m.published = d(published);
+            m.date = d(start).and_then(|s| Interval::new(s, s, "day"));
+            assert_eq!(m.effective_status(), want, "{status:?} {published} {start}");
         }
     }
 
