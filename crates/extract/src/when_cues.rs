@@ -422,14 +422,24 @@ pub(crate) fn split_by_relative(
 }
 
 /// True for a date that only bounds the event ("since March 2018", "until June") or sets a
-/// deadline for a day ("agree by Thursday").
+/// deadline ("agree by Thursday", "set the end of the year as a deadline").
 pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize) -> bool {
     let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
         return false;
     };
     // "since he took power at the end of 2011": the date of a since-clause dates its own
     // verb ("since Hu Jintao in October 2005" has none and still dates a visit).
-    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(7).collect();
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(9).collect();
+    // "set the end of the year as a deadline", "a deadline of June 30": a deadline.
+    let after: Vec<&str> = ws
+        .iter()
+        .filter(|w| w.start >= x.1)
+        .take(3)
+        .map(|w| w.lower.as_str())
+        .collect();
+    if after.contains(&"deadline") || before.iter().take(2).any(|w| w.lower == "deadline") {
+        return true;
+    }
     if let Some(k) = before.iter().position(|w| w.lower == "since") {
         // ... unless the trigger is that verb ("since they met in Woodside in November").
         let trigger_inside = t >= before[k].end && t < x.0;
@@ -829,6 +839,15 @@ mod tests {
             "month",
             span(s, "visited").0
         ));
+        let s = "Kim set the end of the year as a deadline for Washington in a speech in April.";
+        let ws = words(s);
+        assert!(is_bound(
+            &ws,
+            span(s, "the end of the year"),
+            "year",
+            span(s, "set").0
+        ));
+        assert!(!is_bound(&ws, span(s, "April"), "month", span(s, "set").0));
         let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
         assert!(is_bound(
             &words(s),
