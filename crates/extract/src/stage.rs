@@ -148,9 +148,9 @@ impl EventExtractor {
                     }
                 }
             }
-            // "urged Pyongyang to hold talks", "refused to meet": the complement is not
-            // an event of its own.
-            if def.event_type == EventType::Consult && t.form == Form::Base {
+            // "urged Pyongyang to hold talks", "refused to meet", "asked Seoul to agree": the
+            // complement is the content of the statement, not an event of its own.
+            if t.form == Form::Base {
                 if let Some((p, _)) = out.last() {
                     let pt = self.lex.def(p).event_type;
                     if matches!(
@@ -713,6 +713,11 @@ mod tests {
             (
                 "The leaders agreed to hold their trilateral summit regularly.",
                 &[("agreed", Agree)],
+            ),
+            // the complement of a request is its content
+            (
+                "Japan had asked South Korea to agree by Thursday to set up a panel.",
+                &[("asked", Request)],
             ),
             // a request governs the meeting it names
             (
