@@ -43,13 +43,15 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod incremental;
 mod resolver;
 mod store;
 mod summary;
 
+pub use incremental::{resolve_increment, EventUpdate, MemoryStore, ResolutionStore};
 pub use resolver::{resolve, resolve_clusters, Resolver};
 pub use store::{event_date, resolve_store, resolve_stored, ResolveStats};
-pub use summary::{summarise, ResolvedEvent, GRACE_DAYS};
+pub use summary::{next_status, summarise, ResolvedEvent, Summary, GRACE_DAYS};
 
 use chrono::NaiveDate;
 use entente_doc::{EventStatus, EventType, Mode};
