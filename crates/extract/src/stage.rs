@@ -189,12 +189,23 @@ impl EventExtractor {
         next_trigger: Option<usize>,
     ) -> Vec<Draft> {
         let def = self.lex.def(t);
-        let actors = roles::assign(cx, def, t, clause);
+        let location = place::locate(cx, t, clause);
+        let mut actors = roles::assign(cx, def, t, clause);
+        // An action whose parties the participant finder could not place still has the
+        // parties named in its clause (before it: source; after it: target), or else the
+        // state where it happens ("students throughout Indonesia staged demonstrations").
+        if actors.is_empty() && def.event_type != EventType::Consult {
+            actors = clause_parties(cx, t, clause);
+            if actors.is_empty() {
+                if let Some(state) = location.as_ref().and_then(place_state) {
+                    actors.push((state, Side::Source));
+                }
+            }
+        }
         if actors.is_empty() && t.form != Form::Noun {
             return Vec::new();
         }
         let when = when::pick(cx, def, t, clause);
-        let location = place::locate(cx, t, clause);
         let dates: Vec<Option<DraftDate>> = if when.dates.is_empty() {
             vec![None]
         } else {
@@ -440,6 +451,48 @@ fn is_reference(s: &str, t: &TriggerMatch) -> bool {
             .any(|w| REFERENCE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
+/// The actors named in the clause of `t` (its reporting part included), outside locative
+/// place phrases: those before the trigger act, those after it are acted upon.
+fn clause_parties(cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> Vec<(Actor, Side)> {
+    let lo = clause
+        .speaker
+        .map_or(clause.start, |(a, _)| a.min(clause.start));
+    let mut out: Vec<(Actor, Side)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= lo && m.end <= clause.end)
+    {
+        let place = m.item.form == "capital" || m.item.form == "place";
+        if place && crate::ctx::is_locative(cx.text, m.start) {
+            continue;
+        }
+        let side = if m.end <= t.start {
+            Side::Source
+        } else {
+            Side::Target
+        };
+        for a in &m.item.actors {
+            if !out.iter().any(|(x, _)| x.id == a.id) {
+                out.push((a.clone(), side));
+            }
+        }
+    }
+    out
+}
+
+/// The state of a place, as an actor.
+fn place_state(l: &entente_doc::Location) -> Option<Actor> {
+    let c = l.country.clone()?;
+    Some(Actor {
+        id: format!("state:{}", c.to_ascii_lowercase()),
+        name: c.clone(),
+        kind: ActorKind::State,
+        country: Some(c),
+        role: None,
+    })
+}
+
 /// A visit to a place whose country no actor stands for: the place's state hosts.
 fn host_from_place(d: &mut Draft) {
     if d.hint != Some(ModeHint::Visit) || d.actors.iter().any(|(_, s)| *s == Side::Host) {
@@ -651,6 +704,65 @@ mod tests {
             .into_iter()
             .map(|(t, _)| (s[t.start..t.end].to_string(), x.lex.def(&t).event_type))
             .collect()
+    }
+
+    #[test]
+    fn clause_parties_are_the_named_states_around_the_trigger() {
+        use crate::ctx::Local;
+        use entente_doc::Mention;
+        let x = extractor();
+        let doc = Document::default();
+        let state = |c: &str| Actor {
+            id: format!("state:{}", c.to_ascii_lowercase()),
+            name: c.to_string(),
+            kind: ActorKind::State,
+            country: Some(c.to_string()),
+            role: None,
+        };
+        let s = "Students throughout Indonesia protested in Jakarta against Japan.";
+        let mention = |word: &str, c: &str, form: &str| {
+            let at = s.find(word).expect("word in sentence");
+            Mention {
+                span: entente_text::Span::new(at, at + word.len()),
+                sentence: 0,
+                actors: vec![state(c)],
+                form: form.to_string(),
+            }
+        };
+        let ms = [
+            mention("Indonesia", "IDN", "name"),
+            mention("Jakarta", "IDN", "capital"),
+            mention("Japan", "JPN", "name"),
+        ];
+        let cx = SentenceCtx {
+            doc: &doc,
+            sid: 0,
+            text: s,
+            cues: Vec::new(),
+            mentions: ms
+                .iter()
+                .map(|m| Local {
+                    start: m.span.start(),
+                    end: m.span.end(),
+                    item: m,
+                })
+                .collect(),
+            places: Vec::new(),
+            timexes: Vec::new(),
+        };
+        let t = x.lex.triggers_in(s).into_iter().next().expect("a trigger");
+        let clause = clause_of(s, t.start, t.end);
+        let got: Vec<(String, Side)> = clause_parties(&cx, &t, &clause)
+            .into_iter()
+            .map(|(a, side)| (a.id, side))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("state:idn".to_string(), Side::Source),
+                ("state:jpn".to_string(), Side::Target)
+            ]
+        );
     }
 
     #[test]
