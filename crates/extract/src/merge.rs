@@ -62,7 +62,8 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     // mention of the other ("Analysts suggest Xi may use the visit to ...").
     if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
         let pinned = e.date.is_some() && d.date.is_some();
-        // an end (cancelled, denied) closes a plan, not a speculation about a new date
+        // an end (cancelled, denied) closes a plan, a denial a report that it happened; not
+        // a speculation about a new date
         let ends_it = matches!(
             (e.status, d.status),
             (
@@ -73,7 +74,12 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
                 EventStatus::Cancelled | EventStatus::Denied
             ) | (EventStatus::Cancelled, EventStatus::Denied)
                 | (EventStatus::Denied, EventStatus::Cancelled)
+                | (EventStatus::Denied, EventStatus::Occurred)
+                | (EventStatus::Occurred, EventStatus::Denied)
         );
+        // ... and only when neither is dated (a dated cancellation is another trip than an
+        // undated invitation)
+        let ends_it = ends_it && e.date.is_none() && d.date.is_none();
         if !pinned && !ends_it {
             return false;
         }

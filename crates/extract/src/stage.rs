@@ -221,6 +221,7 @@ impl EventExtractor {
                 trigger: (t.start, t.end),
                 form: t.form,
                 pledge: def.pledge,
+                arrival: self.lex.is_arrival(t),
                 content_follows: matches!(
                     def.event_type,
                     EventType::Request
