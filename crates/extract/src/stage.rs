@@ -191,12 +191,13 @@ impl EventExtractor {
         let def = self.lex.def(t);
         let location = place::locate(cx, t, clause);
         let mut actors = roles::assign(cx, def, t, clause);
-        // An action whose parties the participant finder could not place still has the
-        // parties named in its clause (before it: source; after it: target), or else the
-        // state where it happens ("students throughout Indonesia staged demonstrations").
-        if actors.is_empty() && def.event_type != EventType::Consult {
-            actors = clause_parties(cx, t, clause);
-            if actors.is_empty() {
+        // An event whose parties the participant finder could not place still has the
+        // parties named in its clause (before it: source; after it: target), or else, for an
+        // action, the state where it happens ("students throughout Indonesia staged
+        // demonstrations").
+        if actors.is_empty() {
+            actors = clause_parties(cx, def.mode, t, clause);
+            if actors.is_empty() && def.event_type != EventType::Consult {
                 if let Some(state) = location.as_ref().and_then(place_state) {
                     actors.push((state, Side::Source));
                 }
@@ -453,8 +454,14 @@ fn is_reference(s: &str, t: &TriggerMatch) -> bool {
 }
 
 /// The actors named in the clause of `t` (its reporting part included), outside locative
-/// place phrases: those before the trigger act, those after it are acted upon.
-fn clause_parties(cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> Vec<(Actor, Side)> {
+/// place phrases: those before the trigger act (or travel, or host), those after it are acted
+/// upon (or host, or are received); all take part in a meeting or a call.
+fn clause_parties(
+    cx: &SentenceCtx<'_>,
+    mode: Option<ModeHint>,
+    t: &TriggerMatch,
+    clause: &Clause,
+) -> Vec<(Actor, Side)> {
     let lo = clause
         .speaker
         .map_or(clause.start, |(a, _)| a.min(clause.start));
@@ -468,10 +475,15 @@ fn clause_parties(cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> Ve
         if place && crate::ctx::is_locative(cx.text, m.start) {
             continue;
         }
-        let side = if m.end <= t.start {
-            Side::Source
-        } else {
-            Side::Target
+        let before = m.end <= t.start;
+        let side = match mode {
+            Some(ModeHint::Meet | ModeHint::Phone) => Side::Participant,
+            Some(ModeHint::Visit) if before => Side::Guest,
+            Some(ModeHint::Visit) => Side::Host,
+            Some(ModeHint::Host) if before => Side::Host,
+            Some(ModeHint::Host) => Side::Guest,
+            None if before => Side::Source,
+            None => Side::Target,
         };
         for a in &m.item.actors {
             if !out.iter().any(|(x, _)| x.id == a.id) {
@@ -753,7 +765,7 @@ mod tests {
         };
         let t = x.lex.triggers_in(s).into_iter().next().expect("a trigger");
         let clause = clause_of(s, t.start, t.end);
-        let got: Vec<(String, Side)> = clause_parties(&cx, &t, &clause)
+        let got: Vec<(String, Side)> = clause_parties(&cx, None, &t, &clause)
             .into_iter()
             .map(|(a, side)| (a.id, side))
             .collect();
