@@ -95,7 +95,15 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
             side_countries(e, Side::Source),
             side_countries(d, Side::Source),
         );
-        return ce == cd && (se.is_empty() || sd.is_empty() || se == sd);
+        if ce == cd {
+            return se.is_empty() || sd.is_empty() || se == sd;
+        }
+        // A statement naming one state only joins the last one of its type by that state
+        // ("Chinese state media accused Washington ..." / "China has criticised it");
+        // an agreement naming one party joins one of its parties' agreement.
+        return cd.len() == 1
+            && (se == cd && (sd.is_empty() || sd == cd)
+                || e.actors.iter().all(|(_, s)| *s == Side::Participant) && subset(&cd, &ce));
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.
@@ -383,6 +391,21 @@ mod tests {
                     ),
                 ],
                 vec![(Occurred, Some("2018-10-26"))],
+            ),
+            // a one-state statement joins its source's statement of the same type
+            (
+                vec![
+                    draft(
+                        Accuse,
+                        Past,
+                        Occurred,
+                        &[("CHN", Source), ("USA", Target)],
+                        None,
+                        (6, 0),
+                    ),
+                    draft(Accuse, Past, Occurred, &[("CHN", Source)], None, (8, 0)),
+                ],
+                vec![(Occurred, None)],
             ),
             // a cancellation does not swallow a speculation about a new trip
             (
