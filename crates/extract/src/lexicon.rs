@@ -434,11 +434,19 @@ impl Lexicon {
             .collect()
     }
 
-    /// Status cues in `text`.
+    /// Status cues in `text`. A one-word cue capitalised inside the sentence is a name, not
+    /// a cue ("in April and May", "Will Ripley").
     pub fn cues_in(&self, text: &str) -> Vec<CueMatch> {
         self.cue_matcher
             .find(text)
             .into_iter()
+            .filter(|m| {
+                let word = &text[m.start..m.end];
+                let inside = !text[..m.start].trim().is_empty();
+                !(inside
+                    && !word.contains(' ')
+                    && word.chars().next().is_some_and(char::is_uppercase))
+            })
             .map(|m| CueMatch {
                 start: m.start,
                 end: m.end,
@@ -567,6 +575,15 @@ mod tests {
             };
             assert_eq!(got, want, "{s}");
         }
+    }
+
+    #[test]
+    fn capitalised_cue_words_inside_a_sentence_are_names() {
+        let lex = repo_lexicon();
+        let count = |s: &str| lex.cues_in(s).len();
+        assert_eq!(count("They met in April and May."), 0);
+        assert_eq!(count("They may meet in April."), 1);
+        assert_eq!(count("May they meet again."), 1);
     }
 
     #[test]

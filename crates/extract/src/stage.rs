@@ -91,32 +91,35 @@ impl EventExtractor {
             }
             // An earlier verb trigger in the same clause governs a later noun
             // ("called for the lifting of sanctions", "met ... at the summit").
-            let governed = out.iter().any(|(p, _)| {
-                p.form != Form::Noun
-                    && p.start >= clause.start
-                    && t.form == Form::Noun
-                    && (def.event_type != EventType::Consult
-                        || self.lex.def(p).event_type == EventType::Consult)
-                    && !s[p.end..t.start].contains(" between ")
-            }) || out.iter().any(|(p, _)| {
-                // a request, refusal or threat governs the meeting it names ("called for
-                // dialogue", "proposed the meeting", "urged all sides to return to talks")
-                let pt = self.lex.def(p).event_type;
-                matches!(
-                    pt,
-                    EventType::Request | EventType::Reject | EventType::Threaten
-                ) && p.form != Form::Noun
-                    && t.form == Form::Noun
-                    && def.event_type == EventType::Consult
-                    && p.start >= clause.start
-                    && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
-            }) || out.iter().any(|(p, _)| {
-                // an agreement kept for a standing arrangement governs its complement
-                self.lex.def(p).event_type == EventType::Agree
-                    && p.form != Form::Noun
-                    && def.event_type != EventType::Agree
-                    && governs_complement(s, p, t)
-            });
+            let governed = !is_reference(s, t)
+                && out.iter().any(|(p, _)| {
+                    p.form != Form::Noun
+                        && p.start >= clause.start
+                        && t.form == Form::Noun
+                        && (def.event_type != EventType::Consult
+                            || self.lex.def(p).event_type == EventType::Consult)
+                        && !s[p.end..t.start].contains(" between ")
+                })
+                || out.iter().any(|(p, _)| {
+                    // a request, refusal or threat governs the meeting it names ("called for
+                    // dialogue", "proposed the meeting", "urged all sides to return to talks")
+                    let pt = self.lex.def(p).event_type;
+                    matches!(
+                        pt,
+                        EventType::Request | EventType::Reject | EventType::Threaten
+                    ) && p.form != Form::Noun
+                        && t.form == Form::Noun
+                        && def.event_type == EventType::Consult
+                        && p.start >= clause.start
+                        && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
+                })
+                || out.iter().any(|(p, _)| {
+                    // an agreement kept for a standing arrangement governs its complement
+                    self.lex.def(p).event_type == EventType::Agree
+                        && p.form != Form::Noun
+                        && def.event_type != EventType::Agree
+                        && governs_complement(s, p, t)
+                });
             if governed {
                 continue;
             }
@@ -848,6 +851,11 @@ mod tests {
             (
                 "Russia's envoy called for dialogue instead of pressure.",
                 &[("called for", Request)],
+            ),
+            // a reference to an earlier meeting is its own event
+            (
+                "They last met in Dalian in May, six weeks after their first meeting in March.",
+                &[("met", Consult), ("meeting", Consult)],
             ),
             // a condition is not an event
             (
