@@ -97,11 +97,11 @@ pub struct EventUpdate {
 }
 
 /// The owned form of [`Mention::order_key`].
-pub type OrderKey = (NaiveDate, String, i64, String);
+pub type OrderKey = (NaiveDate, String, u8, i64, String);
 
 fn owned_key(m: &Mention) -> OrderKey {
-    let (p, d, i, id) = m.order_key();
-    (p, d.to_string(), i, id.to_string())
+    let (p, d, r, i, id) = m.order_key();
+    (p, d.to_string(), r, i, id.to_string())
 }
 
 /// Where an incremental run finds the stored events.
@@ -123,8 +123,7 @@ pub fn resolve_increment<S: ResolutionStore>(
 ) -> Result<Option<Vec<EventUpdate>>, S::Error> {
     new.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     if let (Some(last), Some(first)) = (store.last_resolved()?, new.first()) {
-        let (p, d, i, id) = first.order_key();
-        if (p, d, i, id) <= (last.0, last.1.as_str(), last.2, last.3.as_str()) {
+        if first.order_key() <= (last.0, last.1.as_str(), last.2, last.3, last.4.as_str()) {
             return Ok(None);
         }
     }

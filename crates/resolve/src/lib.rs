@@ -209,11 +209,14 @@ impl Mention {
     }
 
     /// The order mentions are resolved in: publication date (undated documents last),
-    /// document key, index in the document, event id.
-    pub fn order_key(&self) -> (NaiveDate, &str, i64, &str) {
+    /// document key, then, within a document, the more precise dates first (a report that
+    /// names the day claims its event before a vague or undated one of the same article
+    /// picks among the rest), index in the document, event id.
+    pub fn order_key(&self) -> (NaiveDate, &str, u8, i64, &str) {
         (
             self.published.unwrap_or(NaiveDate::MAX),
             &self.doc,
+            self.date.as_ref().map_or(u8::MAX, Interval::rank),
             self.doc_idx,
             &self.id,
         )

@@ -359,6 +359,7 @@ impl Resolver {
         m: &Mention,
         pids: &[u32],
         date: Option<(i32, i32)>,
+        rank: u8,
         loc: Option<u32>,
     ) -> bool {
         if let (Some(a), Some(b)) = (c.mode, m.mode) {
@@ -366,15 +367,17 @@ impl Resolver {
                 return false;
             }
         }
-        // where a meeting takes place tells meetings apart; where an accusation or a
-        // signature was reported from does not
-        if let (Some(a), Some(b)) = (c.location, loc) {
-            if a != b && c.ty == EventType::Consult as u8 {
+        if let (Some((cs, ce)), Some((s, e))) = (c.span, date) {
+            if cs > e || s > ce {
                 return false;
             }
         }
-        if let (Some((cs, ce)), Some((s, e))) = (c.span, date) {
-            if cs > e || s > ce {
+        // where a meeting takes place tells meetings apart; where an accusation or a
+        // signature was reported from does not, and neither does a place given by one of two
+        // reports of the same day (often where the plan was announced, not where it was held)
+        if let (Some(a), Some(b)) = (c.location, loc) {
+            let same_day = rank == 0 && c.date_rank == 0 && date.is_some();
+            if a != b && c.ty == EventType::Consult as u8 && !same_day {
                 return false;
             }
         }
@@ -434,6 +437,7 @@ impl Resolver {
         m: &Mention,
         pids: &[u32],
         date: Option<(i32, i32)>,
+        rank: u8,
         loc: Option<u32>,
     ) -> Option<u32> {
         let ty = m.event_type as u8;
@@ -443,7 +447,7 @@ impl Resolver {
         let mut best: Option<(f64, u64, u32)> = None;
         let consider = |id: u32, best: &mut Option<(f64, u64, u32)>| -> bool {
             let c = &self.clusters[id as usize];
-            if !self.compatible(c, m, pids, date, loc) {
+            if !self.compatible(c, m, pids, date, rank, loc) {
                 return false;
             }
             let s = Self::score(c, m, date, published, loc);
@@ -526,7 +530,7 @@ impl Resolver {
         let found = if pids.is_empty() {
             None
         } else {
-            self.best_candidate(&m, &pids, date, loc)
+            self.best_candidate(&m, &pids, date, rank, loc)
         };
         let mi = self.mentions.len() as u32;
         let ty = m.event_type as u8;
@@ -809,7 +813,7 @@ mod tests {
     /// (what, mentions, expected groups of ids)
     type Case<'a> = (&'a str, Vec<Row<'a>>, Vec<Vec<&'a str>>);
 
-    use EventStatus::{Cancelled, Occurred, Planned, Speculated};
+    use EventStatus::{Cancelled, Occurred, Ongoing, Planned, Speculated};
     const KP_US: &[&str] = &["PRK", "USA"];
     const KR_KP: &[&str] = &["KOR", "PRK"];
 
@@ -867,21 +871,30 @@ mod tests {
     }
 
     #[test]
-    fn places_part_meetings_but_not_accusations() {
-        // (type, expected number of events for reports placed in Seoul and Moscow)
-        let cases = [(EventType::Consult, 2), (EventType::Accuse, 1)];
-        for (ty, want) in cases {
+    fn places_part_meetings_but_not_accusations_nor_reports_of_one_day() {
+        // (type, date precision, expected number of events for reports placed in Seoul and
+        // in Moscow)
+        let cases = [
+            (EventType::Consult, "month", 2),
+            (EventType::Consult, "day", 1),
+            (EventType::Accuse, "month", 1),
+        ];
+        for (ty, precision, want) in cases {
             let mentions: Vec<Mention> = [("a", "d1", "KOR"), ("b", "d2", "RUS")]
                 .iter()
                 .map(|(id, doc, place)| {
                     let mut m = Mention::new(id, doc, ty, &["KOR", "PRK", "RUS"]);
                     m.published = Some(d("2024-06-19"));
-                    m.date = Interval::new(d("2024-06-19"), d("2024-06-19"), "day");
+                    m.date = if precision == "day" {
+                        Interval::new(d("2024-06-19"), d("2024-06-19"), "day")
+                    } else {
+                        Interval::new(d("2024-06-01"), d("2024-06-30"), "month")
+                    };
                     m.location_country = Some(place.to_string());
                     m
                 })
                 .collect();
-            assert_eq!(resolve_clusters(mentions).len(), want, "{ty:?}");
+            assert_eq!(resolve_clusters(mentions).len(), want, "{ty:?} {precision}");
         }
     }
 
@@ -1187,6 +1200,33 @@ mod tests {
                     ("c", "d3", "2018-09-20", KP_US, Planned, None, None, None),
                 ],
                 vec![vec!["a"], vec!["b", "c"]],
+            ),
+            (
+                "within an article the dated report claims the event first",
+                vec![
+                    (
+                        "p",
+                        "d1",
+                        "2018-09-06",
+                        KR_KP,
+                        Planned,
+                        Some(("2018-09-18", "2018-09-20", "day")),
+                        None,
+                        None,
+                    ),
+                    ("a", "d2", "2018-09-19", KR_KP, Occurred, None, None, None),
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-19",
+                        KR_KP,
+                        Ongoing,
+                        Some(("2018-09-18", "2018-09-20", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b", "p"]],
             ),
             (
                 "a cancellation joins the plan",
