@@ -65,7 +65,7 @@ pub fn next_status(cur: Option<EventStatus>, next: EventStatus) -> EventStatus {
 
 /// The running summary of an event's reports: a left fold, so an event stored after
 /// yesterday's ingest takes today's reports without reading yesterday's again.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Event id of the first report.
     pub first: String,
