@@ -23,6 +23,9 @@ const LOOK_BACK_DAYS: i32 = 730;
 const LOOK_AHEAD_DAYS: i32 = 365;
 /// An undated plan still finds an event whose date ended this many days before publication.
 const PLAN_GRACE_DAYS: i32 = 7;
+/// Dates of this precision rank or vaguer (a month, a season, a year) say little about which
+/// event a report means.
+const VAGUE_RANK: u8 = 2;
 /// An undated event is found by mentions published at most this long after its first report.
 const UNDATED_WINDOW_DAYS: i32 = 180;
 /// Dated intervals longer than this many days are kept in the "vague" tree of a bucket.
@@ -369,6 +372,16 @@ impl Resolver {
         }
         if let (Some((cs, ce)), Some((s, e))) = (c.span, date) {
             if cs > e || s > ce {
+                return false;
+            }
+        }
+        // a vague date says little: an event reported under way is the one under way at
+        // publication
+        if let (Some((cs, ce)), Some(p), EventStatus::Ongoing) =
+            (c.span, m.published, m.effective_status())
+        {
+            let p = day(p);
+            if rank >= VAGUE_RANK && (ce < p - PLAN_GRACE_DAYS || cs > p + PLAN_GRACE_DAYS) {
                 return false;
             }
         }
@@ -1227,6 +1240,32 @@ mod tests {
                     ),
                 ],
                 vec![vec!["a"], vec!["b", "p"]],
+            ),
+            (
+                "a vaguely dated visit under way is the one of the day",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-03-28",
+                        &["CHN", "PRK"],
+                        Occurred,
+                        Some(("2018-03-25", "2018-03-28", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-06-19",
+                        &["CHN", "PRK"],
+                        Ongoing,
+                        Some(("2018-01-01", "2018-12-31", "year")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
             ),
             (
                 "a cancellation joins the plan",
