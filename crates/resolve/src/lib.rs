@@ -18,9 +18,10 @@
 //! order the documents were ingested in.
 //!
 //! A stored event must share the new mention's type and CONSULT mode (call or in person),
-//! one party set must contain the other, and the dates must overlap: against the event's
-//! *span*, the pooled day-precise dates of its reports (a visit reported by its first and its
-//! last day), or its best date when that is vaguer. Places part meetings unless both reports
+//! one party set must contain the other (or, for two reports of the same day, share two), and
+//! the dates must overlap: against the event's *span*, the pooled day-precise dates of its
+//! reports (a visit reported by its first and its last day), or its best date when that is
+//! vaguer. Places part meetings unless both reports
 //! give the same day (a place is often where a plan was announced). Within one article the
 //! reports that name a day are resolved first. A report "held" whose date lies after its
 //! publication is read as a plan.

@@ -404,7 +404,15 @@ impl Resolver {
         if last_doc == Some(m.doc.as_str()) {
             return false;
         }
-        is_subset(pids, &c.parties) || is_subset(&c.parties, pids)
+        // one party set contains the other ("Putin met Xi" and "the China-Russia summit");
+        // two reports of the same day may each add a party the other lacks (a host country,
+        // a mediator) when they share two
+        is_subset(pids, &c.parties)
+            || is_subset(&c.parties, pids)
+            || (rank == 0
+                && c.date_rank == 0
+                && date.is_some()
+                && pids.iter().filter(|p| c.parties.contains(p)).count() >= 2)
     }
 
     /// Scores a compatible candidate for a mention (higher is better).
@@ -1266,6 +1274,43 @@ mod tests {
                     ),
                 ],
                 vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "reports of one day may each add a party",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-05-10",
+                        &["PRK", "SGP", "USA"],
+                        Planned,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-06-19",
+                        &["CHN", "PRK", "USA"],
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    // a month is not enough
+                    (
+                        "c",
+                        "d3",
+                        "2018-06-20",
+                        &["JPN", "PRK", "USA"],
+                        Occurred,
+                        Some(("2018-06-01", "2018-06-30", "month")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b"], vec!["c"]],
             ),
             (
                 "a cancellation joins the plan",
