@@ -81,7 +81,22 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             let at = from + off;
             from = at + conj.len();
             let next = sentence[from..].chars().next();
-            if !next.is_some_and(|c| c.is_lowercase()) {
+            // A capital after the conjunction is a new subject when what precedes it since
+            // the last comma is a clause of its own ("Beijing has criticised such blocs, and
+            // Chinese media accused Washington"), not the last item of a list ("Japan,
+            // India, and the US").
+            let segment = sentence[..at].rsplit(',').next().unwrap_or("");
+            let next_word = sentence[from..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let noun_phrase = next.is_some_and(char::is_uppercase)
+                || ["the", "a", "an", "its", "his", "her", "their", "both"].contains(&next_word);
+            let new_subject = noun_phrase
+                && ["and", "but"].contains(&conj.trim_matches([',', ' ']))
+                && segment.split_whitespace().count() >= 5;
+            let predicate = next.is_some_and(|c| c.is_lowercase()) && !noun_phrase;
+            if !predicate && !new_subject {
                 continue;
             }
             if at < trigger_start && at >= start {
@@ -166,6 +181,18 @@ mod tests {
                 "Moon met Xi on Monday; Abe will visit Seoul next week.",
                 "visit",
                 " Abe will visit Seoul next week.",
+                None,
+            ),
+            (
+                "Beijing has repeatedly criticised exclusive blocs in Asia, and Chinese media accused Washington of plotting.",
+                "accused",
+                " and Chinese media accused Washington of plotting.",
+                None,
+            ),
+            (
+                "Leaders of Japan, India, and the United States met in Tokyo.",
+                "met",
+                "Leaders of Japan, India, and the United States met in Tokyo.",
                 None,
             ),
             (

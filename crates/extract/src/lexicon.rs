@@ -441,18 +441,23 @@ impl Lexicon {
 
     /// True when the noun trigger at `start..end` of `text` has a support verb: one of the
     /// `before` words at most `max_gap` words before it ("imposed new sanctions"), or one of the
-    /// `after` participles at most `max_gap` words after it ("the declaration signed by").
+    /// `after` participles at most `max_gap` words after it ("the declaration signed by"), with
+    /// no comma, colon or semicolon in between.
     pub fn noun_supported(&self, text: &str, start: usize, end: usize, max_gap: usize) -> bool {
-        let before =
-            self.support_before.find(text).into_iter().any(|m| {
-                m.end <= start && text[m.end..start].split_whitespace().count() <= max_gap
-            });
+        // the gap stays within one phrase: no comma, colon or semicolon
+        let close =
+            |gap: &str| gap.split_whitespace().count() <= max_gap && !gap.contains([',', ';', ':']);
+        let before = self
+            .support_before
+            .find(text)
+            .into_iter()
+            .any(|m| m.end <= start && close(&text[m.end..start]));
         before
             || self
                 .support_after
                 .find(text)
                 .into_iter()
-                .any(|m| m.start >= end && text[end..m.start].split_whitespace().count() <= max_gap)
+                .any(|m| m.start >= end && close(&text[end..m.start]))
     }
 
     /// The definition of a matched trigger.
@@ -500,6 +505,55 @@ mod tests {
                 ("summit", EventType::Consult, Form::Noun),
             ]
         );
+    }
+
+    #[test]
+    fn nouns_need_a_close_support_verb() {
+        let lex = repo_lexicon();
+        let table = [
+            (
+                "Japan imposed new export controls.",
+                "export controls",
+                true,
+            ),
+            (
+                "The declaration signed by both leaders.",
+                "declaration",
+                true,
+            ),
+            ("UN sanctions on the country.", "sanctions", false),
+            (
+                "The launch failed, with the missile exploding.",
+                "missile",
+                false,
+            ),
+        ];
+        for (s, noun, want) in table {
+            let at = s.find(noun).expect("noun in sentence");
+            assert_eq!(lex.noun_supported(s, at, at + noun.len(), 6), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn stop_phrases_yield_no_trigger() {
+        let lex = repo_lexicon();
+        for s in [
+            "It is a sign of warming ties.",
+            "They met in the truce village.",
+            "The spokesman declined to comment.",
+        ] {
+            let got: Vec<&str> = lex
+                .triggers_in(s)
+                .iter()
+                .map(|m| &s[m.start..m.end])
+                .collect();
+            let want: Vec<&str> = if s.contains("met") {
+                vec!["met"]
+            } else {
+                vec![]
+            };
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

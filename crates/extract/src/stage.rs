@@ -99,6 +99,18 @@ impl EventExtractor {
                         || self.lex.def(p).event_type == EventType::Consult)
                     && !s[p.end..t.start].contains(" between ")
             }) || out.iter().any(|(p, _)| {
+                // a request, refusal or threat governs the meeting it names ("called for
+                // dialogue", "proposed the meeting", "urged all sides to return to talks")
+                let pt = self.lex.def(p).event_type;
+                matches!(
+                    pt,
+                    EventType::Request | EventType::Reject | EventType::Threaten
+                ) && p.form != Form::Noun
+                    && t.form == Form::Noun
+                    && def.event_type == EventType::Consult
+                    && p.start >= clause.start
+                    && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
+            }) || out.iter().any(|(p, _)| {
                 // an agreement kept for a standing arrangement governs its complement
                 self.lex.def(p).event_type == EventType::Agree
                     && p.form != Form::Noun
@@ -242,6 +254,10 @@ impl EventExtractor {
         out
     }
 }
+
+/// Words allowed between a request verb and the meeting noun it governs ("urged all sides
+/// to return to dialogue").
+const GOVERNED_GAP: usize = 7;
 
 /// Words allowed between a support verb and its noun ("announced on Wednesday a new pact").
 const NOUN_SUPPORT_GAP: usize = 6;
@@ -470,6 +486,22 @@ pub(crate) fn decide_mode(d: &Draft) -> Option<Mode> {
     }
 }
 
+/// The CAMEO code of a meeting from its decided mode: a call 041, a visit 042, a hosting 043,
+/// a meeting in a third country 044. Mediation (045) and meetings of unknown or multilateral
+/// mode keep the trigger's code.
+fn consult_cameo(d: &Draft) -> Option<&'static str> {
+    if d.event_type != EventType::Consult || d.cameo == "045" {
+        return None;
+    }
+    match d.mode? {
+        Mode::Phone => Some("041"),
+        Mode::Visit => Some("042"),
+        Mode::Host => Some("043"),
+        Mode::ThirdParty => Some("044"),
+        _ => None,
+    }
+}
+
 fn confidence(d: &Draft) -> f32 {
     let mut c: f32 = 0.45;
     let n = d.countries().len() + d.orgs().len();
@@ -582,7 +614,7 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
         event_type: d.event_type,
         mode: d.mode,
         kind: d.kind.clone(),
-        cameo: d.cameo.clone(),
+        cameo: consult_cameo(&d).unwrap_or(&d.cameo).to_string(),
         status: d.status,
         participants: d.participants(),
         countries: d.countries(),
@@ -681,6 +713,11 @@ mod tests {
             (
                 "The leaders agreed to hold their trilateral summit regularly.",
                 &[("agreed", Agree)],
+            ),
+            // a request governs the meeting it names
+            (
+                "Russia's envoy called for dialogue instead of pressure.",
+                &[("called for", Request)],
             ),
             // a condition is not an event
             (

@@ -38,6 +38,11 @@ const ANNOUNCE: &[&str] = &[
     "declared",
 ];
 
+/// True for a verb that announces (its object may be the event itself).
+pub(crate) fn is_announcing(w: &str) -> bool {
+    ANNOUNCE.contains(&w)
+}
+
 /// Verbs that call an event off: their date is not the event's date.
 const CANCEL: &[&str] = &[
     "cancelled",
@@ -141,8 +146,12 @@ pub(crate) fn is_report_date(s: &str, ws: &[Word], x: (usize, usize), t: (usize,
                 return true;
             }
             // "announced on Thursday that his meeting ... will take place": an embedded
-            // clause between the date and the trigger.
+            // clause between the date and the trigger; "announced on Monday, the first
+            // trip ...": an apposition.
             let from = x.1.max(v.end);
+            if x.0 >= v.end && s.get(from..t.0).is_some_and(|g| g.contains(',')) {
+                return true;
+            }
             if ws
                 .iter()
                 .filter(|w| w.start >= from && w.end <= t.0)
@@ -177,6 +186,17 @@ fn dates_report(s: &str, ws: &[Word], v: &Word, x: (usize, usize), t: (usize, us
 pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
+        // ", scheduled for August,": a participle phrase set off by commas.
+        let participle = ["scheduled", "planned", "slated", "set", "due", "expected"]
+            .contains(&w.lower.as_str())
+            && s[..w.start].trim_end().ends_with(',');
+        if participle {
+            let rest = &s[w.end..];
+            if let Some(k) = rest.find(',') {
+                out.push((s[..w.start].trim_end().len() - 1, w.end + k));
+            }
+            continue;
+        }
         if !RELATIVE.contains(&w.lower.as_str()) {
             continue;
         }
@@ -223,15 +243,83 @@ pub(crate) fn split_by_relative(
 
 /// True for a date that only bounds the event ("since March 2018", "until June") or sets a
 /// deadline for a day ("agree by Thursday").
-pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str) -> bool {
+pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize) -> bool {
     let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
         return false;
     };
+    // "since he took power at the end of 2011": the date of a since-clause dates its own
+    // verb ("since Hu Jintao in October 2005" has none and still dates a visit).
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(7).collect();
+    if let Some(k) = before.iter().position(|w| w.lower == "since") {
+        // ... unless the trigger is that verb ("since they met in Woodside in November").
+        let trigger_inside = t >= before[k].end && t < x.0;
+        if !trigger_inside && before[..k].iter().any(|w| is_past_verb(&w.lower)) {
+            return true;
+        }
+    }
     match prev.lower.as_str() {
         "since" | "until" | "till" | "untill" => true,
         "by" | "before" => precision == "day" || precision == "time",
         _ => false,
     }
+}
+
+/// A past verb form: "-ed" or a common irregular past.
+fn is_past_verb(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "took", "came", "met", "went", "became", "began", "left", "won", "made", "held", "gave",
+        "fell", "rose", "was", "were",
+    ];
+    w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
+}
+
+/// True when a passive participle with its agent stands between the trigger and a later
+/// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
+/// (the date is the signing's). A participle right after the trigger modifies the trigger
+/// itself ("talks hosted by Qatar on Monday") and does not count.
+pub(crate) fn participle_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    const AUX: &[&str] = &[
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "and", "or",
+    ];
+    if x.0 < t.1 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= t.1 && w.end <= x.0)
+        .collect();
+    between.windows(3).enumerate().any(|(k, w)| {
+        k >= 1
+            && w[1].lower.len() > 4
+            && w[1].lower.ends_with("ed")
+            && w[2].lower == "by"
+            && !AUX.contains(&w[0].lower.as_str())
+    })
+}
+
+/// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
+/// South Korea to agree ...", "agreed that Yellen would travel ...". Dates after it date the
+/// complement's event, not the agreement or the request.
+pub(crate) fn complement_start(s: &str, ws: &[Word], t: (usize, usize)) -> Option<usize> {
+    const NOT_VERB: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some",
+        "all", "any", "each", "both",
+    ];
+    let after: Vec<&Word> = ws.iter().filter(|w| w.start >= t.1).take(5).collect();
+    after
+        .iter()
+        .enumerate()
+        .take(4)
+        .take_while(|(_, w)| !s[t.1..w.start].contains([',', ';']))
+        .find(|(k, w)| {
+            w.lower == "that"
+                || w.lower == "to"
+                    && after.get(k + 1).is_some_and(|n| {
+                        let first = s[n.start..].chars().next().unwrap_or('A');
+                        first.is_lowercase() && !NOT_VERB.contains(&n.lower.as_str())
+                    })
+        })
+        .map(|(_, w)| w.start)
 }
 
 /// True when the date is a possessive modifier of another noun ("next year's election"), not
@@ -366,6 +454,7 @@ mod tests {
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Thursday", "visit", true),
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Tuesday", "visit", false),
             ("the Singapore summit last June, when the two men signed a statement", "last June", "signed", false),
+            ("Pyongyang has condemned the allies' summer exercise, scheduled for August, as a violation.", "August", "condemned", true),
         ];
         for (s, date, trig, want) in table {
             let ws = words(s);
@@ -379,13 +468,131 @@ mod tests {
     }
 
     #[test]
+    fn any_spans_do_not_panic() {
+        let table = [
+            "",
+            ",",
+            "said",
+            "Trump, said on Friday, — that",
+            "Le président a dit — réuni le 3 mai, which où “that” ’s",
+            "on Friday cancelled; called off, which since by 's",
+            "signed by by by, to to that",
+        ];
+        for s in table {
+            let ws = words(s);
+            let rel = relative_spans(s, &ws);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    for &c in &bounds {
+                        for &d in bounds.iter().filter(|&&d| d >= c).take(3) {
+                            let (x, t) = ((a, b), (c, d));
+                            is_report_date(s, &ws, x, t);
+                            split_by_relative(&ws, &rel, x, t);
+                            participle_between(&ws, x, t);
+                            is_possessive_of_other(s, &ws, x, c);
+                            is_bound(&ws, x, "day", c);
+                            complement_start(s, &ws, t);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn participles() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Wang said Beijing supports the Panmunjom Declaration signed by the leaders of the two Koreas last week.", "last week", "supports", true),
+            ("Qatar hosted talks organised by the UN on Monday.", "Monday", "talks", false),
+            ("The report was published by the ministry on Monday.", "Monday", "report", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                participle_between(&words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn complements() {
+        // (sentence, trigger, complement starts at)
+        let table = [
+            (
+                "The two leaders agreed that Yellen would travel to China in the coming days.",
+                "agreed",
+                Some("that Yellen"),
+            ),
+            (
+                "Japan had asked South Korea to agree by Thursday to set up a panel.",
+                "asked",
+                Some("to agree"),
+            ),
+            ("Seoul sent aid to North Korea on Friday.", "sent aid", None),
+            (
+                "They agreed at their September summit to hold the groundbreaking.",
+                "agreed",
+                None,
+            ),
+            (
+                "They agreed on Monday to hold the summit regularly.",
+                "agreed",
+                Some("to hold"),
+            ),
+        ];
+        for (s, trig, want) in table {
+            let got = complement_start(s, &words(s), span(s, trig));
+            assert_eq!(got, want.map(|w| span(s, w).0), "{s}");
+        }
+    }
+
+    #[test]
     fn bounds_and_modifiers() {
         let s = "Kim has travelled to China four times since March 2018, most recently in January.";
         let ws = words(s);
-        assert!(is_bound(&ws, span(s, "March 2018"), "month"));
-        assert!(!is_bound(&ws, span(s, "January"), "month"));
+        assert!(is_bound(
+            &ws,
+            span(s, "March 2018"),
+            "month",
+            span(s, "travelled").0
+        ));
+        assert!(!is_bound(
+            &ws,
+            span(s, "January"),
+            "month",
+            span(s, "travelled").0
+        ));
+        let s = "The trip, his first abroad since he took power at the end of 2011, was secret.";
+        assert!(is_bound(
+            &words(s),
+            span(s, "the end of 2011"),
+            "year",
+            span(s, "trip").0
+        ));
+        let s = "Biden and Xi spoke on Tuesday, their first call since they met in Woodside, California, in November.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "November"),
+            "month",
+            span(s, "met").0
+        ));
+        let s = "No Chinese president has visited North Korea since Hu Jintao in October 2005.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "October 2005"),
+            "month",
+            span(s, "visited").0
+        ));
         let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
-        assert!(is_bound(&words(s), span(s, "Thursday"), "day"));
+        assert!(is_bound(
+            &words(s),
+            span(s, "Thursday"),
+            "day",
+            span(s, "asked").0
+        ));
         let s = "The statement accused the US of stalling to get through next year's presidential election.";
         let ws = words(s);
         assert!(is_possessive_of_other(

@@ -496,10 +496,13 @@ impl Recogniser {
             }
             i += 1;
         }
-        // "inter-Korean": both Koreas.
+        // "inter-Korean", "North and South Korea": both Koreas.
         let mut extra = Vec::new();
-        for (pos, _) in text.match_indices("inter-Korean") {
-            let span = Span::new(pos, pos + "inter-Korean".len());
+        let both_koreas = BOTH_KOREAS
+            .iter()
+            .flat_map(|f| text.match_indices(f).map(|(pos, f)| (pos, f.len())));
+        for (pos, len) in both_koreas {
+            let span = Span::new(pos, pos + len);
             mentions.retain(|m| !m.span.overlaps(span));
             let actors: Vec<Actor> = ["KOR", "PRK"]
                 .iter()
@@ -599,6 +602,13 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
     }
     *mentions = out;
 }
+
+/// Forms that name both Koreas at once.
+const BOTH_KOREAS: &[&str] = &[
+    "inter-Korean",
+    "North and South Korea",
+    "South and North Korea",
+];
 
 const PRONOUNS: &[&str] = &["He", "She", "he", "she", "His", "Her", "his", "her"];
 

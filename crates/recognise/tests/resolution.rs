@@ -138,6 +138,11 @@ fn joint_actors_resolve_to_member_states() {
             "inter-Korean",
             &["state:kor", "state:prk"][..],
         ),
+        (
+            "North and South Korea held a ceremony.",
+            "North and South Korea",
+            &["state:kor", "state:prk"][..],
+        ),
     ];
     for (text, surface, want) in cases {
         let mut got = ids_of(text, "2019-01-01", surface);
