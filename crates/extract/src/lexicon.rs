@@ -162,6 +162,8 @@ struct RawTrigger {
     #[serde(default)]
     standalone_nouns: bool,
     #[serde(default)]
+    arrival: bool,
+    #[serde(default)]
     past: Vec<String>,
     #[serde(default)]
     present: Vec<String>,
@@ -204,6 +206,9 @@ struct RawCues {
 pub struct Lexicon {
     /// Event kinds.
     pub triggers: Vec<TriggerDef>,
+    /// Per event kind: an arrival ("arrived in"), which on the publication day starts a stay
+    /// under way.
+    arrivals: Vec<bool>,
     forms: Vec<(usize, Form)>,
     trigger_matcher: PhraseMatcher,
     cue_kinds: Vec<Cue>,
@@ -291,6 +296,7 @@ impl Lexicon {
             message: e.to_string(),
         })?;
         let mut defs = Vec::new();
+        let mut arrivals = Vec::new();
         let mut forms = Vec::new();
         let mut phrases: Vec<(String, usize)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -317,6 +323,7 @@ impl Lexicon {
                 return Err(invalid("mode is only for CONSULT triggers".into()));
             }
             let idx = defs.len();
+            arrivals.push(raw.arrival);
             defs.push(TriggerDef {
                 event_type,
                 kind: raw.kind,
@@ -399,6 +406,7 @@ impl Lexicon {
         })?;
         Ok(Lexicon {
             triggers: defs,
+            arrivals,
             forms,
             trigger_matcher,
             cue_kinds,
@@ -426,11 +434,19 @@ impl Lexicon {
             .collect()
     }
 
-    /// Status cues in `text`.
+    /// Status cues in `text`. A one-word cue capitalised inside the sentence is a name, not
+    /// a cue ("in April and May", "Will Ripley").
     pub fn cues_in(&self, text: &str) -> Vec<CueMatch> {
         self.cue_matcher
             .find(text)
             .into_iter()
+            .filter(|m| {
+                let word = &text[m.start..m.end];
+                let inside = !text[..m.start].trim().is_empty();
+                !(inside
+                    && !word.contains(' ')
+                    && word.chars().next().is_some_and(char::is_uppercase))
+            })
             .map(|m| CueMatch {
                 start: m.start,
                 end: m.end,
@@ -441,18 +457,28 @@ impl Lexicon {
 
     /// True when the noun trigger at `start..end` of `text` has a support verb: one of the
     /// `before` words at most `max_gap` words before it ("imposed new sanctions"), or one of the
-    /// `after` participles at most `max_gap` words after it ("the declaration signed by").
+    /// `after` participles at most `max_gap` words after it ("the declaration signed by"), with
+    /// no comma, colon or semicolon in between.
     pub fn noun_supported(&self, text: &str, start: usize, end: usize, max_gap: usize) -> bool {
-        let before =
-            self.support_before.find(text).into_iter().any(|m| {
-                m.end <= start && text[m.end..start].split_whitespace().count() <= max_gap
-            });
+        // the gap stays within one phrase: no comma, colon or semicolon
+        let close =
+            |gap: &str| gap.split_whitespace().count() <= max_gap && !gap.contains([',', ';', ':']);
+        let before = self
+            .support_before
+            .find(text)
+            .into_iter()
+            .any(|m| m.end <= start && close(&text[m.end..start]));
         before
             || self
                 .support_after
                 .find(text)
                 .into_iter()
-                .any(|m| m.start >= end && text[end..m.start].split_whitespace().count() <= max_gap)
+                .any(|m| m.start >= end && close(&text[end..m.start]))
+    }
+
+    /// True when the matched trigger is an arrival ("arrived in").
+    pub fn is_arrival(&self, m: &TriggerMatch) -> bool {
+        self.arrivals.get(m.trigger).copied().unwrap_or(false)
     }
 
     /// The definition of a matched trigger.
@@ -500,6 +526,64 @@ mod tests {
                 ("summit", EventType::Consult, Form::Noun),
             ]
         );
+    }
+
+    #[test]
+    fn nouns_need_a_close_support_verb() {
+        let lex = repo_lexicon();
+        let table = [
+            (
+                "Japan imposed new export controls.",
+                "export controls",
+                true,
+            ),
+            (
+                "The declaration signed by both leaders.",
+                "declaration",
+                true,
+            ),
+            ("UN sanctions on the country.", "sanctions", false),
+            (
+                "The launch failed, with the missile exploding.",
+                "missile",
+                false,
+            ),
+        ];
+        for (s, noun, want) in table {
+            let at = s.find(noun).expect("noun in sentence");
+            assert_eq!(lex.noun_supported(s, at, at + noun.len(), 6), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn stop_phrases_yield_no_trigger() {
+        let lex = repo_lexicon();
+        for s in [
+            "It is a sign of warming ties.",
+            "They met in the truce village.",
+            "The spokesman declined to comment.",
+        ] {
+            let got: Vec<&str> = lex
+                .triggers_in(s)
+                .iter()
+                .map(|m| &s[m.start..m.end])
+                .collect();
+            let want: Vec<&str> = if s.contains("met") {
+                vec!["met"]
+            } else {
+                vec![]
+            };
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn capitalised_cue_words_inside_a_sentence_are_names() {
+        let lex = repo_lexicon();
+        let count = |s: &str| lex.cues_in(s).len();
+        assert_eq!(count("They met in April and May."), 0);
+        assert_eq!(count("They may meet in April."), 1);
+        assert_eq!(count("May they meet again."), 1);
     }
 
     #[test]

@@ -36,6 +36,18 @@ fn same_sentence_naming(e: &Draft, d: &Draft) -> bool {
         && e.trigger_at.0 == d.trigger_at.0
 }
 
+/// True when `d` is an undated noun of a meeting whose states all take part in `e`: a later
+/// mention of the same meeting ("the visit", "a summit would be a clear signal"), which takes
+/// its date and status from `e`.
+fn mention_of(e: &Draft, d: &Draft) -> bool {
+    let (ce, cd) = (e.countries(), d.countries());
+    d.event_type == EventType::Consult
+        && d.form == Form::Noun
+        && d.date.is_none()
+        && cd.len() >= 2
+        && subset(&cd, &ce)
+}
+
 fn compatible(e: &Draft, d: &Draft) -> bool {
     if e.event_type != d.event_type || is_call(e) != is_call(d) {
         return false;
@@ -46,10 +58,12 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
         return nested && same_sentence_naming(e, d);
     }
     // Two stated, different statuses are two events unless their dates pin them together
-    // ("cancelled his planned June 12 summit" / "the June 12 summit").
-    if e.explicit && d.explicit && e.status != d.status {
+    // ("cancelled his planned June 12 summit" / "the June 12 summit"), or one is a mere
+    // mention of the other ("Analysts suggest Xi may use the visit to ...").
+    if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
         let pinned = e.date.is_some() && d.date.is_some();
-        // an end (cancelled, denied) closes a plan, not a speculation about a new date
+        // an end (cancelled, denied) closes a plan, a denial a report that it happened; not
+        // a speculation about a new date
         let ends_it = matches!(
             (e.status, d.status),
             (
@@ -60,7 +74,12 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
                 EventStatus::Cancelled | EventStatus::Denied
             ) | (EventStatus::Cancelled, EventStatus::Denied)
                 | (EventStatus::Denied, EventStatus::Cancelled)
+                | (EventStatus::Denied, EventStatus::Occurred)
+                | (EventStatus::Occurred, EventStatus::Denied)
         );
+        // ... and only when neither is dated (a dated cancellation is another trip than an
+        // undated invitation)
+        let ends_it = ends_it && e.date.is_none() && d.date.is_none();
         if !pinned && !ends_it {
             return false;
         }
@@ -76,7 +95,15 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
             side_countries(e, Side::Source),
             side_countries(d, Side::Source),
         );
-        return ce == cd && (se.is_empty() || sd.is_empty() || se == sd);
+        if ce == cd {
+            return se.is_empty() || sd.is_empty() || se == sd;
+        }
+        // A statement naming one state only joins the last one of its type by that state
+        // ("Chinese state media accused Washington ..." / "China has criticised it");
+        // an agreement naming one party joins one of its parties' agreement.
+        return cd.len() == 1
+            && (se == cd && (sd.is_empty() || sd == cd)
+                || e.actors.iter().all(|(_, s)| *s == Side::Participant) && subset(&cd, &ce));
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.
@@ -124,7 +151,24 @@ fn absorb(e: &mut Draft, d: Draft) {
         e.status = d.status;
         e.explicit = d.explicit;
     }
-    let keep_status = conflict;
+    let keep_status = conflict || mention_of(e, &d);
+    // A day of a stay reported as done ("met Xi on Friday" during "a three-day trip"): the
+    // report is of that day, done.
+    let day_of_stay = |o: &Draft, g: &Draft| match (&o.date, &g.date) {
+        (Some(x), Some(y)) => {
+            o.status == EventStatus::Occurred
+                && g.status == EventStatus::Ongoing
+                && x.days() < y.days()
+                && x.start >= y.start
+                && x.end <= y.end
+        }
+        _ => false,
+    };
+    let (e_day, d_day) = (day_of_stay(e, &d), day_of_stay(&d, e));
+    if d_day {
+        e.status = EventStatus::Occurred;
+    }
+    let keep_status = keep_status || e_day || d_day;
     for (a, side) in d.actors {
         if !e.actors.iter().any(|(x, _)| x.id == a.id) {
             e.actors.push((a, side));
@@ -192,4 +236,210 @@ pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
         }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::DraftDate;
+    use crate::lexicon::ModeHint;
+    use entente_doc::{Actor, ActorKind};
+
+    /// A draft of `ty` in sentence `sid` (trigger at `at`) with the states as (code, side).
+    fn draft(
+        ty: EventType,
+        form: Form,
+        status: EventStatus,
+        states: &[(&str, Side)],
+        date: Option<(&str, &str)>,
+        (sid, at): (u32, usize),
+    ) -> Draft {
+        let day = |s: &str| s.parse().expect("test date");
+        Draft {
+            event_type: ty,
+            kind: "meeting".into(),
+            cameo: "040".into(),
+            hint: (ty == EventType::Consult).then_some(ModeHint::Meet),
+            mode: None,
+            form,
+            trigger_at: (sid, at),
+            status,
+            explicit: true,
+            actors: states
+                .iter()
+                .map(|(c, side)| {
+                    (
+                        Actor {
+                            id: format!("state:{}", c.to_ascii_lowercase()),
+                            name: c.to_string(),
+                            kind: ActorKind::State,
+                            country: Some(c.to_string()),
+                            role: None,
+                        },
+                        *side,
+                    )
+                })
+                .collect(),
+            date: date.map(|(a, b)| DraftDate {
+                start: day(a),
+                end: day(b),
+                precision: "day".into(),
+                text: String::new(),
+            }),
+            location: None,
+            sentences: vec![sid],
+            confidence: 0.5,
+        }
+    }
+
+    /// Drafts and the (status, date start) of the events they merge into.
+    type Case = (Vec<Draft>, Vec<(EventStatus, Option<&'static str>)>);
+
+    #[test]
+    fn merges_what_reports_one_event() {
+        use EventStatus::*;
+        use EventType::*;
+        use Form::*;
+        use Side::*;
+        let p = Participant;
+        // (drafts, expected (status, date start) of the merged events)
+        let table: Vec<Case> = vec![
+            // two threats in opposite directions stay two
+            (
+                vec![
+                    draft(
+                        Threaten,
+                        Past,
+                        Occurred,
+                        &[("USA", Source), ("PRK", Target)],
+                        None,
+                        (1, 0),
+                    ),
+                    draft(
+                        Threaten,
+                        Past,
+                        Occurred,
+                        &[("PRK", Source), ("USA", Target)],
+                        None,
+                        (2, 0),
+                    ),
+                ],
+                vec![(Occurred, None), (Occurred, None)],
+            ),
+            // a noun of the sentence's verb with another (report) date joins the verb's event
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Base,
+                        Planned,
+                        &[("CHN", p), ("PRK", p)],
+                        Some(("2019-06-20", "2019-06-21")),
+                        (2, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Noun,
+                        Occurred,
+                        &[("CHN", p), ("PRK", p)],
+                        Some(("2019-06-17", "2019-06-17")),
+                        (2, 90),
+                    ),
+                ],
+                vec![(Planned, Some("2019-06-20"))],
+            ),
+            // an undated mention joins without changing the status
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Base,
+                        Planned,
+                        &[("CHN", p), ("PRK", p)],
+                        None,
+                        (0, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Noun,
+                        Speculated,
+                        &[("CHN", p), ("PRK", p)],
+                        None,
+                        (5, 10),
+                    ),
+                ],
+                vec![(Planned, None)],
+            ),
+            // a day of a stay reported as done
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Noun,
+                        Ongoing,
+                        &[("CHN", p), ("JPN", p)],
+                        Some(("2018-10-25", "2018-10-27")),
+                        (0, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Past,
+                        Occurred,
+                        &[("CHN", p), ("JPN", p)],
+                        Some(("2018-10-26", "2018-10-26")),
+                        (1, 10),
+                    ),
+                ],
+                vec![(Occurred, Some("2018-10-26"))],
+            ),
+            // a one-state statement joins its source's statement of the same type
+            (
+                vec![
+                    draft(
+                        Accuse,
+                        Past,
+                        Occurred,
+                        &[("CHN", Source), ("USA", Target)],
+                        None,
+                        (6, 0),
+                    ),
+                    draft(Accuse, Past, Occurred, &[("CHN", Source)], None, (8, 0)),
+                ],
+                vec![(Occurred, None)],
+            ),
+            // a cancellation does not swallow a speculation about a new trip
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Past,
+                        Cancelled,
+                        &[("USA", p), ("PRK", p)],
+                        None,
+                        (0, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Base,
+                        Speculated,
+                        &[("USA", p), ("PRK", p)],
+                        None,
+                        (4, 10),
+                    ),
+                ],
+                vec![(Cancelled, None), (Speculated, None)],
+            ),
+        ];
+        for (drafts, want) in table {
+            let got: Vec<(EventStatus, Option<String>)> = merge_drafts(drafts)
+                .iter()
+                .map(|d| (d.status, d.date.as_ref().map(|x| x.start.to_string())))
+                .collect();
+            let want: Vec<(EventStatus, Option<String>)> = want
+                .into_iter()
+                .map(|(s, d)| (s, d.map(str::to_string)))
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
 }

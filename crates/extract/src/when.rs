@@ -31,8 +31,9 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date, relative_spans,
-    split_by_relative, words, Word,
+    complement_between, complement_start, is_announcing, is_bare_time_of_day, is_bound,
+    is_possessive_of_other, is_report_date, participle_between, relative_spans, split_by_relative,
+    words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, widen, Span};
 use chrono::Duration;
@@ -56,10 +57,7 @@ struct Cand<'a> {
 }
 
 /// Words that count the events of a trigger ("three summits", "met twice").
-const COUNT: &[&str] = &[
-    "twice", "times", "two", "three", "four", "five", "six", "several", "both", "multiple",
-    "series",
-];
+const COUNT: &[&str] = &["twice", "thrice", "times", "series", "round"];
 
 /// Plural trigger nouns that still name one event.
 const SINGULAR_PLURALS: &[&str] = &["news", "crisis", "process", "sanctions", "relations"];
@@ -70,6 +68,8 @@ struct Sent<'s> {
     ws: Vec<Word>,
     rel: Vec<(usize, usize)>,
     published: Option<chrono::NaiveDate>,
+    /// The trigger is a noun ("summit"), which may head a relative clause.
+    noun: bool,
 }
 
 /// The dates of the event(s) started by trigger `t`.
@@ -87,6 +87,7 @@ pub(crate) fn pick(
         ws,
         rel,
         published: cx.doc.published_date(),
+        noun: t.form == Form::Noun,
     };
     let trig = (t.start, t.end);
     let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
@@ -102,10 +103,16 @@ pub(crate) fn pick(
     } else {
         clause.end
     };
+    let from = object_of_announcement(&se, clause, trig).unwrap_or(clause.start);
+    // "agreed that Yellen would travel in the coming days": the complement's dates are its own.
+    let end = match complement_start(s, &se.ws, trig) {
+        Some(c) if def.event_type != EventType::Consult => end.min(c),
+        _ => end,
+    };
     let cands: Vec<Cand> = cx
         .timexes
         .iter()
-        .filter(|x| x.start >= clause.start && x.end <= end)
+        .filter(|x| x.start >= from && x.end <= end)
         .filter_map(|x| candidate(&se, x, Some(trig)))
         .collect();
 
@@ -114,7 +121,7 @@ pub(crate) fn pick(
         dates = items(cx, &cands);
     }
     if dates.is_empty() {
-        let near = nearest(&cands, trig);
+        let near = nearest(s, &cands, trig);
         // "is visiting Beijing for two days, his third trip to China this year": the stay
         // beats a coarser date of an apposition.
         let prog = progressive(&se, cx, trig, clause)
@@ -132,6 +139,26 @@ pub(crate) fn pick(
         dates,
         vague_future,
     }
+}
+
+/// "on Friday, when China announced retaliatory tariffs": the clause was cut after the
+/// announcing verb, but the trigger is its object, so the verb's dates count. Returns where
+/// the dates may start.
+fn object_of_announcement(se: &Sent<'_>, clause: &Clause, t: (usize, usize)) -> Option<usize> {
+    let (a, b) = clause.speaker?;
+    if b != clause.start {
+        return None;
+    }
+    let verb = se.ws.iter().rev().find(|w| w.end <= b)?;
+    if !is_announcing(&verb.lower) || verb.start < a {
+        return None;
+    }
+    let between = se
+        .ws
+        .iter()
+        .filter(|w| w.start >= b && w.end <= t.0)
+        .count();
+    (between <= 3).then_some(a)
 }
 
 /// The usable date of expression `x`, or `None` when it dates something else. With `trig`
@@ -170,7 +197,7 @@ fn candidate<'a>(
     }
     let (start, end) = (tx.start?, tx.end?);
     if is_bare_time_of_day(text)
-        || is_bound(&se.ws, pos, &tx.precision)
+        || is_bound(&se.ws, pos, &tx.precision, trig.map_or(0, |t| t.0))
         || is_possessive_of_other(s, &se.ws, pos, trig.map_or(usize::MAX, |t| t.0))
     {
         return None;
@@ -179,7 +206,10 @@ fn candidate<'a>(
         // A date right before the trigger modifies it: "his planned June 12 summit".
         let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
         if !modifies
-            && (is_report_date(s, &se.ws, pos, t) || split_by_relative(&se.ws, &se.rel, pos, t))
+            && (is_report_date(s, &se.ws, pos, t)
+                || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
+                || participle_between(&se.ws, pos, t)
+                || complement_between(s, &se.ws, pos, t))
         {
             return None;
         }
@@ -195,14 +225,20 @@ fn candidate<'a>(
 
 /// The nearest candidate: after the trigger first, right before it ("his June 12 summit"),
 /// then further before.
-fn nearest<'c, 'a>(cands: &'c [Cand<'a>], t: (usize, usize)) -> Option<&'c Cand<'a>> {
+/// A date before the trigger with a coordination between them belongs to the first
+/// predicate ("flew to Seoul on Saturday and will hold talks ... on Sunday").
+fn nearest<'c, 'a>(s: &str, cands: &'c [Cand<'a>], t: (usize, usize)) -> Option<&'c Cand<'a>> {
     cands.iter().min_by_key(|c| {
         if c.start >= t.1 {
             c.start - t.1
         } else if t.0.saturating_sub(c.end) <= 2 {
             0
         } else {
-            (t.0 - c.end.min(t.0)) + 8
+            let gap = s.get(c.end..t.0).unwrap_or("");
+            let coordinated = [" and ", " but ", " then ", " before ", " after ", " since "]
+                .iter()
+                .any(|w| gap.contains(w));
+            (t.0 - c.end.min(t.0)) + if coordinated { 80 } else { 8 }
         }
     })
 }
@@ -337,13 +373,19 @@ fn stretch(
             .to_lowercase();
     if ENDING.iter().any(|w| before.contains(w)) {
         Span {
-            start: sp.end - Duration::days(days - 1),
+            start: sp
+                .end
+                .checked_sub_signed(Duration::days(days - 1))
+                .unwrap_or(sp.end),
             end: sp.end,
         }
     } else {
         Span {
             start: sp.start,
-            end: sp.start + Duration::days(days - 1),
+            end: sp
+                .start
+                .checked_add_signed(Duration::days(days - 1))
+                .unwrap_or(sp.start),
         }
     }
 }
@@ -362,8 +404,14 @@ fn stated_length(
         .filter(|x| x.item.kind == "DURATION" && x.start >= clause.start && x.end <= clause.end)
         .filter(|x| x.item.value.ends_with('D'))
         .filter(|x| {
-            (x.end <= t.0 && between(x.end, t.0) <= 2)
-                || (x.start >= t.1 && between(t.1, x.start) <= 3)
+            // "a two-day journey and held talks": the length belongs to the journey.
+            let joined = |a: usize, b: usize| {
+                se.ws.iter().any(|w| {
+                    w.start >= a && w.end <= b && ["and", "but", "or"].contains(&w.lower.as_str())
+                })
+            };
+            (x.end <= t.0 && between(x.end, t.0) <= 2 && !joined(x.end, t.0))
+                || (x.start >= t.1 && between(t.1, x.start) <= 3 && !joined(t.1, x.start))
         })
         .find_map(|x| {
             let n = duration_days(&x.item.value)?;
@@ -379,15 +427,18 @@ fn progressive(
     clause: &Clause,
 ) -> Option<DraftDate> {
     let word = se.s.get(t.0..t.1)?.to_lowercase();
-    let aux = se.ws.iter().rev().find(|w| w.end <= t.0)?;
-    if !word.ends_with("ing") || !["is", "are"].contains(&aux.lower.as_str()) {
+    let aux = se.ws.iter().rev().find(|w| w.end <= t.0);
+    let be = |w: &str| ["is", "are"].contains(&w);
+    let first = word.split_whitespace().next().unwrap_or("");
+    let ing = word.split_whitespace().any(|w| w.ends_with("ing"));
+    if !ing || !(be(first) || aux.is_some_and(|a| be(&a.lower))) {
         return None;
     }
     let (days, y) = stated_length(se, cx, t, clause)?;
     let p = se.published?;
     Some(DraftDate {
         start: p,
-        end: p + Duration::days(days - 1),
+        end: p.checked_add_signed(Duration::days(days - 1))?,
         precision: "day".into(),
         text: se.s.get(y..).and_then(|r| r.split(',').next())?.to_string(),
     })
@@ -431,7 +482,16 @@ fn inherited(
         .iter()
         .filter(|x| x.start >= from && x.end <= comma)
         .filter_map(|x| candidate(se, x, None))
-        .filter(|c| !split_by_relative(&se.ws, &se.rel, (c.start, c.end), (prev.start, prev.start)))
+        .filter(|c| {
+            !split_by_relative(
+                se.s,
+                &se.ws,
+                &se.rel,
+                (c.start, c.end),
+                (prev.start, prev.start),
+                false,
+            )
+        })
         .min_by_key(|c| c.start)
         .map(|c| draft(cx, &c, c.span))
 }

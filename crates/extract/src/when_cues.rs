@@ -38,6 +38,11 @@ const ANNOUNCE: &[&str] = &[
     "declared",
 ];
 
+/// True for a verb that announces (its object may be the event itself).
+pub(crate) fn is_announcing(w: &str) -> bool {
+    ANNOUNCE.contains(&w)
+}
+
 /// Verbs that call an event off: their date is not the event's date.
 const CANCEL: &[&str] = &[
     "cancelled",
@@ -141,8 +146,12 @@ pub(crate) fn is_report_date(s: &str, ws: &[Word], x: (usize, usize), t: (usize,
                 return true;
             }
             // "announced on Thursday that his meeting ... will take place": an embedded
-            // clause between the date and the trigger.
+            // clause between the date and the trigger; "announced on Monday, the first
+            // trip ...": an apposition.
             let from = x.1.max(v.end);
+            if x.0 >= v.end && s.get(from..t.0).is_some_and(|g| g.contains(',')) {
+                return true;
+            }
             if ws
                 .iter()
                 .filter(|w| w.start >= from && w.end <= t.0)
@@ -177,6 +186,22 @@ fn dates_report(s: &str, ws: &[Word], v: &Word, x: (usize, usize), t: (usize, us
 pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
+        // ", scheduled for August,": a participle phrase set off by commas.
+        let participle = ["scheduled", "planned", "slated", "set", "due", "expected"]
+            .contains(&w.lower.as_str())
+            && s[..w.start].trim_end().ends_with(',');
+        if participle {
+            let rest = &s[w.end..];
+            if let Some(k) = rest.find(',') {
+                out.push((s[..w.start].trim_end().len() - 1, w.end + k));
+            }
+            continue;
+        }
+        if w.lower == "that" && i > 0 && relative_that(s, ws, i) {
+            let end = s[w.end..].find([',', ';']).map_or(s.len(), |k| w.end + k);
+            out.push((w.start, end));
+            continue;
+        }
         if !RELATIVE.contains(&w.lower.as_str()) {
             continue;
         }
@@ -198,14 +223,165 @@ pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words after which "that" introduces a complement clause ("said that", "so that"), not a
+/// relative clause.
+const THAT_COMPLEMENT: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "tells",
+    "announced",
+    "announce",
+    "announces",
+    "agreed",
+    "agree",
+    "agrees",
+    "warned",
+    "warn",
+    "warns",
+    "believe",
+    "believes",
+    "hope",
+    "hopes",
+    "suggest",
+    "suggests",
+    "confirm",
+    "confirms",
+    "insist",
+    "insists",
+    "claim",
+    "claims",
+    "deny",
+    "denies",
+    "note",
+    "notes",
+    "add",
+    "adds",
+    "argue",
+    "argues",
+    "know",
+    "knows",
+    "clear",
+    "so",
+    "such",
+    "now",
+    "given",
+    "sure",
+    "aware",
+    "fact",
+    "means",
+    "ensure",
+    "ensures",
+    "show",
+    "shows",
+    "signal",
+    "signals",
+    "indicate",
+    "indicates",
+    "think",
+    "thinks",
+    "feel",
+    "feels",
+    "report",
+    "reports",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "and",
+    "but",
+    "or",
+    "than",
+    "after",
+    "before",
+    "because",
+    "since",
+    "while",
+    "not",
+    "only",
+    "also",
+    "likely",
+    "possible",
+    "certain",
+    "expect",
+    "expects",
+    "fear",
+    "fears",
+    "assured",
+    "promised",
+    "pledged",
+    "stated",
+    "noted",
+    "explained",
+    "realise",
+    "realize",
+    "recognise",
+    "recognize",
+    "learn",
+    "learned",
+    "decided",
+    "decide",
+    "demand",
+    "demands",
+    "demanded",
+    "request",
+    "requests",
+    "requested",
+    "urged",
+    "ruled",
+];
+
+/// True when the "that" at word `i` opens a relative clause: it follows a noun ("the drill
+/// that the allies hold in August", "the treaty that Moscow signed this week"), not a verb
+/// or an adjective taking a complement.
+fn relative_that(s: &str, ws: &[Word], i: usize) -> bool {
+    let Some(prev) = ws.get(i.wrapping_sub(1)) else {
+        return false;
+    };
+    let gap = s.get(prev.end..ws[i].start).unwrap_or(",");
+    if !gap.trim().is_empty() {
+        return false; // "..., that" or a quotation mark: leave it
+    }
+    // "earlier that day", "that week": a time expression, not a pronoun.
+    const UNITS: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "weekend",
+    ];
+    if ws
+        .get(i + 1)
+        .is_some_and(|n| UNITS.contains(&n.lower.as_str()))
+    {
+        return false;
+    }
+    let p = prev.lower.as_str();
+    !(THAT_COMPLEMENT.contains(&p) || p.ends_with("ed") || p.ends_with("ly"))
+}
+
 /// True when the relative clauses separate the date at `x` from the trigger at `t`: one lies
 /// inside a relative clause and the other outside, unless the trigger is the clause's head
-/// noun ("the Group of 20 summit, which runs on Friday").
+/// noun ("the Group of 20 summit, which runs on Friday"; "a meeting between Pompeo and Kim
+/// Yong Chol that was scheduled for last Thursday": a noun trigger may head it from up to six
+/// words away).
 pub(crate) fn split_by_relative(
+    s: &str,
     ws: &[Word],
     rel: &[(usize, usize)],
     x: (usize, usize),
     t: (usize, usize),
+    noun: bool,
 ) -> bool {
     let inside = |a: usize, r: &(usize, usize)| a >= r.0 && a < r.1;
     for r in rel {
@@ -213,8 +389,32 @@ pub(crate) fn split_by_relative(
         if xi == ti {
             continue;
         }
-        if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= 3 {
+        let reach = if noun { 6 } else { 3 };
+        // ... across a phrase without a verb of its own ("notified Japan that" is a verb's).
+        let plain = s
+            .get(t.1..r.0)
+            .is_some_and(|g| !g.contains([';', '(']) && g.matches(',').count() <= 1)
+            && !ws
+                .iter()
+                .filter(|w| w.start >= t.1 && w.end <= r.0)
+                .any(|w| w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said");
+        if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= reach && plain {
             continue; // the trigger heads the relative clause
+        }
+        let head = ws.iter().rev().find(|w| w.end <= r.0);
+        // "at an early date, which Moon said could mean before the end of this year": the
+        // clause says when.
+        if xi
+            && head.is_some_and(|h| {
+                ["date", "time", "point", "stage", "moment"].contains(&h.lower.as_str())
+            })
+        {
+            continue;
+        }
+        // "on the same day that North Korea blew up tunnels": the date heads the clause.
+        let opener = ws.iter().find(|w| w.start >= r.0).map(|w| w.lower.as_str());
+        if ti && head.is_some_and(|h| h.end == x.1) && opener == Some("that") {
+            continue;
         }
         return true;
     }
@@ -222,16 +422,117 @@ pub(crate) fn split_by_relative(
 }
 
 /// True for a date that only bounds the event ("since March 2018", "until June") or sets a
-/// deadline for a day ("agree by Thursday").
-pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str) -> bool {
+/// deadline ("agree by Thursday", "set the end of the year as a deadline").
+pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize) -> bool {
     let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
         return false;
     };
+    // "since he took power at the end of 2011": the date of a since-clause dates its own
+    // verb ("since Hu Jintao in October 2005" has none and still dates a visit).
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(9).collect();
+    // "set the end of the year as a deadline", "a deadline of June 30": a deadline.
+    let after: Vec<&str> = ws
+        .iter()
+        .filter(|w| w.start >= x.1)
+        .take(3)
+        .map(|w| w.lower.as_str())
+        .collect();
+    if after.contains(&"deadline") || before.iter().take(2).any(|w| w.lower == "deadline") {
+        return true;
+    }
+    if let Some(k) = before.iter().position(|w| w.lower == "since") {
+        // ... unless the trigger is that verb ("since they met in Woodside in November").
+        let trigger_inside = t >= before[k].end && t < x.0;
+        if !trigger_inside && before[..k].iter().any(|w| is_past_verb(&w.lower)) {
+            return true;
+        }
+    }
     match prev.lower.as_str() {
         "since" | "until" | "till" | "untill" => true,
         "by" | "before" => precision == "day" || precision == "time",
         _ => false,
     }
+}
+
+/// A past verb form: "-ed" or a common irregular past.
+fn is_past_verb(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "took", "came", "met", "went", "became", "began", "left", "won", "made", "held", "gave",
+        "fell", "rose", "was", "were",
+    ];
+    w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
+}
+
+/// True when a complement clause opens between the trigger and a later date: "Shortly before
+/// the summit, North Korea notified Japan that it would launch a satellite on Monday" (the
+/// date is the launch's).
+pub(crate) fn complement_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    if x.0 < t.1 {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        w.start >= t.1
+            && w.end <= x.0
+            && w.lower == "that"
+            && i > 0
+            && !relative_that(s, ws, i)
+            && ws.get(i + 1).is_none_or(|n| n.start < x.0)
+            && ws.get(i - 1).is_some_and(|p| p.start >= t.1)
+    })
+}
+
+/// True when a passive participle with its agent stands between the trigger and a later
+/// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
+/// (the date is the signing's). A participle right after the trigger modifies the trigger
+/// itself ("talks hosted by Qatar on Monday") and does not count.
+pub(crate) fn participle_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    const AUX: &[&str] = &[
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "and", "or",
+    ];
+    if x.0 < t.1 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= t.1 && w.end <= x.0)
+        .collect();
+    between.windows(3).enumerate().any(|(k, w)| {
+        k >= 1
+            && w[1].lower.len() > 4
+            && w[1].lower.ends_with("ed")
+            && w[2].lower == "by"
+            && !AUX.contains(&w[0].lower.as_str())
+    })
+}
+
+/// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
+/// South Korea to agree ...", "agreed that Yellen would travel ...". Dates after it date the
+/// complement's event, not the agreement or the request.
+pub(crate) fn complement_start(s: &str, ws: &[Word], t: (usize, usize)) -> Option<usize> {
+    const NOT_VERB: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some",
+        "all", "any", "each", "both",
+    ];
+    let after: Vec<&Word> = ws.iter().filter(|w| w.start >= t.1).take(5).collect();
+    after
+        .iter()
+        .enumerate()
+        .take(4)
+        .take_while(|(_, w)| !s[t.1..w.start].contains([',', ';']))
+        .find(|(k, w)| {
+            w.lower == "that"
+                || w.lower == "to"
+                    && after.get(k + 1).is_some_and(|n| {
+                        let first = s[n.start..].chars().next().unwrap_or('A');
+                        first.is_lowercase() && !NOT_VERB.contains(&n.lower.as_str())
+                    })
+        })
+        .map(|(_, w)| w.start)
 }
 
 /// True when the date is a possessive modifier of another noun ("next year's election"), not
@@ -366,12 +667,34 @@ mod tests {
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Thursday", "visit", true),
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Tuesday", "visit", false),
             ("the Singapore summit last June, when the two men signed a statement", "last June", "signed", false),
+            ("Pyongyang has condemned the allies' summer exercise, scheduled for August, as a violation.", "August", "condemned", true),
+            ("The defence ministers signed a separate military agreement that halts hostile acts from November 1.", "November 1", "signed", true),
+            ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "Friday", "summoned", false),
+            ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "this week", "summoned", true),
+            ("The Quad summit that was scheduled to take place in Sydney next week has been called off.", "next week", "summit", false),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("Shortly before the summit, North Korea notified Japan that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("A meeting between Pompeo and Kim Yong Chol that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo, who had met Kim in Pyongyang earlier that day, flew home.", "that day", "had met", false),
+            ("Kim agreed to visit Seoul at an early date, which Moon said could mean before the end of this year.", "the end of this year", "visit", false),
+            ("It came on the same day that North Korea blew up tunnels at its test site.", "the same day", "blew up", false),
+            ("Officials hope that the trip could take place before the end of December.", "the end of December", "trip", false),
         ];
         for (s, date, trig, want) in table {
             let ws = words(s);
             let rel = relative_spans(s, &ws);
+            let noun = ![
+                "met",
+                "agreed",
+                "had met",
+                "signed",
+                "summoned",
+                "meet",
+                "condemned",
+            ]
+            .contains(&trig);
             assert_eq!(
-                split_by_relative(&ws, &rel, span(s, date), span(s, trig)),
+                split_by_relative(s, &ws, &rel, span(s, date), span(s, trig), noun),
                 want,
                 "{s} / {date}"
             );
@@ -379,13 +702,159 @@ mod tests {
     }
 
     #[test]
+    fn any_spans_do_not_panic() {
+        let table = [
+            "",
+            ",",
+            "said",
+            "Trump, said on Friday, — that",
+            "Le président a dit — réuni le 3 mai, which où “that” ’s",
+            "on Friday cancelled; called off, which since by 's",
+            "signed by by by, to to that",
+        ];
+        for s in table {
+            let ws = words(s);
+            let rel = relative_spans(s, &ws);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    for &c in &bounds {
+                        for &d in bounds.iter().filter(|&&d| d >= c).take(3) {
+                            let (x, t) = ((a, b), (c, d));
+                            is_report_date(s, &ws, x, t);
+                            split_by_relative(s, &ws, &rel, x, t, true);
+                            participle_between(&ws, x, t);
+                            complement_between(s, &ws, x, t);
+                            is_possessive_of_other(s, &ws, x, c);
+                            is_bound(&ws, x, "day", c);
+                            complement_start(s, &ws, t);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn complement_clauses() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Shortly before the summit, North Korea said that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("A meeting that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo had met Kim earlier that day.", "that day", "met", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                complement_between(s, &words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn participles() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Wang said Beijing supports the Panmunjom Declaration signed by the leaders of the two Koreas last week.", "last week", "supports", true),
+            ("Qatar hosted talks organised by the UN on Monday.", "Monday", "talks", false),
+            ("The report was published by the ministry on Monday.", "Monday", "report", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                participle_between(&words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn complements() {
+        // (sentence, trigger, complement starts at)
+        let table = [
+            (
+                "The two leaders agreed that Yellen would travel to China in the coming days.",
+                "agreed",
+                Some("that Yellen"),
+            ),
+            (
+                "Japan had asked South Korea to agree by Thursday to set up a panel.",
+                "asked",
+                Some("to agree"),
+            ),
+            ("Seoul sent aid to North Korea on Friday.", "sent aid", None),
+            (
+                "They agreed at their September summit to hold the groundbreaking.",
+                "agreed",
+                None,
+            ),
+            (
+                "They agreed on Monday to hold the summit regularly.",
+                "agreed",
+                Some("to hold"),
+            ),
+        ];
+        for (s, trig, want) in table {
+            let got = complement_start(s, &words(s), span(s, trig));
+            assert_eq!(got, want.map(|w| span(s, w).0), "{s}");
+        }
+    }
+
+    #[test]
     fn bounds_and_modifiers() {
         let s = "Kim has travelled to China four times since March 2018, most recently in January.";
         let ws = words(s);
-        assert!(is_bound(&ws, span(s, "March 2018"), "month"));
-        assert!(!is_bound(&ws, span(s, "January"), "month"));
+        assert!(is_bound(
+            &ws,
+            span(s, "March 2018"),
+            "month",
+            span(s, "travelled").0
+        ));
+        assert!(!is_bound(
+            &ws,
+            span(s, "January"),
+            "month",
+            span(s, "travelled").0
+        ));
+        let s = "The trip, his first abroad since he took power at the end of 2011, was secret.";
+        assert!(is_bound(
+            &words(s),
+            span(s, "the end of 2011"),
+            "year",
+            span(s, "trip").0
+        ));
+        let s = "Biden and Xi spoke on Tuesday, their first call since they met in Woodside, California, in November.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "November"),
+            "month",
+            span(s, "met").0
+        ));
+        let s = "No Chinese president has visited North Korea since Hu Jintao in October 2005.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "October 2005"),
+            "month",
+            span(s, "visited").0
+        ));
+        let s = "Kim set the end of the year as a deadline for Washington in a speech in April.";
+        let ws = words(s);
+        assert!(is_bound(
+            &ws,
+            span(s, "the end of the year"),
+            "year",
+            span(s, "set").0
+        ));
+        assert!(!is_bound(&ws, span(s, "April"), "month", span(s, "set").0));
         let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
-        assert!(is_bound(&words(s), span(s, "Thursday"), "day"));
+        assert!(is_bound(
+            &words(s),
+            span(s, "Thursday"),
+            "day",
+            span(s, "asked").0
+        ));
         let s = "The statement accused the US of stalling to get through next year's presidential election.";
         let ws = words(s);
         assert!(is_possessive_of_other(

@@ -156,7 +156,7 @@ pub(crate) fn list_items(text: &str, all: Span) -> Option<Vec<Span>> {
     }
     let contiguous = out
         .windows(2)
-        .all(|w| w[1].start <= w[0].end + Duration::days(1));
+        .all(|w| w[1].start <= w[0].end.succ_opt().unwrap_or(w[0].end));
     (!contiguous).then_some(out)
 }
 
@@ -242,7 +242,7 @@ pub(crate) fn ahead(value: &str, text: &str, lead: &str, published: NaiveDate) -
     if t.contains("coming days") || t.contains("next few days") {
         return Some(Span {
             start: published,
-            end: published + Duration::days(6),
+            end: published.checked_add_signed(Duration::days(6))?,
         });
     }
     let within = [
@@ -262,8 +262,8 @@ pub(crate) fn ahead(value: &str, text: &str, lead: &str, published: NaiveDate) -
         return None;
     }
     Some(Span {
-        start: published + Duration::days(1),
-        end: published + Duration::days(days),
+        start: published.succ_opt()?,
+        end: published.checked_add_signed(Duration::days(days))?,
     })
 }
 
@@ -330,6 +330,28 @@ mod tests {
         for (text, all, want) in table {
             assert_eq!(list_items(text, all), want, "{text}");
         }
+    }
+
+    #[test]
+    fn odd_lists_do_not_panic() {
+        let all = sp("2018-01-01", "2018-12-31");
+        for text in [
+            "",
+            " and ",
+            "and and, ,",
+            "May and",
+            "99 and 100",
+            "Feb 30 and March 40",
+            "0 and 1",
+            "Sept. 31 and Oct. 1",
+            "mayday and junebug",
+            "1999999999999 and 2",
+        ] {
+            let _ = list_items(text, all);
+        }
+        assert_eq!(duration_days("P"), None);
+        assert_eq!(duration_days(""), None);
+        assert_eq!(duration_days("P99999999999999999999D"), None);
     }
 
     #[test]

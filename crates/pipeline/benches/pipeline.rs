@@ -9,6 +9,10 @@
 //! 2000). With `ENTENTE_BENCH_CORPUS_OUT=FILE` the binary only writes the corpus as JSON Lines
 //! to FILE and exits (`benches/run.sh` uses that to time the command line on the same text).
 
+/// The allocator of the `entente` binary, so that the figures match it.
+#[global_allocator]
+static ALLOCATOR: entente_pipeline::Allocator = entente_pipeline::Allocator;
+
 use criterion::{BatchSize, Criterion, Throughput};
 use entente_pipeline::{ingest, Engine};
 use entente_read::{read_paths, Article, ReadOptions};

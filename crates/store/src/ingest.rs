@@ -38,8 +38,9 @@ pub struct IngestOptions {
 }
 
 /// Row counts of the multi-row `INSERT` statements: a list of rows is written as a sum of
-/// these (largest first), so 29 mentions take 4 statements instead of 29.
-const CHUNKS: [usize; 5] = [16, 8, 4, 2, 1];
+/// these (largest first), so 29 mentions take 4 statements instead of 29, and the 3,000
+/// participants of a batch's events take about 50.
+const CHUNKS: [usize; 6] = [64, 16, 8, 4, 2, 1];
 
 /// A multi-row insert into one table: one cached statement per size of [`CHUNKS`].
 struct MultiInsert<'c> {
@@ -48,14 +49,19 @@ struct MultiInsert<'c> {
 }
 
 impl<'c> MultiInsert<'c> {
-    /// Prepares `INSERT INTO <head> VALUES (?, …), …` for every size of [`CHUNKS`].
-    fn prepare(conn: &'c Connection, head: &str, columns: usize) -> rusqlite::Result<Self> {
+    /// Prepares `<verb> INTO <head> VALUES (?, …), …` for every size of [`CHUNKS`].
+    fn prepare(
+        conn: &'c Connection,
+        verb: &str,
+        head: &str,
+        columns: usize,
+    ) -> rusqlite::Result<Self> {
         let row = format!("({})", vec!["?"; columns].join(", "));
         let statements = CHUNKS
             .iter()
             .map(|&n| {
                 conn.prepare_cached(&format!(
-                    "INSERT OR ROLLBACK INTO {head} VALUES {}",
+                    "{verb} INTO {head} VALUES {}",
                     vec![row.as_str(); n].join(", ")
                 ))
             })
@@ -113,11 +119,14 @@ struct Statements<'c> {
     actor_if_new: CachedStatement<'c>,
     doc_actors: MultiInsert<'c>,
     event: CachedStatement<'c>,
-    country: CachedStatement<'c>,
-    participant: CachedStatement<'c>,
-    source: CachedStatement<'c>,
-    report: CachedStatement<'c>,
+    countries: MultiInsert<'c>,
+    participants: MultiInsert<'c>,
+    sources: MultiInsert<'c>,
+    reports: MultiInsert<'c>,
 }
+
+/// The conflict clause of the plain inserts (see [`Statements`]).
+const ROLLBACK: &str = "INSERT OR ROLLBACK";
 
 impl<'c> Statements<'c> {
     fn prepare(conn: &'c Connection) -> rusqlite::Result<Statements<'c>> {
@@ -132,11 +141,13 @@ impl<'c> Statements<'c> {
             )?,
             sentences: MultiInsert::prepare(
                 conn,
+                ROLLBACK,
                 "sentences (doc, idx, start, end, caption, headline)",
                 6,
             )?,
             mentions: MultiInsert::prepare(
                 conn,
+                ROLLBACK,
                 "mentions (doc, idx, sentence, start, end, form, actors)",
                 7,
             )?,
@@ -148,7 +159,12 @@ impl<'c> Statements<'c> {
             actor_if_new: conn.prepare_cached(
                 "INSERT OR IGNORE INTO actors (id, name, kind, country) VALUES (?1, ?2, ?3, ?4)",
             )?,
-            doc_actors: MultiInsert::prepare(conn, "doc_actors (doc, actor, mentions, role)", 4)?,
+            doc_actors: MultiInsert::prepare(
+                conn,
+                ROLLBACK,
+                "doc_actors (doc, actor, mentions, role)",
+                4,
+            )?,
             event: conn.prepare_cached(
                 "INSERT OR ROLLBACK INTO events (id, type, mode, kind, cameo, status, countries, orgs,
                    date_start, date_end, date_precision, date_text, location_name,
@@ -156,21 +172,30 @@ impl<'c> Statements<'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                    ?17, ?18, ?19)",
             )?,
-            country: conn.prepare_cached(
-                "INSERT OR IGNORE INTO event_countries (event, country) VALUES (?1, ?2)",
+            countries: MultiInsert::prepare(
+                conn,
+                "INSERT OR IGNORE",
+                "event_countries (event, country)",
+                2,
             )?,
-            participant: conn.prepare_cached(
-                "INSERT OR ROLLBACK INTO event_participants (event, pos, actor, name, kind, country, role)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            participants: MultiInsert::prepare(
+                conn,
+                ROLLBACK,
+                "event_participants (event, pos, actor, name, kind, country, role)",
+                7,
             )?,
-            source: conn.prepare_cached(
-                "INSERT OR ROLLBACK INTO event_sources (event, pos, doc, sentence, text, start, end, published)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            sources: MultiInsert::prepare(
+                conn,
+                ROLLBACK,
+                "event_sources (event, pos, doc, sentence, text, start, end, published)",
+                8,
             )?,
-            report: conn.prepare_cached(
-                "INSERT OR ROLLBACK INTO event_reports (event, doc, status, date_start, date_end,
-                   date_precision, date_text, confidence, published)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            reports: MultiInsert::prepare(
+                conn,
+                ROLLBACK,
+                "event_reports (event, doc, status, date_start, date_end, date_precision,
+                   date_text, confidence, published)",
+                9,
             )?,
         })
     }
@@ -186,7 +211,25 @@ struct DocActor<'d> {
     role: Option<&'d str>,
 }
 
-/// The state of one batch: its statements and the actors it wrote.
+/// An event whose row is written and whose child rows wait for [`Batch::flush`].
+struct PendingEvent<'a> {
+    /// `events.seq` of its row.
+    seq: i64,
+    /// `documents.id` of its document.
+    doc_id: i64,
+    /// Index of the event in its document.
+    index: usize,
+    /// Key of its document.
+    key: &'a str,
+    /// The stored event id.
+    id: String,
+    ev: &'a EventRecord,
+    /// Index of its document's publication date in [`Batch::published`].
+    published: usize,
+}
+
+/// The state of one batch: its statements, the actors it wrote and the child rows it has
+/// still to write.
 struct Batch<'c, 'a> {
     st: Statements<'c>,
     path: &'a str,
@@ -195,9 +238,13 @@ struct Batch<'c, 'a> {
     /// Actors written by this batch (merged into `known` on commit).
     written: HashMap<String, ActorRow>,
     now: String,
+    /// Events whose countries, participants, sources and report are not written yet.
+    pending: Vec<PendingEvent<'a>>,
+    /// Publication dates (`YYYY-MM-DD`) of the documents of `pending`.
+    published: Vec<Option<String>>,
 }
 
-impl Batch<'_, '_> {
+impl<'a> Batch<'_, 'a> {
     fn stored(&self, id: &str) -> Option<&ActorRow> {
         self.written.get(id).or_else(|| self.known.get(id))
     }
@@ -237,7 +284,7 @@ impl Batch<'_, '_> {
     }
 
     /// Writes one document (known not to be stored) and returns its number of events.
-    fn insert(&mut self, doc: &Document, hash: &str) -> Result<usize, StoreError> {
+    fn insert(&mut self, doc: &'a Document, hash: &str) -> Result<usize, StoreError> {
         let key = doc.key.as_str();
         let path = self.path;
         let line = match doc.line {
@@ -349,20 +396,23 @@ impl Batch<'_, '_> {
                 sql_err(path, e, || format!("storing actor {id} of document {key}"))
             })?;
 
+        let slot = self.published.len();
+        self.published.push(published_date);
         for (i, ev) in doc.events.iter().enumerate() {
-            self.insert_event(doc, doc_id, i, ev, published_date.as_deref())?;
+            self.insert_event(doc, doc_id, i, ev, slot)?;
         }
         Ok(doc.events.len())
     }
 
-    /// Writes one event with its countries, participants, sources and report.
+    /// Writes one event's row and queues its countries, participants, sources and report
+    /// for [`Batch::flush`].
     fn insert_event(
         &mut self,
-        doc: &Document,
+        doc: &'a Document,
         doc_id: i64,
         index: usize,
-        ev: &EventRecord,
-        published: Option<&str>,
+        ev: &'a EventRecord,
+        published: usize,
     ) -> Result<(), StoreError> {
         let key = doc.key.as_str();
         let path = self.path;
@@ -378,8 +428,6 @@ impl Batch<'_, '_> {
                 detail: format!("event {index} has confidence {}", ev.confidence),
             });
         }
-        let what =
-            |part: &str| format!("storing {part} of event {id} (event {index} of document {key})");
         let date = ev.date.as_ref();
         let loc = ev.location.as_ref();
         let seq = self
@@ -406,19 +454,25 @@ impl Batch<'_, '_> {
                 doc_id,
                 index as i64,
             ])
-            .map_err(|e| sql_err(path, e, || what("the row")))?;
-        for c in &ev.countries {
-            self.st
-                .country
-                .execute(params![seq, c])
-                .map_err(|e| sql_err(path, e, || what("a country")))?;
-        }
-        for (pos, p) in ev.participants.iter().enumerate() {
+            .map_err(|e| {
+                sql_err(path, e, || {
+                    format!("storing the row of event {id} (event {index} of document {key})")
+                })
+            })?;
+        // Actors first seen as participants, in the order the rows used to be written (an
+        // actor's row is whatever was written first).
+        for p in &ev.participants {
             if self.stored(&p.actor).is_none() {
                 self.st
                     .actor_if_new
                     .execute(params![p.actor, p.name, p.kind.as_str(), p.country])
-                    .map_err(|e| sql_err(path, e, || what("a participant's actor")))?;
+                    .map_err(|e| {
+                        sql_err(path, e, || {
+                            format!(
+                                "storing a participant's actor of event {id} (event {index} of document {key})"
+                            )
+                        })
+                    })?;
                 let row = ActorRow {
                     name: p.name.clone(),
                     kind: p.kind.as_str(),
@@ -427,48 +481,129 @@ impl Batch<'_, '_> {
                 };
                 self.written.insert(p.actor.clone(), row);
             }
-            self.st
-                .participant
-                .execute(params![
-                    seq,
-                    pos as i64,
-                    p.actor,
-                    p.name,
-                    p.kind.as_str(),
-                    p.country,
-                    p.role
-                ])
-                .map_err(|e| sql_err(path, e, || what("a participant")))?;
         }
-        for (pos, s) in ev.sources.iter().enumerate() {
-            self.st
-                .source
-                .execute(params![
-                    seq,
+        self.pending.push(PendingEvent {
+            seq,
+            doc_id,
+            index,
+            key,
+            id,
+            ev,
+            published,
+        });
+        Ok(())
+    }
+
+    /// Writes the queued child rows of the events inserted since the last flush, many rows
+    /// per statement. Runs before the commit and before any document is deleted (whose
+    /// cascade must see every row that refers to it).
+    fn flush(&mut self) -> Result<(), StoreError> {
+        let path = self.path;
+        let events = &self.pending;
+        let published = &self.published;
+        let what = |i: usize, part: &str| {
+            events.get(i).map_or_else(
+                || format!("storing {part} of an event"),
+                |e| {
+                    format!(
+                        "storing {part} of event {} (event {} of document {})",
+                        e.id, e.index, e.key
+                    )
+                },
+            )
+        };
+
+        let countries: Vec<(usize, &str)> = events
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.ev.countries.iter().map(move |c| (i, c.as_str())))
+            .collect();
+        self.st
+            .countries
+            .run(&countries, |st, p, _, &(i, c)| {
+                bind!(st, p, events[i].seq, c)
+            })
+            .map_err(|(k, e)| {
+                let i = countries.get(k).map_or(usize::MAX, |r| r.0);
+                sql_err(path, e, || what(i, "a country"))
+            })?;
+
+        let participants: Vec<(usize, usize)> = events
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| (0..e.ev.participants.len()).map(move |pos| (i, pos)))
+            .collect();
+        self.st
+            .participants
+            .run(&participants, |st, p, _, &(i, pos)| {
+                let part = &events[i].ev.participants[pos];
+                bind!(
+                    st,
+                    p,
+                    events[i].seq,
                     pos as i64,
-                    s.doc,
+                    part.actor.as_str(),
+                    part.name.as_str(),
+                    part.kind.as_str(),
+                    part.country.as_deref(),
+                    part.role.as_deref()
+                )
+            })
+            .map_err(|(k, e)| {
+                let i = participants.get(k).map_or(usize::MAX, |r| r.0);
+                sql_err(path, e, || what(i, "a participant"))
+            })?;
+
+        let sources: Vec<(usize, usize)> = events
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| (0..e.ev.sources.len()).map(move |pos| (i, pos)))
+            .collect();
+        self.st
+            .sources
+            .run(&sources, |st, p, _, &(i, pos)| {
+                let s = &events[i].ev.sources[pos];
+                bind!(
+                    st,
+                    p,
+                    events[i].seq,
+                    pos as i64,
+                    s.doc.as_str(),
                     s.sentence,
-                    s.text,
+                    s.text.as_str(),
                     s.start,
                     s.end,
-                    s.published
-                ])
-                .map_err(|e| sql_err(path, e, || what("a source")))?;
-        }
+                    s.published.as_deref()
+                )
+            })
+            .map_err(|(k, e)| {
+                let i = sources.get(k).map_or(usize::MAX, |r| r.0);
+                sql_err(path, e, || what(i, "a source"))
+            })?;
+
         self.st
-            .report
-            .execute(params![
-                seq,
-                doc_id,
-                ev.status.as_str(),
-                date.map(|d| d.start.as_str()),
-                date.map(|d| d.end.as_str()),
-                date.map(|d| d.precision.as_str()),
-                date.and_then(|d| d.text.as_deref()),
-                f64::from(ev.confidence),
-                published,
-            ])
-            .map_err(|e| sql_err(path, e, || what("the report")))?;
+            .reports
+            .run(events, |st, p, _, e| {
+                let ev = e.ev;
+                let date = ev.date.as_ref();
+                bind!(
+                    st,
+                    p,
+                    e.seq,
+                    e.doc_id,
+                    ev.status.as_str(),
+                    date.map(|d| d.start.as_str()),
+                    date.map(|d| d.end.as_str()),
+                    date.map(|d| d.precision.as_str()),
+                    date.and_then(|d| d.text.as_deref()),
+                    f64::from(ev.confidence),
+                    published.get(e.published).and_then(|p| p.as_deref())
+                )
+            })
+            .map_err(|(i, e)| sql_err(path, e, || what(i, "the report")))?;
+
+        self.pending.clear();
+        self.published.clear();
         Ok(())
     }
 }
@@ -506,6 +641,8 @@ impl Store {
                 known: &self.actors,
                 written: HashMap::new(),
                 now: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                pending: Vec::new(),
+                published: Vec::new(),
             };
             for doc in docs {
                 let hash = format!("{:016x}", content_hash(doc));
@@ -535,6 +672,7 @@ impl Store {
                         continue;
                     }
                     Some((old_id, _)) => {
+                        batch.flush()?;
                         batch.st.delete.execute(params![old_id]).map_err(|e| {
                             sql_err(path, e, || {
                                 format!("deleting the old version of document {key}")
@@ -546,6 +684,7 @@ impl Store {
                 }
                 outcome.events += batch.insert(doc, &hash)?;
             }
+            batch.flush()?;
             batch.written
         };
         tx.commit().map_err(|e| {

@@ -53,6 +53,28 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Duration;
 
+/// Process-wide SQLite settings, applied once before the first connection is opened.
+///
+/// SQLite keeps memory statistics by default, taking a global mutex on every allocation; the
+/// writer of a bulk ingest allocates for every row, and the statistics are never read here,
+/// so they are switched off. When SQLite was initialised already (another library opened a
+/// connection first) the call is refused and nothing changes.
+fn configure_sqlite() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: `sqlite3_config` may only run before `sqlite3_initialize` and while no other
+        // thread uses SQLite; this runs before the first connection of the process that goes
+        // through `Store`. If SQLite is initialised already it returns SQLITE_MISUSE and does
+        // nothing, which is fine.
+        unsafe {
+            rusqlite::ffi::sqlite3_config(
+                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
+                0 as std::os::raw::c_int,
+            );
+        }
+    });
+}
+
 /// How long a connection waits for another writer's lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -84,6 +106,7 @@ impl Store {
     /// it to [`SCHEMA_VERSION`].
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let display = path.as_ref().display().to_string();
+        configure_sqlite();
         let conn = Connection::open(path.as_ref()).map_err(|source| StoreError::Open {
             path: display.clone(),
             source,
@@ -94,6 +117,7 @@ impl Store {
     /// Opens a fresh database in memory (for tests and one-shot runs).
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let display = ":memory:".to_string();
+        configure_sqlite();
         let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
             path: display.clone(),
             source,
@@ -110,6 +134,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
+        configure_sqlite();
         let conn = Connection::open_with_flags(path.as_ref(), flags).map_err(|source| {
             StoreError::Open {
                 path: display.clone(),
