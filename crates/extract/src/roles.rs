@@ -39,18 +39,73 @@ struct Group<'a> {
 
 /// Joins the mentions of `s[lo..hi]` into coordinated groups.
 fn groups<'a>(s: &str, mentions: &[Local<'a, Mention>], lo: usize, hi: usize) -> Vec<Group<'a>> {
-    let mut out: Vec<Group<'a>> = Vec::new();
-    for m in mentions.iter().filter(|m| m.start >= lo && m.end <= hi) {
-        if let Some(g) = out.last_mut() {
-            let adjective = g.items.last().is_some_and(|l| l.form == "adjective");
-            if m.start < g.end
-                || coordinates(&s[g.end..m.start])
-                || adjective && head_noun_gap(&s[g.end..m.start])
-            {
-                g.end = g.end.max(m.end);
-                g.items.push(m.item);
-                continue;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Link {
+        Join,
+        Conj,
+        Comma,
+        Apart,
+    }
+    let ms: Vec<&Local<'a, Mention>> = mentions
+        .iter()
+        .filter(|m| m.start >= lo && m.end <= hi)
+        .collect();
+    // How each mention relates to the one before it.
+    let mut links: Vec<Link> = Vec::with_capacity(ms.len());
+    let mut end = 0;
+    for (i, m) in ms.iter().enumerate() {
+        if i == 0 {
+            links.push(Link::Apart);
+            end = m.end;
+            continue;
+        }
+        let prev = ms[i - 1];
+        let link = if m.start < end {
+            Link::Join
+        } else {
+            let gap = &s[end..m.start];
+            let g = gap.trim();
+            if g == "," {
+                Link::Comma
+            } else if coordinates(gap) {
+                let lower = g.to_ascii_lowercase();
+                if words(&lower)
+                    .iter()
+                    .any(|(_, w)| matches!(*w, "and" | "or" | "plus" | "well"))
+                    || lower.contains('&')
+                {
+                    Link::Conj
+                } else {
+                    Link::Join
+                }
+            } else if prev.item.form == "adjective" && head_noun_gap(gap) {
+                Link::Join
+            } else {
+                Link::Apart
             }
+        };
+        links.push(link);
+        end = end.max(m.end);
+    }
+    // A comma joins only inside a list that ends with a conjunction ("the US, Russia, and
+    // Switzerland"), not before a subject ("From North Korea, Putin will travel").
+    for i in 0..links.len() {
+        if links[i] == Link::Comma {
+            let list = links[i + 1..]
+                .iter()
+                .take_while(|l| **l != Link::Apart)
+                .any(|l| *l == Link::Conj);
+            if !list {
+                links[i] = Link::Apart;
+            }
+        }
+    }
+    let mut out: Vec<Group<'a>> = Vec::new();
+    for (m, link) in ms.iter().zip(&links) {
+        if let (Some(g), false) = (out.last_mut(), *link == Link::Apart) {
+            g.end = g.end.max(m.end);
+            g.items.push(m.item);
+            continue;
         }
         let start = np_start(s, m.start).max(lo);
         out.push(Group {
@@ -360,10 +415,23 @@ fn assign_in(
     // Subject.
     let before: Vec<&Group<'_>> = gs.iter().filter(|g| g.end <= t.start).collect();
     let mut subject = None;
+    let mut venue: Option<usize> = None;
     if noun {
         if let Some(g) = before.last() {
-            if modifier_gap(&s[g.end..t.start]) {
-                subject = Some(*g);
+            // "the Singapore summit", "the Hanoi talks": a state or capital named right
+            // before a meeting is its venue, not a party.
+            let gap = &s[g.end..t.start];
+            let is_venue = def.event_type == EventType::Consult
+                && !gap.trim_start().starts_with(['\'', '’'])
+                && g.items
+                    .iter()
+                    .all(|m| matches!(m.form.as_str(), "name" | "capital"));
+            if modifier_gap(gap) {
+                if is_venue {
+                    venue = Some(g.start);
+                } else {
+                    subject = Some(*g);
+                }
             }
         }
     } else {
@@ -469,7 +537,7 @@ fn assign_in(
                     g.gov.as_deref(),
                     None | Some("after" | "before" | "since" | "until" | "once")
                 );
-                open && !gap_info(&s[g.end..t.start]).1
+                open && venue != Some(g.start) && !gap_info(&s[g.end..t.start]).1
             })
             .collect();
         if def.mode == Some(ModeHint::Visit) {
@@ -486,7 +554,10 @@ fn assign_in(
                 // "Putin, speaking in Hanoi at the end of a state visit to Vietnam", "Moon
                 // and Kim pledge end to war at border summit": the clause's subject.
                 if !actors.iter().any(|(_, side)| *side == sd.subject) {
-                    if let Some(g) = before.iter().find(|g| g.gov.is_none()) {
+                    if let Some(g) = before
+                        .iter()
+                        .find(|g| g.gov.is_none() && venue != Some(g.start))
+                    {
                         push(&mut actors, g, sd.subject);
                     }
                 }
@@ -1037,6 +1108,22 @@ mod tests {
                 &assault,
                 vec![("Georgian", &["GEO"]), ("Georgian government", &["GEO"])],
                 &["geo:source", "geo:target"],
+            ),
+            (
+                "The Singapore summit produced a vague statement.",
+                "summit",
+                Form::Noun,
+                &meet,
+                vec![("Singapore", &["SGP"])],
+                &[],
+            ),
+            (
+                "From North Korea, Putin will travel to Vietnam.",
+                "travel to",
+                Form::Base,
+                &visit,
+                vec![("North Korea", &["PRK"]), ("Putin", &["RUS"]), ("Vietnam", &["VNM"])],
+                &["rus:guest", "vnm:host"],
             ),
             (
                 "Beijing said it would impose sanctions on Lockheed.",
