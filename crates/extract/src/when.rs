@@ -31,9 +31,9 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    complement_between, complement_start, is_announcing, is_bare_time_of_day, is_bound,
-    is_possessive_of_other, is_report_date, participle_between, relative_spans, split_by_relative,
-    words, Word,
+    complement_between, complement_start, is_announcing, is_attributive_of_other,
+    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date, participle_between,
+    preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, widen, Span};
 use chrono::Duration;
@@ -199,6 +199,7 @@ fn candidate<'a>(
     if is_bare_time_of_day(text)
         || is_bound(&se.ws, pos, &tx.precision, trig.map_or(0, |t| t.0))
         || is_possessive_of_other(s, &se.ws, pos, trig.map_or(usize::MAX, |t| t.0))
+        || is_attributive_of_other(s, &se.ws, pos, trig.map_or(usize::MAX, |t| t.0))
     {
         return None;
     }
@@ -209,7 +210,8 @@ fn candidate<'a>(
             && (is_report_date(s, &se.ws, pos, t)
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
                 || participle_between(&se.ws, pos, t)
-                || complement_between(s, &se.ws, pos, t))
+                || complement_between(s, &se.ws, pos, t)
+                || se.noun && preposition_between(&se.ws, pos, t))
         {
             return None;
         }
