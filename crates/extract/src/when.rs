@@ -15,6 +15,8 @@
 //!    stated length next to the trigger stretches a day ("arrived on Tuesday for a three-day
 //!    visit" → three days; "wrapped up three days of talks on Friday" → the three days up to
 //!    Friday).
+//!    A list of days apart under one trigger ("held talks on April 27 and May 26") is two
+//!    events; a contiguous one ("on February 27 and 28") is one event of two days.
 //! 3. **Several dates**: a counted or plural meeting trigger ("three summits", "met three
 //!    times", "their talks") with non-contiguous dates ("on April 27 and May 26 ..., and from
 //!    September 18 to 20"; "in March and June and in May") gives one date per item; the
@@ -129,8 +131,15 @@ pub(crate) fn pick(
         if let Some(d) = prog {
             dates.push(d);
         } else if let Some(c) = near {
-            let sp = stretch(&se, cx, c, trig, clause);
-            dates.push(draft(cx, c, sp));
+            // "held talks on April 27 and May 26": days apart are two events.
+            let text = s.get(c.start..c.end).unwrap_or("");
+            match list_items(text, c.span) {
+                Some(parts) => dates.extend(parts.into_iter().map(|p| draft(cx, c, p))),
+                None => {
+                    let sp = stretch(&se, cx, c, trig, clause);
+                    dates.push(draft(cx, c, sp));
+                }
+            }
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
             dates.push(d);
         }
@@ -412,8 +421,13 @@ fn stated_length(
                     w.start >= a && w.end <= b && ["and", "but", "or"].contains(&w.lower.as_str())
                 })
             };
+            // "arrived in Washington on Tuesday for a three-day visit"
+            let purpose = se.s.get(..x.start).is_some_and(|h| {
+                h.ends_with("for a ") || h.ends_with("for an ") || h.ends_with("for ")
+            });
+            let reach = if purpose { 7 } else { 3 };
             (x.end <= t.0 && between(x.end, t.0) <= 2 && !joined(x.end, t.0))
-                || (x.start >= t.1 && between(t.1, x.start) <= 3 && !joined(t.1, x.start))
+                || (x.start >= t.1 && between(t.1, x.start) <= reach && !joined(t.1, x.start))
         })
         .find_map(|x| {
             let n = duration_days(&x.item.value)?;
