@@ -70,6 +70,8 @@ pub(crate) struct Word {
     pub start: usize,
     pub end: usize,
     pub lower: String,
+    /// Starts with a capital letter (a name or a sentence start).
+    pub cap: bool,
 }
 
 /// The words of `s` (letters, digits, apostrophes and hyphens).
@@ -98,6 +100,7 @@ fn word(s: &str, a: usize, b: usize) -> Word {
         start: a,
         end: b,
         lower: s[a..b].to_lowercase(),
+        cap: s[a..b].starts_with(char::is_uppercase),
     }
 }
 
@@ -403,7 +406,9 @@ pub(crate) fn split_by_relative(
             && !ws
                 .iter()
                 .filter(|w| w.start >= t.1 && w.end <= r.0)
-                .any(|w| w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said");
+                .any(|w| {
+                    !w.cap && w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said"
+                });
         if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= reach && plain {
             continue; // the trigger heads the relative clause
         }
@@ -449,7 +454,7 @@ pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize
     if let Some(k) = before.iter().position(|w| w.lower == "since") {
         // ... unless the trigger is that verb ("since they met in Woodside in November").
         let trigger_inside = t >= before[k].end && t < x.0;
-        if !trigger_inside && before[..k].iter().any(|w| is_past_verb(&w.lower)) {
+        if !trigger_inside && before[..k].iter().any(|w| !w.cap && is_past_verb(&w.lower)) {
             return true;
         }
     }
@@ -611,9 +616,9 @@ pub(crate) fn preposition_between(ws: &[Word], x: (usize, usize), t: (usize, usi
         let rest = &between[k + 1..];
         PREP.contains(&w.lower.as_str())
             && rest.len() <= 3
-            && !rest
-                .iter()
-                .any(|r| r.lower.len() > 3 && r.lower.ends_with("ed") || r.lower == "held")
+            && !rest.iter().any(|r| {
+                !r.cap && r.lower.len() > 3 && r.lower.ends_with("ed") || r.lower == "held"
+            })
     })
 }
 
@@ -904,6 +909,14 @@ mod tests {
         assert!(!is_bound(
             &words(s),
             span(s, "November"),
+            "month",
+            span(s, "met").0
+        ));
+        let s =
+            "Trump and Kim have not met since their encounter at the Demilitarized Zone in June.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "June"),
             "month",
             span(s, "met").0
         ));
