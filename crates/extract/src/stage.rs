@@ -91,32 +91,35 @@ impl EventExtractor {
             }
             // An earlier verb trigger in the same clause governs a later noun
             // ("called for the lifting of sanctions", "met ... at the summit").
-            let governed = out.iter().any(|(p, _)| {
-                p.form != Form::Noun
-                    && p.start >= clause.start
-                    && t.form == Form::Noun
-                    && (def.event_type != EventType::Consult
-                        || self.lex.def(p).event_type == EventType::Consult)
-                    && !s[p.end..t.start].contains(" between ")
-            }) || out.iter().any(|(p, _)| {
-                // a request, refusal or threat governs the meeting it names ("called for
-                // dialogue", "proposed the meeting", "urged all sides to return to talks")
-                let pt = self.lex.def(p).event_type;
-                matches!(
-                    pt,
-                    EventType::Request | EventType::Reject | EventType::Threaten
-                ) && p.form != Form::Noun
-                    && t.form == Form::Noun
-                    && def.event_type == EventType::Consult
-                    && p.start >= clause.start
-                    && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
-            }) || out.iter().any(|(p, _)| {
-                // an agreement kept for a standing arrangement governs its complement
-                self.lex.def(p).event_type == EventType::Agree
-                    && p.form != Form::Noun
-                    && def.event_type != EventType::Agree
-                    && governs_complement(s, p, t)
-            });
+            let governed = !is_reference(s, t)
+                && out.iter().any(|(p, _)| {
+                    p.form != Form::Noun
+                        && p.start >= clause.start
+                        && t.form == Form::Noun
+                        && (def.event_type != EventType::Consult
+                            || self.lex.def(p).event_type == EventType::Consult)
+                        && !s[p.end..t.start].contains(" between ")
+                })
+                || out.iter().any(|(p, _)| {
+                    // a request, refusal or threat governs the meeting it names ("called for
+                    // dialogue", "proposed the meeting", "urged all sides to return to talks")
+                    let pt = self.lex.def(p).event_type;
+                    matches!(
+                        pt,
+                        EventType::Request | EventType::Reject | EventType::Threaten
+                    ) && p.form != Form::Noun
+                        && t.form == Form::Noun
+                        && def.event_type == EventType::Consult
+                        && p.start >= clause.start
+                        && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
+                })
+                || out.iter().any(|(p, _)| {
+                    // an agreement kept for a standing arrangement governs its complement
+                    self.lex.def(p).event_type == EventType::Agree
+                        && p.form != Form::Noun
+                        && def.event_type != EventType::Agree
+                        && governs_complement(s, p, t)
+                });
             if governed {
                 continue;
             }
@@ -148,9 +151,9 @@ impl EventExtractor {
                     }
                 }
             }
-            // "urged Pyongyang to hold talks", "refused to meet": the complement is not
-            // an event of its own.
-            if def.event_type == EventType::Consult && t.form == Form::Base {
+            // "urged Pyongyang to hold talks", "refused to meet", "asked Seoul to agree": the
+            // complement is the content of the statement, not an event of its own.
+            if t.form == Form::Base {
                 if let Some((p, _)) = out.last() {
                     let pt = self.lex.def(p).event_type;
                     if matches!(
@@ -189,12 +192,24 @@ impl EventExtractor {
         next_trigger: Option<usize>,
     ) -> Vec<Draft> {
         let def = self.lex.def(t);
-        let actors = roles::assign(cx, def, t, clause);
+        let location = place::locate(cx, t, clause);
+        let mut actors = roles::assign(cx, def, t, clause);
+        // An event whose parties the participant finder could not place still has the
+        // parties named in its clause (before it: source; after it: target), or else, for an
+        // action, the state where it happens ("students throughout Indonesia staged
+        // demonstrations").
+        if actors.is_empty() {
+            actors = clause_parties(cx, def.mode, t, clause);
+            if actors.is_empty() && def.event_type != EventType::Consult {
+                if let Some(state) = location.as_ref().and_then(place_state) {
+                    actors.push((state, Side::Source));
+                }
+            }
+        }
         if actors.is_empty() && t.form != Form::Noun {
             return Vec::new();
         }
         let when = when::pick(cx, def, t, clause);
-        let location = place::locate(cx, t, clause);
         let dates: Vec<Option<DraftDate>> = if when.dates.is_empty() {
             vec![None]
         } else {
@@ -210,6 +225,7 @@ impl EventExtractor {
                 trigger: (t.start, t.end),
                 form: t.form,
                 pledge: def.pledge,
+                arrival: self.lex.is_arrival(t),
                 content_follows: matches!(
                     def.event_type,
                     EventType::Request
@@ -440,6 +456,59 @@ fn is_reference(s: &str, t: &TriggerMatch) -> bool {
             .any(|w| REFERENCE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
+/// The actors named in the clause of `t` (its reporting part included), outside locative
+/// place phrases: those before the trigger act (or travel, or host), those after it are acted
+/// upon (or host, or are received); all take part in a meeting or a call.
+fn clause_parties(
+    cx: &SentenceCtx<'_>,
+    mode: Option<ModeHint>,
+    t: &TriggerMatch,
+    clause: &Clause,
+) -> Vec<(Actor, Side)> {
+    let lo = clause
+        .speaker
+        .map_or(clause.start, |(a, _)| a.min(clause.start));
+    let mut out: Vec<(Actor, Side)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= lo && m.end <= clause.end)
+    {
+        let place = m.item.form == "capital" || m.item.form == "place";
+        if place && crate::ctx::is_locative(cx.text, m.start) {
+            continue;
+        }
+        let before = m.end <= t.start;
+        let side = match mode {
+            Some(ModeHint::Meet | ModeHint::Phone) => Side::Participant,
+            Some(ModeHint::Visit) if before => Side::Guest,
+            Some(ModeHint::Visit) => Side::Host,
+            Some(ModeHint::Host) if before => Side::Host,
+            Some(ModeHint::Host) => Side::Guest,
+            None if before => Side::Source,
+            None => Side::Target,
+        };
+        for a in &m.item.actors {
+            if !out.iter().any(|(x, _)| x.id == a.id) {
+                out.push((a.clone(), side));
+            }
+        }
+    }
+    out
+}
+
+/// The state of a place, as an actor.
+fn place_state(l: &entente_doc::Location) -> Option<Actor> {
+    let c = l.country.clone()?;
+    Some(Actor {
+        id: format!("state:{}", c.to_ascii_lowercase()),
+        name: c.clone(),
+        kind: ActorKind::State,
+        country: Some(c),
+        role: None,
+    })
+}
+
 /// A visit to a place whose country no actor stands for: the place's state hosts.
 fn host_from_place(d: &mut Draft) {
     if d.hint != Some(ModeHint::Visit) || d.actors.iter().any(|(_, s)| *s == Side::Host) {
@@ -654,6 +723,65 @@ mod tests {
     }
 
     #[test]
+    fn clause_parties_are_the_named_states_around_the_trigger() {
+        use crate::ctx::Local;
+        use entente_doc::Mention;
+        let x = extractor();
+        let doc = Document::default();
+        let state = |c: &str| Actor {
+            id: format!("state:{}", c.to_ascii_lowercase()),
+            name: c.to_string(),
+            kind: ActorKind::State,
+            country: Some(c.to_string()),
+            role: None,
+        };
+        let s = "Students throughout Indonesia protested in Jakarta against Japan.";
+        let mention = |word: &str, c: &str, form: &str| {
+            let at = s.find(word).expect("word in sentence");
+            Mention {
+                span: entente_text::Span::new(at, at + word.len()),
+                sentence: 0,
+                actors: vec![state(c)],
+                form: form.to_string(),
+            }
+        };
+        let ms = [
+            mention("Indonesia", "IDN", "name"),
+            mention("Jakarta", "IDN", "capital"),
+            mention("Japan", "JPN", "name"),
+        ];
+        let cx = SentenceCtx {
+            doc: &doc,
+            sid: 0,
+            text: s,
+            cues: Vec::new(),
+            mentions: ms
+                .iter()
+                .map(|m| Local {
+                    start: m.span.start(),
+                    end: m.span.end(),
+                    item: m,
+                })
+                .collect(),
+            places: Vec::new(),
+            timexes: Vec::new(),
+        };
+        let t = x.lex.triggers_in(s).into_iter().next().expect("a trigger");
+        let clause = clause_of(s, t.start, t.end);
+        let got: Vec<(String, Side)> = clause_parties(&cx, None, &t, &clause)
+            .into_iter()
+            .map(|(a, side)| (a.id, side))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("state:idn".to_string(), Side::Source),
+                ("state:jpn".to_string(), Side::Target)
+            ]
+        );
+    }
+
+    #[test]
     fn bare_forms_after_determiners_read_as_nouns() {
         let x = extractor();
         let table = [
@@ -714,10 +842,20 @@ mod tests {
                 "The leaders agreed to hold their trilateral summit regularly.",
                 &[("agreed", Agree)],
             ),
+            // the complement of a request is its content
+            (
+                "Japan had asked South Korea to agree by Thursday to set up a panel.",
+                &[("asked", Request)],
+            ),
             // a request governs the meeting it names
             (
                 "Russia's envoy called for dialogue instead of pressure.",
                 &[("called for", Request)],
+            ),
+            // a reference to an earlier meeting is its own event
+            (
+                "They last met in Dalian in May, six weeks after their first meeting in March.",
+                &[("met", Consult), ("meeting", Consult)],
             ),
             // a condition is not an event
             (
