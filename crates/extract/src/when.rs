@@ -289,14 +289,40 @@ fn is_counted(se: &Sent<'_>, t: &TriggerMatch, clause: &Clause) -> bool {
         .any(|(_, w)| COUNT.contains(&w.lower.as_str()))
 }
 
-/// A list of dates may go on past the clause: ", and from September 18 to 20 in Pyongyang".
+/// A list of dates may go on past the clause: "The three summits ... in 2018 -- on April 27
+/// and May 26 at Panmunjom, and from September 18 to 20 in Pyongyang".
 fn extend_list(s: &str, mut end: usize, timexes: &[Local<'_, Timex>]) -> usize {
+    const SEPARATORS: &[&str] = &[", and ", "-- ", "— ", "– ", ": ", ", "];
     loop {
-        let rest = s.get(end..).unwrap_or("");
-        let Some(after) = rest.strip_prefix(", and ") else {
+        let mut at = end;
+        // a short place phrase after the last date: " at Panmunjom", " in Pyongyang"
+        let rest = s.get(at..).unwrap_or("");
+        for prep in [" at ", " in "] {
+            if let Some(after) = rest.strip_prefix(prep) {
+                let name: usize = after
+                    .split(' ')
+                    .take(2)
+                    .take_while(|w| w.starts_with(char::is_uppercase))
+                    .map(|w| w.trim_end_matches([',', '.']).len() + 1)
+                    .sum();
+                if name > 0 {
+                    let skip = prep.len() + name - 1;
+                    let cut = after
+                        .get(..name - 1)
+                        .map_or(0, |n| n.len() - n.trim_end_matches([',', '.']).len());
+                    at += skip - cut;
+                }
+                break;
+            }
+        }
+        let rest = s.get(at..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        let Some(sep) = SEPARATORS.iter().find(|p| trimmed.starts_with(**p)) else {
             return end;
         };
-        let mut at = end + (rest.len() - after.len());
+        at += sep.len();
+        let after = s.get(at..).unwrap_or("");
         for prep in ["from ", "on ", "in ", "at ", "between "] {
             if after.starts_with(prep) {
                 at += prep.len();
@@ -515,6 +541,43 @@ fn inherited(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_past_the_clause() {
+        use entente_text::Span as TSpan;
+        let s = "The three summits in 2018 -- on April 27 and May 26 at Panmunjom, and from September 18 to 20 in Pyongyang -- were historic.";
+        let items = ["April 27 and May 26", "September 18 to 20"];
+        let tx: Vec<Timex> = items
+            .iter()
+            .map(|it| {
+                let a = s.find(it).unwrap_or(0);
+                Timex {
+                    span: TSpan::new(a, a + it.len()),
+                    kind: "DATE".into(),
+                    value: String::new(),
+                    modifier: None,
+                    start: None,
+                    end: None,
+                    precision: "day".into(),
+                    vague: false,
+                    future: None,
+                }
+            })
+            .collect();
+        let locals: Vec<Local<'_, Timex>> = tx
+            .iter()
+            .map(|t| Local {
+                start: t.span.start(),
+                end: t.span.end(),
+                item: t,
+            })
+            .collect();
+        let clause_end = s.find("--").unwrap_or(0);
+        let end = extend_list(s, clause_end, &locals);
+        assert_eq!(&s[..end], "The three summits in 2018 -- on April 27 and May 26 at Panmunjom, and from September 18 to 20");
+        let s2 = "They met in Seoul, which was nice.";
+        assert_eq!(extend_list(s2, 16, &[]), 16);
+    }
 
     #[test]
     fn predicate_openers() {
