@@ -183,6 +183,12 @@ const NOUN_MODIFIERS: &[&str] = &[
     "five-day",
     "landmark",
     "missile",
+    "tank",
+    "artillery",
+    "rocket",
+    "drone",
+    "mortar",
+    "border",
     "naval",
     "air",
     "weapons",
@@ -277,6 +283,9 @@ fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<S
     if gov == "by" {
         return Some(sd.agent);
     }
+    if gov == "by:other" {
+        return Some(sd.object);
+    }
     match def.mode {
         Some(ModeHint::Visit) => match gov {
             "to" | "in" | "with" | "at" => Some(Side::Host),
@@ -344,19 +353,42 @@ fn assign_in(
             }
         }
     } else {
-        subject = before
+        let open: Vec<&Group<'_>> = before
             .iter()
-            .rev()
-            .find(|g| match g.gov.as_deref() {
+            .filter(|g| match g.gov.as_deref() {
                 None => true,
                 // "a day after North Korea fired": a subordinate clause's subject.
-                Some("after" | "before" | "since" | "until" | "as" | "once") => {
+                Some("after" | "before" | "since" | "until" | "once") => {
                     let (n, barrier) = gap_info(&s[g.end..t.start]);
                     !barrier && n <= 3
                 }
                 Some(_) => false,
             })
-            .copied();
+            .copied()
+            .collect();
+        let infinitive = after_to(s, t.start);
+        let controlled = open
+            .last()
+            .is_some_and(|g| object_control(s, g.start) || !infinitive);
+        if infinitive && !controlled && open.len() >= 2 {
+            // "Kono summoned South Korea's ambassador on Friday to protest": the main
+            // subject acts, the main object is the other party.
+            subject = open.first().copied();
+            for g in &open[1..] {
+                if !gap_info(&s[g.end..t.start]).1 {
+                    push(&mut actors, g, sd.object);
+                }
+            }
+        } else {
+            // The nearest group that is not the object of an earlier verb ("North Korea
+            // told the World Food Programme it would not accept").
+            subject = open
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(i, g)| *i == 0 || !object_like(s, g.start))
+                .map(|(_, g)| *g);
+        }
     }
     if let Some(g) = subject {
         push(&mut actors, g, sd.subject);
@@ -382,10 +414,19 @@ fn assign_in(
                 object_taken = true;
                 sd.object
             }
-            Some(gov) => match adjunct_side(def, noun, gov, &sd) {
-                Some(side) => side,
-                None => continue,
-            },
+            Some(gov) => {
+                // "rice offered by South Korea": a "by" after an active verb is another
+                // party, not the agent.
+                let gov = if gov == "by" && !noun && !passive && n > 0 {
+                    "by:other"
+                } else {
+                    gov
+                };
+                match adjunct_side(def, noun, gov, &sd) {
+                    Some(side) => side,
+                    None => continue,
+                }
+            }
         };
         if side == Side::Target {
             // One target: "give permission to Russia to help Israel".
@@ -406,17 +447,30 @@ fn assign_in(
     if noun && subject.is_none() {
         let near: Vec<&&Group<'_>> = before
             .iter()
-            .filter(|g| g.gov.is_none() && !gap_info(&s[g.end..t.start]).1)
+            .filter(|g| {
+                let open = matches!(
+                    g.gov.as_deref(),
+                    None | Some("after" | "before" | "since" | "until" | "once")
+                );
+                open && !gap_info(&s[g.end..t.start]).1
+            })
             .collect();
+        if def.mode == Some(ModeHint::Visit) {
+            // "fly on to Vietnam for a two-day state visit": the destination hosts.
+            for g in before
+                .iter()
+                .filter(|g| g.gov.as_deref() == Some("to") && !gap_info(&s[g.end..t.start]).1)
+            {
+                push(&mut actors, g, Side::Host);
+            }
+        }
         match near.as_slice() {
             [] => {
-                if def.mode == Some(ModeHint::Visit)
-                    && !actors.iter().any(|(_, side)| *side == Side::Guest)
-                {
-                    // "Putin, speaking in Hanoi at the end of a state visit to Vietnam": the
-                    // clause's subject is the guest.
+                // "Putin, speaking in Hanoi at the end of a state visit to Vietnam", "Moon
+                // and Kim pledge end to war at border summit": the clause's subject.
+                if !actors.iter().any(|(_, side)| *side == sd.subject) {
                     if let Some(g) = before.iter().find(|g| g.gov.is_none()) {
-                        push(&mut actors, g, Side::Guest);
+                        push(&mut actors, g, sd.subject);
                     }
                 }
             }
@@ -522,6 +576,114 @@ fn complement_targets(
             return;
         }
     }
+}
+
+/// Verbs whose object is the subject of the infinitive after it ("urged Russia to stop").
+const OBJECT_CONTROL: &[&str] = &[
+    "urged",
+    "urges",
+    "urge",
+    "urging",
+    "asked",
+    "asks",
+    "ask",
+    "asking",
+    "invited",
+    "invites",
+    "invite",
+    "inviting",
+    "called",
+    "calls",
+    "pressed",
+    "presses",
+    "press",
+    "encouraged",
+    "encourage",
+    "allowed",
+    "allow",
+    "allows",
+    "wants",
+    "want",
+    "wanted",
+    "told",
+    "tell",
+    "tells",
+    "persuaded",
+    "forced",
+    "pushed",
+    "requested",
+    "request",
+    "requests",
+    "on",
+];
+
+/// Verbs taking a clause, after which an actor is a subject, not an object ("said Trump
+/// would").
+const CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "noted",
+    "believed",
+    "believes",
+    "thought",
+    "think",
+    "thinks",
+    "hoped",
+    "hopes",
+    "expected",
+    "expects",
+    "announced",
+    "confirmed",
+    "insisted",
+    "claimed",
+    "stated",
+    "warned",
+    "warns",
+    "argued",
+    "suggested",
+    "suggest",
+    "reported",
+    "denied",
+    "feared",
+    "fears",
+    "knew",
+    "know",
+    "stressed",
+    "explained",
+    "tweeted",
+];
+
+/// True when the trigger at `at` follows "to" (an infinitive: "to protest", "to meet").
+fn after_to(s: &str, at: usize) -> bool {
+    let ws = words(&s[..at]);
+    ws.last().is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"))
+}
+
+/// True when the word before a noun phrase is an object-control verb ("urged *Russia* to").
+fn object_control(s: &str, np: usize) -> bool {
+    let ws = words(&s[..np]);
+    ws.last()
+        .is_some_and(|(_, w)| OBJECT_CONTROL.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// True when the noun phrase at `np` follows a word that is likely a transitive verb
+/// ("summoned *South Korea's ambassador*", "told *the World Food Programme*").
+fn object_like(s: &str, np: usize) -> bool {
+    let head = s[..np].trim_end();
+    if head.ends_with([',', ';', ':', '"', '“', '(', '-']) {
+        return false;
+    }
+    let ws = words(head);
+    let Some((_, w)) = ws.last() else {
+        return false;
+    };
+    let ok_chars = w.chars().all(|c| c.is_lowercase() || c == '-');
+    ok_chars
+        && !crate::roles_np::is_function_word(w)
+        && !CLAUSE_VERBS.contains(w)
+        && !w.ends_with("ly")
 }
 
 /// True when the text right before a clause ends with a coordinating comma (", and urged").
@@ -656,6 +818,8 @@ mod tests {
         let mobilize = def(None, false, EventType::Mobilize);
         let threaten = def(None, false, EventType::Threaten);
         let assault = def(None, false, EventType::Assault);
+        let protest = def(None, false, EventType::Protest);
+        let reject = def(None, false, EventType::Reject);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -791,6 +955,46 @@ mod tests {
                 &sanction,
                 vec![("South Korea", &["KOR"]), ("Japan", &["JPN"])],
                 &["jpn:target", "kor:source"],
+            ),
+            (
+                "Putin was due to fly on to Vietnam later on Wednesday for a two-day state visit.",
+                "state visit",
+                Form::Noun,
+                &visit,
+                vec![("Putin", &["RUS"]), ("Vietnam", &["VNM"])],
+                &["rus:guest", "vnm:host"],
+            ),
+            (
+                "The vote came a day after North Korea fired three ballistic missiles.",
+                "ballistic missiles",
+                Form::Noun,
+                &mobilize,
+                vec![("North Korea", &["PRK"])],
+                &["prk:source"],
+            ),
+            (
+                "Japanese Foreign Minister Taro Kono summoned South Korea's ambassador on Friday to protest the refusal.",
+                "protest",
+                Form::Base,
+                &protest,
+                vec![("Japanese Foreign Minister Taro Kono", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
+                "North Korea has told the World Food Programme that it will not accept rice offered by South Korea.",
+                "will not accept",
+                Form::Base,
+                &reject,
+                vec![("North Korea", &["PRK"]), ("World Food Programme", &["WFP"]), ("South Korea", &["KOR"])],
+                &["kor:target", "prk:source"],
+            ),
+            (
+                "Moon's office said Trump asked Kim to play a more active role.",
+                "asked",
+                Form::Past,
+                &request,
+                vec![("Moon", &["KOR"]), ("Trump", &["USA"]), ("Kim", &["PRK"])],
+                &["prk:target", "usa:source"],
             ),
             (
                 "Beijing said it would impose sanctions on Lockheed.",

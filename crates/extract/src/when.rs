@@ -31,8 +31,9 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    complement_start, is_announcing, is_bare_time_of_day, is_bound, is_possessive_of_other,
-    is_report_date, participle_between, relative_spans, split_by_relative, words, Word,
+    complement_between, complement_start, is_announcing, is_bare_time_of_day, is_bound,
+    is_possessive_of_other, is_report_date, participle_between, relative_spans, split_by_relative,
+    words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, widen, Span};
 use chrono::Duration;
@@ -67,6 +68,8 @@ struct Sent<'s> {
     ws: Vec<Word>,
     rel: Vec<(usize, usize)>,
     published: Option<chrono::NaiveDate>,
+    /// The trigger is a noun ("summit"), which may head a relative clause.
+    noun: bool,
 }
 
 /// The dates of the event(s) started by trigger `t`.
@@ -84,6 +87,7 @@ pub(crate) fn pick(
         ws,
         rel,
         published: cx.doc.published_date(),
+        noun: t.form == Form::Noun,
     };
     let trig = (t.start, t.end);
     let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
@@ -203,8 +207,9 @@ fn candidate<'a>(
         let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
         if !modifies
             && (is_report_date(s, &se.ws, pos, t)
-                || split_by_relative(&se.ws, &se.rel, pos, t)
-                || participle_between(&se.ws, pos, t))
+                || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
+                || participle_between(&se.ws, pos, t)
+                || complement_between(s, &se.ws, pos, t))
         {
             return None;
         }
@@ -477,7 +482,16 @@ fn inherited(
         .iter()
         .filter(|x| x.start >= from && x.end <= comma)
         .filter_map(|x| candidate(se, x, None))
-        .filter(|c| !split_by_relative(&se.ws, &se.rel, (c.start, c.end), (prev.start, prev.start)))
+        .filter(|c| {
+            !split_by_relative(
+                se.s,
+                &se.ws,
+                &se.rel,
+                (c.start, c.end),
+                (prev.start, prev.start),
+                false,
+            )
+        })
         .min_by_key(|c| c.start)
         .map(|c| draft(cx, &c, c.span))
 }

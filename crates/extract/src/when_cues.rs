@@ -197,6 +197,11 @@ pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
             }
             continue;
         }
+        if w.lower == "that" && i > 0 && relative_that(s, ws, i) {
+            let end = s[w.end..].find([',', ';']).map_or(s.len(), |k| w.end + k);
+            out.push((w.start, end));
+            continue;
+        }
         if !RELATIVE.contains(&w.lower.as_str()) {
             continue;
         }
@@ -218,14 +223,165 @@ pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words after which "that" introduces a complement clause ("said that", "so that"), not a
+/// relative clause.
+const THAT_COMPLEMENT: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "tells",
+    "announced",
+    "announce",
+    "announces",
+    "agreed",
+    "agree",
+    "agrees",
+    "warned",
+    "warn",
+    "warns",
+    "believe",
+    "believes",
+    "hope",
+    "hopes",
+    "suggest",
+    "suggests",
+    "confirm",
+    "confirms",
+    "insist",
+    "insists",
+    "claim",
+    "claims",
+    "deny",
+    "denies",
+    "note",
+    "notes",
+    "add",
+    "adds",
+    "argue",
+    "argues",
+    "know",
+    "knows",
+    "clear",
+    "so",
+    "such",
+    "now",
+    "given",
+    "sure",
+    "aware",
+    "fact",
+    "means",
+    "ensure",
+    "ensures",
+    "show",
+    "shows",
+    "signal",
+    "signals",
+    "indicate",
+    "indicates",
+    "think",
+    "thinks",
+    "feel",
+    "feels",
+    "report",
+    "reports",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "and",
+    "but",
+    "or",
+    "than",
+    "after",
+    "before",
+    "because",
+    "since",
+    "while",
+    "not",
+    "only",
+    "also",
+    "likely",
+    "possible",
+    "certain",
+    "expect",
+    "expects",
+    "fear",
+    "fears",
+    "assured",
+    "promised",
+    "pledged",
+    "stated",
+    "noted",
+    "explained",
+    "realise",
+    "realize",
+    "recognise",
+    "recognize",
+    "learn",
+    "learned",
+    "decided",
+    "decide",
+    "demand",
+    "demands",
+    "demanded",
+    "request",
+    "requests",
+    "requested",
+    "urged",
+    "ruled",
+];
+
+/// True when the "that" at word `i` opens a relative clause: it follows a noun ("the drill
+/// that the allies hold in August", "the treaty that Moscow signed this week"), not a verb
+/// or an adjective taking a complement.
+fn relative_that(s: &str, ws: &[Word], i: usize) -> bool {
+    let Some(prev) = ws.get(i.wrapping_sub(1)) else {
+        return false;
+    };
+    let gap = s.get(prev.end..ws[i].start).unwrap_or(",");
+    if !gap.trim().is_empty() {
+        return false; // "..., that" or a quotation mark: leave it
+    }
+    // "earlier that day", "that week": a time expression, not a pronoun.
+    const UNITS: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "weekend",
+    ];
+    if ws
+        .get(i + 1)
+        .is_some_and(|n| UNITS.contains(&n.lower.as_str()))
+    {
+        return false;
+    }
+    let p = prev.lower.as_str();
+    !(THAT_COMPLEMENT.contains(&p) || p.ends_with("ed") || p.ends_with("ly"))
+}
+
 /// True when the relative clauses separate the date at `x` from the trigger at `t`: one lies
 /// inside a relative clause and the other outside, unless the trigger is the clause's head
-/// noun ("the Group of 20 summit, which runs on Friday").
+/// noun ("the Group of 20 summit, which runs on Friday"; "a meeting between Pompeo and Kim
+/// Yong Chol that was scheduled for last Thursday": a noun trigger may head it from up to six
+/// words away).
 pub(crate) fn split_by_relative(
+    s: &str,
     ws: &[Word],
     rel: &[(usize, usize)],
     x: (usize, usize),
     t: (usize, usize),
+    noun: bool,
 ) -> bool {
     let inside = |a: usize, r: &(usize, usize)| a >= r.0 && a < r.1;
     for r in rel {
@@ -233,8 +389,32 @@ pub(crate) fn split_by_relative(
         if xi == ti {
             continue;
         }
-        if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= 3 {
+        let reach = if noun { 6 } else { 3 };
+        // ... across a phrase without a verb of its own ("notified Japan that" is a verb's).
+        let plain = s
+            .get(t.1..r.0)
+            .is_some_and(|g| !g.contains([';', '(']) && g.matches(',').count() <= 1)
+            && !ws
+                .iter()
+                .filter(|w| w.start >= t.1 && w.end <= r.0)
+                .any(|w| w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said");
+        if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= reach && plain {
             continue; // the trigger heads the relative clause
+        }
+        let head = ws.iter().rev().find(|w| w.end <= r.0);
+        // "at an early date, which Moon said could mean before the end of this year": the
+        // clause says when.
+        if xi
+            && head.is_some_and(|h| {
+                ["date", "time", "point", "stage", "moment"].contains(&h.lower.as_str())
+            })
+        {
+            continue;
+        }
+        // "on the same day that North Korea blew up tunnels": the date heads the clause.
+        let opener = ws.iter().find(|w| w.start >= r.0).map(|w| w.lower.as_str());
+        if ti && head.is_some_and(|h| h.end == x.1) && opener == Some("that") {
+            continue;
         }
         return true;
     }
@@ -242,14 +422,24 @@ pub(crate) fn split_by_relative(
 }
 
 /// True for a date that only bounds the event ("since March 2018", "until June") or sets a
-/// deadline for a day ("agree by Thursday").
+/// deadline ("agree by Thursday", "set the end of the year as a deadline").
 pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize) -> bool {
     let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
         return false;
     };
     // "since he took power at the end of 2011": the date of a since-clause dates its own
     // verb ("since Hu Jintao in October 2005" has none and still dates a visit).
-    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(7).collect();
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(9).collect();
+    // "set the end of the year as a deadline", "a deadline of June 30": a deadline.
+    let after: Vec<&str> = ws
+        .iter()
+        .filter(|w| w.start >= x.1)
+        .take(3)
+        .map(|w| w.lower.as_str())
+        .collect();
+    if after.contains(&"deadline") || before.iter().take(2).any(|w| w.lower == "deadline") {
+        return true;
+    }
     if let Some(k) = before.iter().position(|w| w.lower == "since") {
         // ... unless the trigger is that verb ("since they met in Woodside in November").
         let trigger_inside = t >= before[k].end && t < x.0;
@@ -271,6 +461,29 @@ fn is_past_verb(w: &str) -> bool {
         "fell", "rose", "was", "were",
     ];
     w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
+}
+
+/// True when a complement clause opens between the trigger and a later date: "Shortly before
+/// the summit, North Korea notified Japan that it would launch a satellite on Monday" (the
+/// date is the launch's).
+pub(crate) fn complement_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    if x.0 < t.1 {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        w.start >= t.1
+            && w.end <= x.0
+            && w.lower == "that"
+            && i > 0
+            && !relative_that(s, ws, i)
+            && ws.get(i + 1).is_none_or(|n| n.start < x.0)
+            && ws.get(i - 1).is_some_and(|p| p.start >= t.1)
+    })
 }
 
 /// True when a passive participle with its agent stands between the trigger and a later
@@ -455,12 +668,33 @@ mod tests {
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Tuesday", "visit", false),
             ("the Singapore summit last June, when the two men signed a statement", "last June", "signed", false),
             ("Pyongyang has condemned the allies' summer exercise, scheduled for August, as a violation.", "August", "condemned", true),
+            ("The defence ministers signed a separate military agreement that halts hostile acts from November 1.", "November 1", "signed", true),
+            ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "Friday", "summoned", false),
+            ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "this week", "summoned", true),
+            ("The Quad summit that was scheduled to take place in Sydney next week has been called off.", "next week", "summit", false),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("Shortly before the summit, North Korea notified Japan that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("A meeting between Pompeo and Kim Yong Chol that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo, who had met Kim in Pyongyang earlier that day, flew home.", "that day", "had met", false),
+            ("Kim agreed to visit Seoul at an early date, which Moon said could mean before the end of this year.", "the end of this year", "visit", false),
+            ("It came on the same day that North Korea blew up tunnels at its test site.", "the same day", "blew up", false),
+            ("Officials hope that the trip could take place before the end of December.", "the end of December", "trip", false),
         ];
         for (s, date, trig, want) in table {
             let ws = words(s);
             let rel = relative_spans(s, &ws);
+            let noun = ![
+                "met",
+                "agreed",
+                "had met",
+                "signed",
+                "summoned",
+                "meet",
+                "condemned",
+            ]
+            .contains(&trig);
             assert_eq!(
-                split_by_relative(&ws, &rel, span(s, date), span(s, trig)),
+                split_by_relative(s, &ws, &rel, span(s, date), span(s, trig), noun),
                 want,
                 "{s} / {date}"
             );
@@ -488,8 +722,9 @@ mod tests {
                         for &d in bounds.iter().filter(|&&d| d >= c).take(3) {
                             let (x, t) = ((a, b), (c, d));
                             is_report_date(s, &ws, x, t);
-                            split_by_relative(&ws, &rel, x, t);
+                            split_by_relative(s, &ws, &rel, x, t, true);
                             participle_between(&ws, x, t);
+                            complement_between(s, &ws, x, t);
                             is_possessive_of_other(s, &ws, x, c);
                             is_bound(&ws, x, "day", c);
                             complement_start(s, &ws, t);
@@ -497,6 +732,24 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn complement_clauses() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Shortly before the summit, North Korea said that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("A meeting that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo had met Kim earlier that day.", "that day", "met", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                complement_between(s, &words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
         }
     }
 
@@ -586,6 +839,15 @@ mod tests {
             "month",
             span(s, "visited").0
         ));
+        let s = "Kim set the end of the year as a deadline for Washington in a speech in April.";
+        let ws = words(s);
+        assert!(is_bound(
+            &ws,
+            span(s, "the end of the year"),
+            "year",
+            span(s, "set").0
+        ));
+        assert!(!is_bound(&ws, span(s, "April"), "month", span(s, "set").0));
         let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
         assert!(is_bound(
             &words(s),

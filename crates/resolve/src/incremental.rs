@@ -21,12 +21,13 @@ use crate::summary::{ResolvedEvent, Summary};
 use crate::Mention;
 use chrono::NaiveDate;
 use entente_doc::{EventType, Mode};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
 /// A page of the resolution index: the events of one type and party pair (a single party
 /// is paired with itself) whose dates touch one period of [`PAGE_DAYS`] days, or, undated,
 /// first reported in that period.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Page {
     /// PLOVER type.
     pub event_type: EventType,
@@ -42,7 +43,7 @@ pub struct Page {
 
 /// What the resolver needs to match new reports against a stored event. Days are counted
 /// from the common era (`NaiveDate::num_days_from_ce`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterState {
     /// PLOVER type.
     pub event_type: EventType,
@@ -68,7 +69,7 @@ pub struct ClusterState {
 }
 
 /// A resolved event as stored between runs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredEvent {
     /// The fold of its reports.
     pub summary: Summary,
@@ -83,7 +84,37 @@ impl StoredEvent {
     pub fn id(&self) -> String {
         crate::resolved_id(&self.summary.first)
     }
+
+    /// The opaque form a database keeps beside the resolved event (JSON).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads the stored form back; `what` names the row in the error.
+    pub fn from_bytes(bytes: &[u8], what: &str) -> Result<StoredEvent, StateError> {
+        serde_json::from_slice(bytes).map_err(|e| StateError {
+            what: what.to_string(),
+            detail: e.to_string(),
+        })
+    }
 }
+
+/// A stored resolution state that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateError {
+    /// Which row.
+    pub what: String,
+    /// What is wrong.
+    pub detail: String,
+}
+
+impl std::fmt::Display for StateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "resolution state of {}: {}", self.what, self.detail)
+    }
+}
+
+impl std::error::Error for StateError {}
 
 /// One event created or updated by an incremental run.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,11 +128,11 @@ pub struct EventUpdate {
 }
 
 /// The owned form of [`Mention::order_key`].
-pub type OrderKey = (NaiveDate, String, i64, String);
+pub type OrderKey = (NaiveDate, String, u8, i64, String);
 
 fn owned_key(m: &Mention) -> OrderKey {
-    let (p, d, i, id) = m.order_key();
-    (p, d.to_string(), i, id.to_string())
+    let (p, d, r, i, id) = m.order_key();
+    (p, d.to_string(), r, i, id.to_string())
 }
 
 /// Where an incremental run finds the stored events.
@@ -123,8 +154,7 @@ pub fn resolve_increment<S: ResolutionStore>(
 ) -> Result<Option<Vec<EventUpdate>>, S::Error> {
     new.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     if let (Some(last), Some(first)) = (store.last_resolved()?, new.first()) {
-        let (p, d, i, id) = first.order_key();
-        if (p, d, i, id) <= (last.0, last.1.as_str(), last.2, last.3.as_str()) {
+        if first.order_key() <= (last.0, last.1.as_str(), last.2, last.3, last.4.as_str()) {
             return Ok(None);
         }
     }
@@ -148,8 +178,82 @@ pub fn resolve_increment<S: ResolutionStore>(
     ))
 }
 
+/// A database that keeps the resolution between ingests: what [`resolve_new`] needs beyond
+/// reading pages.
+pub trait ResolutionDb: ResolutionStore {
+    /// Whether a stored document was replaced or deleted since the last resolution (its
+    /// reports are gone from events that summarised them: only a full run is right then).
+    fn needs_rebuild(&mut self) -> Result<bool, Self::Error>;
+    /// The stored mentions not yet linked to a resolved event.
+    fn unresolved(&mut self) -> Result<Vec<Mention>, Self::Error>;
+    /// Every stored mention (for a full run).
+    fn all_mentions(&mut self) -> Result<Vec<Mention>, Self::Error>;
+    /// Writes created and updated events in one transaction: each replaces the stored event
+    /// of its id (row, state, pages), its new reports are linked from rank `first_pos` on,
+    /// and the last resolved order key becomes the greatest of theirs. With `clear`, every
+    /// stored event, page and link is deleted first (a full run).
+    fn apply(&mut self, updates: &[EventUpdate], clear: bool) -> Result<(), Self::Error>;
+}
+
+/// What [`resolve_new`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NewStats {
+    /// Mentions resolved.
+    pub mentions: usize,
+    /// Events created or updated.
+    pub events: usize,
+    /// Whether everything was resolved again (an older article, or a replaced document).
+    pub rebuilt: bool,
+}
+
+/// Resolves the mentions stored since the last resolution: in place when they are newer than
+/// every mention resolved before, otherwise all of them again. Either way the stored events
+/// are those a single run over everything gives.
+pub fn resolve_new<D: ResolutionDb>(db: &mut D) -> Result<NewStats, D::Error> {
+    if !db.needs_rebuild()? {
+        let new = db.unresolved()?;
+        let mentions = new.len();
+        if let Some(updates) = resolve_increment(db, new)? {
+            db.apply(&updates, false)?;
+            return Ok(NewStats {
+                mentions,
+                events: updates.len(),
+                rebuilt: false,
+            });
+        }
+    }
+    let all = db.all_mentions()?;
+    let mentions = all.len();
+    let mut empty = Empty;
+    let updates = match resolve_increment(&mut empty, all) {
+        Ok(Some(u)) => u,
+        Ok(None) | Err(_) => Vec::new(),
+    };
+    db.apply(&updates, true)?;
+    Ok(NewStats {
+        mentions,
+        events: updates.len(),
+        rebuilt: true,
+    })
+}
+
+/// A store with nothing resolved (for a full run).
+struct Empty;
+
+impl ResolutionStore for Empty {
+    type Error = std::convert::Infallible;
+
+    fn last_resolved(&mut self) -> Result<Option<OrderKey>, Self::Error> {
+        Ok(None)
+    }
+
+    fn page(&mut self, _: &Page) -> Result<Vec<StoredEvent>, Self::Error> {
+        Ok(Vec::new())
+    }
+}
+
 /// A resolution store in memory: the reference for a database implementation of
-/// [`ResolutionStore`], used by the tests and the benchmark.
+/// [`ResolutionDb`], used by the tests and the benchmark.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     mentions: Vec<Mention>,
@@ -158,6 +262,8 @@ pub struct MemoryStore {
     /// Mention id → (resolved id, rank of the report).
     links: HashMap<String, (String, usize)>,
     last: Option<OrderKey>,
+    /// Mentions stored but not resolved yet.
+    pending: Vec<Mention>,
     /// Pages read by incremental runs (for the benchmark).
     pub pages_read: usize,
     /// Runs that had to resolve everything again.
@@ -185,35 +291,49 @@ impl ResolutionStore for MemoryStore {
     }
 }
 
+impl ResolutionDb for MemoryStore {
+    fn needs_rebuild(&mut self) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    fn unresolved(&mut self) -> Result<Vec<Mention>, Self::Error> {
+        Ok(self.pending.clone())
+    }
+
+    fn all_mentions(&mut self) -> Result<Vec<Mention>, Self::Error> {
+        Ok(self.mentions.clone())
+    }
+
+    fn apply(&mut self, updates: &[EventUpdate], clear: bool) -> Result<(), Self::Error> {
+        self.write(updates, clear);
+        Ok(())
+    }
+}
+
 impl MemoryStore {
     /// An empty store.
     pub fn new() -> MemoryStore {
         MemoryStore::default()
     }
 
-    /// Stores new mentions and resolves them: incrementally when they are all newer than
-    /// the last one resolved, otherwise everything again.
+    /// Stores new mentions and resolves them ([`resolve_new`]).
     pub fn ingest(&mut self, new: Vec<Mention>) {
         self.mentions.extend(new.iter().cloned());
-        let updates = match resolve_increment(self, new) {
-            Ok(Some(u)) => u,
-            Ok(None) | Err(_) => {
-                self.rebuilds += 1;
-                self.events.clear();
-                self.pages.clear();
-                self.links.clear();
-                self.last = None;
-                let all = self.mentions.clone();
-                match resolve_increment(self, all) {
-                    Ok(Some(u)) => u,
-                    Ok(None) | Err(_) => Vec::new(),
-                }
-            }
-        };
-        self.apply(updates);
+        self.pending.extend(new);
+        match resolve_new(self) {
+            Ok(stats) => self.rebuilds += usize::from(stats.rebuilt),
+            Err(never) => match never {},
+        }
     }
 
-    fn apply(&mut self, updates: Vec<EventUpdate>) {
+    fn write(&mut self, updates: &[EventUpdate], clear: bool) {
+        if clear {
+            self.events.clear();
+            self.pages.clear();
+            self.links.clear();
+            self.last = None;
+        }
+        self.pending.clear();
         for u in updates {
             let id = u.stored.id();
             if let Some(old) = self.events.get(&id) {
@@ -234,7 +354,7 @@ impl MemoryStore {
                     self.last = Some(k);
                 }
             }
-            self.events.insert(id, u.stored);
+            self.events.insert(id, u.stored.clone());
         }
     }
 
@@ -401,6 +521,21 @@ mod tests {
         store.ingest(old[300..].to_vec());
         assert_eq!(store.rebuilds, 2);
         same(&store.snapshot(), &from_scratch(&mentions), "backfill");
+    }
+
+    #[test]
+    fn stored_events_round_trip_through_bytes() {
+        let mut store = MemoryStore::new();
+        store.ingest(generated(300, 11));
+        for e in store.events.values() {
+            let back = StoredEvent::from_bytes(&e.to_bytes(), "test").unwrap();
+            assert_eq!(&back, e);
+        }
+        let bad = StoredEvent::from_bytes(b"{", "re-1").unwrap_err();
+        assert!(
+            bad.to_string().starts_with("resolution state of re-1: "),
+            "{bad}"
+        );
     }
 
     #[test]

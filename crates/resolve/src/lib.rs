@@ -17,10 +17,27 @@
 //! fixed by the mentions themselves, resolving a corpus gives the same events and ids whatever
 //! order the documents were ingested in.
 //!
-//! [`summarise`] turns the reports into the current state: an occurred report beats planned
-//! or speculated ones, a cancellation after a plan ends it until a later occurred or planned
-//! report revives it; the most precise date wins (ties: the later report); a planned event
-//! whose date ended more than [`GRACE_DAYS`] before the as-of date is flagged overdue.
+//! A stored event must share the new mention's type and CONSULT mode (call or in person),
+//! one party set must contain the other (or, for two reports of the same day, share two), and
+//! the dates must overlap: against the event's *span*, the pooled day-precise dates of its
+//! reports (a visit reported by its first and its last day), or its best date when that is
+//! vaguer. Places part meetings unless both reports
+//! give the same day (a place is often where a plan was announced). Within one article the
+//! reports that name a day are resolved first. A report "held" whose date lies after its
+//! publication is read as a plan.
+//!
+//! [`summarise`] folds the reports into the current state ([`Summary`]): an occurred report
+//! beats planned or speculated ones, a cancellation after a plan ends it until a later dated
+//! occurred or planned report revives it; the most precise date wins (ties: the later report);
+//! a planned event whose date ended more than [`GRACE_DAYS`] before the as-of date is flagged
+//! overdue.
+//!
+//! [`incremental`]: because resolution is a fold in a fixed order and ties are broken by
+//! creation order, new mentions that sort after everything resolved can be added to the
+//! stored events in place (same ids), reading only the index pages (type, party pair, 32-day
+//! period) they need ([`resolve_new`] over a [`ResolutionDb`]); an older article or a
+//! replaced document makes it resolve everything again. [`MemoryStore`] is the reference
+//! implementation and the test that daily ingest equals a single run.
 //!
 //! ```
 //! use entente_doc::{EventStatus, EventType};
@@ -48,7 +65,9 @@ mod resolver;
 mod store;
 mod summary;
 
-pub use incremental::{resolve_increment, EventUpdate, MemoryStore, ResolutionStore};
+pub use incremental::{
+    resolve_increment, resolve_new, EventUpdate, MemoryStore, ResolutionDb, ResolutionStore,
+};
 pub use resolver::{resolve, resolve_clusters, Resolver};
 pub use store::{event_date, resolve_store, resolve_stored, ResolveStats};
 pub use summary::{next_status, summarise, ResolvedEvent, Summary, GRACE_DAYS};
@@ -57,7 +76,7 @@ use chrono::NaiveDate;
 use entente_doc::{EventStatus, EventType, Mode};
 
 /// A date interval with its precision.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     /// First day.
     pub start: NaiveDate,
@@ -209,11 +228,14 @@ impl Mention {
     }
 
     /// The order mentions are resolved in: publication date (undated documents last),
-    /// document key, index in the document, event id.
-    pub fn order_key(&self) -> (NaiveDate, &str, i64, &str) {
+    /// document key, then, within a document, the more precise dates first (a report that
+    /// names the day claims its event before a vague or undated one of the same article
+    /// picks among the rest), index in the document, event id.
+    pub fn order_key(&self) -> (NaiveDate, &str, u8, i64, &str) {
         (
             self.published.unwrap_or(NaiveDate::MAX),
             &self.doc,
+            self.date.as_ref().map_or(u8::MAX, Interval::rank),
             self.doc_idx,
             &self.id,
         )

@@ -23,6 +23,9 @@ const LOOK_BACK_DAYS: i32 = 730;
 const LOOK_AHEAD_DAYS: i32 = 365;
 /// An undated plan still finds an event whose date ended this many days before publication.
 const PLAN_GRACE_DAYS: i32 = 7;
+/// Dates of this precision rank or vaguer (a month, a season, a year) say little about which
+/// event a report means.
+const VAGUE_RANK: u8 = 2;
 /// An undated event is found by mentions published at most this long after its first report.
 const UNDATED_WINDOW_DAYS: i32 = 180;
 /// Dated intervals longer than this many days are kept in the "vague" tree of a bucket.
@@ -359,6 +362,7 @@ impl Resolver {
         m: &Mention,
         pids: &[u32],
         date: Option<(i32, i32)>,
+        rank: u8,
         loc: Option<u32>,
     ) -> bool {
         if let (Some(a), Some(b)) = (c.mode, m.mode) {
@@ -366,15 +370,27 @@ impl Resolver {
                 return false;
             }
         }
-        // where a meeting takes place tells meetings apart; where an accusation or a
-        // signature was reported from does not
-        if let (Some(a), Some(b)) = (c.location, loc) {
-            if a != b && c.ty == EventType::Consult as u8 {
+        if let (Some((cs, ce)), Some((s, e))) = (c.span, date) {
+            if cs > e || s > ce {
                 return false;
             }
         }
-        if let (Some((cs, ce)), Some((s, e))) = (c.span, date) {
-            if cs > e || s > ce {
+        // a vague date says little: an event reported under way is the one under way at
+        // publication
+        if let (Some((cs, ce)), Some(p), EventStatus::Ongoing) =
+            (c.span, m.published, m.effective_status())
+        {
+            let p = day(p);
+            if rank >= VAGUE_RANK && (ce < p - PLAN_GRACE_DAYS || cs > p + PLAN_GRACE_DAYS) {
+                return false;
+            }
+        }
+        // where a meeting takes place tells meetings apart; where an accusation or a
+        // signature was reported from does not, and neither does a place given by one of two
+        // reports of the same day (often where the plan was announced, not where it was held)
+        if let (Some(a), Some(b)) = (c.location, loc) {
+            let same_day = rank == 0 && c.date_rank == 0 && date.is_some();
+            if a != b && c.ty == EventType::Consult as u8 && !same_day {
                 return false;
             }
         }
@@ -388,7 +404,15 @@ impl Resolver {
         if last_doc == Some(m.doc.as_str()) {
             return false;
         }
-        is_subset(pids, &c.parties) || is_subset(&c.parties, pids)
+        // one party set contains the other ("Putin met Xi" and "the China-Russia summit");
+        // two reports of the same day may each add a party the other lacks (a host country,
+        // a mediator) when they share two
+        is_subset(pids, &c.parties)
+            || is_subset(&c.parties, pids)
+            || (rank == 0
+                && c.date_rank == 0
+                && date.is_some()
+                && pids.iter().filter(|p| c.parties.contains(p)).count() >= 2)
     }
 
     /// Scores a compatible candidate for a mention (higher is better).
@@ -434,6 +458,7 @@ impl Resolver {
         m: &Mention,
         pids: &[u32],
         date: Option<(i32, i32)>,
+        rank: u8,
         loc: Option<u32>,
     ) -> Option<u32> {
         let ty = m.event_type as u8;
@@ -443,7 +468,7 @@ impl Resolver {
         let mut best: Option<(f64, u64, u32)> = None;
         let consider = |id: u32, best: &mut Option<(f64, u64, u32)>| -> bool {
             let c = &self.clusters[id as usize];
-            if !self.compatible(c, m, pids, date, loc) {
+            if !self.compatible(c, m, pids, date, rank, loc) {
                 return false;
             }
             let s = Self::score(c, m, date, published, loc);
@@ -526,7 +551,7 @@ impl Resolver {
         let found = if pids.is_empty() {
             None
         } else {
-            self.best_candidate(&m, &pids, date, loc)
+            self.best_candidate(&m, &pids, date, rank, loc)
         };
         let mi = self.mentions.len() as u32;
         let ty = m.event_type as u8;
@@ -809,7 +834,7 @@ mod tests {
     /// (what, mentions, expected groups of ids)
     type Case<'a> = (&'a str, Vec<Row<'a>>, Vec<Vec<&'a str>>);
 
-    use EventStatus::{Cancelled, Occurred, Planned, Speculated};
+    use EventStatus::{Cancelled, Occurred, Ongoing, Planned, Speculated};
     const KP_US: &[&str] = &["PRK", "USA"];
     const KR_KP: &[&str] = &["KOR", "PRK"];
 
@@ -867,21 +892,30 @@ mod tests {
     }
 
     #[test]
-    fn places_part_meetings_but_not_accusations() {
-        // (type, expected number of events for reports placed in Seoul and Moscow)
-        let cases = [(EventType::Consult, 2), (EventType::Accuse, 1)];
-        for (ty, want) in cases {
+    fn places_part_meetings_but_not_accusations_nor_reports_of_one_day() {
+        // (type, date precision, expected number of events for reports placed in Seoul and
+        // in Moscow)
+        let cases = [
+            (EventType::Consult, "month", 2),
+            (EventType::Consult, "day", 1),
+            (EventType::Accuse, "month", 1),
+        ];
+        for (ty, precision, want) in cases {
             let mentions: Vec<Mention> = [("a", "d1", "KOR"), ("b", "d2", "RUS")]
                 .iter()
                 .map(|(id, doc, place)| {
                     let mut m = Mention::new(id, doc, ty, &["KOR", "PRK", "RUS"]);
                     m.published = Some(d("2024-06-19"));
-                    m.date = Interval::new(d("2024-06-19"), d("2024-06-19"), "day");
+                    m.date = if precision == "day" {
+                        Interval::new(d("2024-06-19"), d("2024-06-19"), "day")
+                    } else {
+                        Interval::new(d("2024-06-01"), d("2024-06-30"), "month")
+                    };
                     m.location_country = Some(place.to_string());
                     m
                 })
                 .collect();
-            assert_eq!(resolve_clusters(mentions).len(), want, "{ty:?}");
+            assert_eq!(resolve_clusters(mentions).len(), want, "{ty:?} {precision}");
         }
     }
 
@@ -1187,6 +1221,96 @@ mod tests {
                     ("c", "d3", "2018-09-20", KP_US, Planned, None, None, None),
                 ],
                 vec![vec!["a"], vec!["b", "c"]],
+            ),
+            (
+                "within an article the dated report claims the event first",
+                vec![
+                    (
+                        "p",
+                        "d1",
+                        "2018-09-06",
+                        KR_KP,
+                        Planned,
+                        Some(("2018-09-18", "2018-09-20", "day")),
+                        None,
+                        None,
+                    ),
+                    ("a", "d2", "2018-09-19", KR_KP, Occurred, None, None, None),
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-19",
+                        KR_KP,
+                        Ongoing,
+                        Some(("2018-09-18", "2018-09-20", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b", "p"]],
+            ),
+            (
+                "a vaguely dated visit under way is the one of the day",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-03-28",
+                        &["CHN", "PRK"],
+                        Occurred,
+                        Some(("2018-03-25", "2018-03-28", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-06-19",
+                        &["CHN", "PRK"],
+                        Ongoing,
+                        Some(("2018-01-01", "2018-12-31", "year")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "reports of one day may each add a party",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-05-10",
+                        &["PRK", "SGP", "USA"],
+                        Planned,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-06-19",
+                        &["CHN", "PRK", "USA"],
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    // a month is not enough
+                    (
+                        "c",
+                        "d3",
+                        "2018-06-20",
+                        &["JPN", "PRK", "USA"],
+                        Occurred,
+                        Some(("2018-06-01", "2018-06-30", "month")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b"], vec!["c"]],
             ),
             (
                 "a cancellation joins the plan",

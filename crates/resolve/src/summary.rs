@@ -65,7 +65,7 @@ pub fn next_status(cur: Option<EventStatus>, next: EventStatus) -> EventStatus {
 
 /// The running summary of an event's reports: a left fold, so an event stored after
 /// yesterday's ingest takes today's reports without reading yesterday's again.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Event id of the first report.
     pub first: String,
@@ -112,7 +112,15 @@ impl Summary {
         }
         self.reports += 1;
         let reported = r.effective_status();
-        self.status = Some(next_status(self.status, reported));
+        // an undated report is too weak to revive a cancelled event (it is more often a
+        // reference to another meeting of the same parties)
+        let revives = matches!(
+            reported,
+            EventStatus::Occurred | EventStatus::Ongoing | EventStatus::Planned
+        );
+        if !(self.status == Some(EventStatus::Cancelled) && r.date.is_none() && revives) {
+            self.status = Some(next_status(self.status, reported));
+        }
         if let Some(d) = &r.date {
             let occ = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
             let rank = d.rank();
@@ -220,6 +228,27 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn only_a_dated_report_revives_a_cancelled_event() {
+        let day = Some(("2018-06-12", "2018-06-12", "day"));
+        // (later report's status, its date, final status)
+        let cases = [
+            (Occurred, day, Occurred),
+            (Planned, day, Planned),
+            (Occurred, None, Cancelled),
+            (Planned, None, Cancelled),
+            (Speculated, day, Cancelled),
+        ];
+        for (status, date, want) in cases {
+            let reports = vec![
+                rep("a1", "2018-05-10", Planned, day),
+                rep("a2", "2018-05-24", Cancelled, None),
+                rep("b1", "2018-06-13", status, date),
+            ];
+            assert_eq!(summarise(reports, None).status, want, "{status:?} {date:?}");
+        }
     }
 
     fn rep(
