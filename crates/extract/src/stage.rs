@@ -390,10 +390,17 @@ impl EventExtractor {
     }
 }
 
-/// True when a bare form reads as a noun: after a determiner, a possessive or an adjective of
-/// length ("his visit", "a three-day visit", "Kim's visit", "the first visit").
+/// True when a bare form (or a present form in -s) reads as a noun: after a determiner, a
+/// possessive, a quoted or hyphenated adjective or an adjective of length ("his visit", "a
+/// three-day visit", "Kim's visit", "making \"gangster-like\" demands").
 fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
     const DETERMINERS: &[&str] = &[
+        "making",
+        "new",
+        "fresh",
+        "renewed",
+        "repeated",
+        "growing",
         "a",
         "an",
         "the",
@@ -435,6 +442,8 @@ fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
     let w = crate::ctx::prev_word(s, t.start).to_ascii_lowercase();
     let before = s[..t.start].trim_end();
     DETERMINERS.contains(&w.as_str())
+        || before.ends_with(['"', '\u{201d}'])
+        || w.ends_with("-like")
         || before.ends_with("'s")
         || before.ends_with("\u{2019}s")
         || w.ends_with("-day")
@@ -616,7 +625,8 @@ impl Stage for EventExtractor {
             }
             let mut trig = self.lex.triggers_in(s);
             for t in trig.iter_mut() {
-                if t.form == Form::Base && noun_reading(s, t) {
+                let plural = t.form == Form::Present && s[t.start..t.end].ends_with('s');
+                if (t.form == Form::Base || plural) && noun_reading(s, t) {
                     t.form = Form::Noun;
                 }
             }
@@ -637,21 +647,6 @@ impl Stage for EventExtractor {
             for (t, clause) in selected {
                 let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
                 drafts.extend(self.drafts(&cx, &t, &clause, next));
-            }
-        }
-        if std::env::var_os("XDBG").is_some() {
-            for d in &drafts {
-                eprintln!(
-                    "DRAFT {} s{:?} {:?} {} {:?} {:?} {:?} {:?}",
-                    doc.key,
-                    d.trigger_at,
-                    d.event_type,
-                    d.kind,
-                    d.form,
-                    d.status,
-                    d.countries(),
-                    d.date.as_ref().map(|x| (x.start, x.end))
-                );
             }
         }
         let merged = merge_drafts(drafts);
@@ -789,6 +784,7 @@ mod tests {
             ("It is Kim's visit to Seoul.", true),
             ("Kim will visit Seoul.", false),
             ("Kim to visit Seoul.", false),
+            ("Kim denounced the \"gangster-like\" visit.", true),
         ];
         for (s, want) in table {
             let t = x
