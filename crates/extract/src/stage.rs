@@ -28,6 +28,17 @@ use std::path::Path;
 /// "Wang Yi will travel to Pyongyang next week." (published 2019-09-01) → CONSULT, mode visit,
 /// guest CHN, host PRK, status planned, date 2019-09-02..2019-09-08.
 ///
+/// # Which triggers start events
+/// A trigger is skipped when it names no event of its own: a stop phrase ("a sign of"); a
+/// noun of a statement or action with no support verb ("UN sanctions" but "imposed new
+/// sanctions"); a condition ("if either country is attacked"); a question ("asked whether");
+/// a trigger inside a longer speculation cue ("did not rule out"); the complement of a request
+/// or refusal ("urged Pyongyang to hold talks"); the meeting noun a request names ("called for
+/// dialogue"); an agreement whose complement is the event ("agreed to hold talks": the talks,
+/// planned), unless it is a standing arrangement ("agreed to meet regularly"); a second
+/// trigger of the same type in a clause, unless it refers to another event ("after their
+/// meeting in March"). A bare form after a determiner reads as a noun ("a three-day visit").
+///
 /// # Limits
 /// Rule-based: participants come from the clause around the trigger, not from a parse;
 /// long sentences with several events may mix their actors.
