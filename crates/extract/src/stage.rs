@@ -177,13 +177,15 @@ impl EventExtractor {
                 }
             }
             // Same type twice in one clause: keep the first, unless the second refers to
-            // another event ("after their meeting in Vladivostok").
+            // another event ("after their meeting in Vladivostok") or has a subject of its own
+            // ("China announced tariffs and Trump responded by raising duties").
             if !is_reference(s, t)
                 && out.iter().any(|(p, _)| {
                     self.lex.def(p).event_type == def.event_type
                         && self.lex.def(p).mode == def.mode
                         && p.start >= clause.start
                         && p.end <= clause.end
+                        && !new_subject_between(&s[p.end..t.start])
                 })
             {
                 continue;
@@ -465,6 +467,16 @@ fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
 /// Words before a noun that make it a reference to another event than the clause's
 /// ("It will be his second summit with Putin, after their meeting in Vladivostok").
 const REFERENCE_WORDS: &[&str] = &["after", "since", "before", "following", "than"];
+
+/// True when `between` two triggers a conjunction opens a new subject ("... and Trump
+/// responded"): a capitalised word right after "and", "but" or "while".
+fn new_subject_between(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        ["and", "but", "while"].contains(&w[0])
+            && w[1].chars().next().is_some_and(char::is_uppercase)
+    })
+}
 
 /// True when the noun trigger at `t` follows a reference word within three words.
 fn is_reference(s: &str, t: &TriggerMatch) -> bool {
@@ -863,6 +875,14 @@ mod tests {
             (
                 "They last met in Dalian in May, six weeks after their first meeting in March.",
                 &[("met", Consult), ("meeting", Consult)],
+            ),
+            // a second event of the same type with its own subject
+            (
+                "China announced retaliatory tariffs and Trump responded by raising duties.",
+                &[
+                    ("retaliatory tariffs", Sanction),
+                    ("raising duties", Sanction),
+                ],
             ),
             // a condition is not an event
             (
