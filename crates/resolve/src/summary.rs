@@ -77,6 +77,12 @@ pub struct Summary {
     pub kind: String,
     /// Status after the reports so far ([`next_status`]).
     pub status: Option<EventStatus>,
+    /// Status after the reports that do not say the event happened or is under way.
+    #[serde(default)]
+    pub plan_status: Option<EventStatus>,
+    /// Latest publication of a report counted as saying it happened or is under way.
+    #[serde(default)]
+    pub held_published: Option<NaiveDate>,
     /// Best date so far, its precision rank and whether an occurred report gave it.
     pub date: Option<(u8, bool, Interval)>,
     /// Union of the parties.
@@ -120,6 +126,14 @@ impl Summary {
         );
         if !(self.status == Some(EventStatus::Cancelled) && r.date.is_none() && revives) {
             self.status = Some(next_status(self.status, reported));
+            if matches!(reported, EventStatus::Occurred | EventStatus::Ongoing) {
+                self.held_published = self.held_published.max(r.published);
+            }
+        }
+        if !matches!(reported, EventStatus::Occurred | EventStatus::Ongoing)
+            && !(self.plan_status == Some(EventStatus::Cancelled) && r.date.is_none() && revives)
+        {
+            self.plan_status = Some(next_status(self.plan_status, reported));
         }
         if let Some(d) = &r.date {
             let occ = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
@@ -159,7 +173,19 @@ impl Summary {
     /// The event as of `as_of` (overdue flags need it), with `reports` attached.
     pub fn finish(&self, as_of: Option<NaiveDate>, reports: Vec<Mention>) -> ResolvedEvent {
         let date = self.date.as_ref().map(|(_, _, d)| d.clone());
-        let status = match self.status.unwrap_or(EventStatus::Speculated) {
+        // "held" reports all published before the event's best date began were wrong (an
+        // undated "it happened" that meant an earlier meeting): the plans decide
+        let early = matches!(
+            (&date, self.held_published),
+            (Some(d), Some(p)) if p < d.start
+        );
+        let status = match self.status {
+            Some(EventStatus::Occurred | EventStatus::Ongoing) if early => {
+                self.plan_status.unwrap_or(EventStatus::Planned)
+            }
+            s => s.unwrap_or(EventStatus::Speculated),
+        };
+        let status = match status {
             // an event reported as under way is over once its date has passed
             EventStatus::Ongoing if matches!((&date, as_of.max(self.last_reported)), (Some(d), Some(now)) if d.end < now) => {
                 EventStatus::Occurred
@@ -228,6 +254,32 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn held_before_the_event_began_does_not_count() {
+        // an undated "held" published on 2019-01-10, then the date is set to 2019-02-27
+        let reports = vec![
+            rep(
+                "a1",
+                "2018-12-30",
+                Speculated,
+                Some(("2019-01-01", "2019-03-31", "quarter")),
+            ),
+            rep("a2", "2019-01-10", Occurred, None),
+            rep(
+                "b1",
+                "2019-02-06",
+                Planned,
+                Some(("2019-02-27", "2019-02-28", "day")),
+            ),
+        ];
+        let e = summarise(reports.clone(), None);
+        assert_eq!(e.status, Planned);
+        // once reported held after it began, it is
+        let mut more = reports;
+        more.push(rep("c1", "2019-02-28", Occurred, None));
+        assert_eq!(summarise(more, None).status, Occurred);
     }
 
     #[test]
