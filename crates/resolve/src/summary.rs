@@ -130,9 +130,10 @@ impl Summary {
                 self.held_published = self.held_published.max(r.published);
             }
         }
-        if !matches!(reported, EventStatus::Occurred | EventStatus::Ongoing)
-            && !(self.plan_status == Some(EventStatus::Cancelled) && r.date.is_none() && revives)
-        {
+        let held = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
+        let blocked =
+            self.plan_status == Some(EventStatus::Cancelled) && r.date.is_none() && revives;
+        if !(held || blocked) {
             self.plan_status = Some(next_status(self.plan_status, reported));
         }
         if let Some(d) = &r.date {
