@@ -80,9 +80,12 @@ pub struct Summary {
     /// Status after the reports that do not say the event happened or is under way.
     #[serde(default)]
     pub plan_status: Option<EventStatus>,
-    /// Latest publication of a report counted as saying it happened or is under way.
+    /// Latest publication of a dated report counted as saying it happened or is under way.
     #[serde(default)]
     pub held_published: Option<NaiveDate>,
+    /// The same for undated reports.
+    #[serde(default)]
+    pub held_undated_published: Option<NaiveDate>,
     /// Best date so far, its precision rank and whether an occurred report gave it.
     pub date: Option<(u8, bool, Interval)>,
     /// Union of the parties.
@@ -127,7 +130,11 @@ impl Summary {
         if !(self.status == Some(EventStatus::Cancelled) && r.date.is_none() && revives) {
             self.status = Some(next_status(self.status, reported));
             if matches!(reported, EventStatus::Occurred | EventStatus::Ongoing) {
-                self.held_published = self.held_published.max(r.published);
+                if r.date.is_some() {
+                    self.held_published = self.held_published.max(r.published);
+                } else {
+                    self.held_undated_published = self.held_undated_published.max(r.published);
+                }
             }
         }
         let held = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
@@ -175,11 +182,16 @@ impl Summary {
     pub fn finish(&self, as_of: Option<NaiveDate>, reports: Vec<Mention>) -> ResolvedEvent {
         let date = self.date.as_ref().map(|(_, _, d)| d.clone());
         // "held" reports all published before the event's best date began were wrong (an
-        // undated "it happened" that meant an earlier meeting): the plans decide
-        let early = matches!(
-            (&date, self.held_published),
-            (Some(d), Some(p)) if p < d.start
-        );
+        // undated "it happened" that meant an earlier meeting): the plans decide. An undated
+        // one counts for a date vaguer than a month ("early next year") only once it is over.
+        let early = match (&self.date, self.held_published, self.held_undated_published) {
+            (Some((rank, _, d)), dated, undated) => {
+                let undated_ok =
+                    undated.is_some_and(|p| if *rank >= 3 { p > d.end } else { p >= d.start });
+                !undated_ok && dated.is_none_or(|p| p < d.start)
+            }
+            _ => false,
+        };
         let status = match self.status {
             Some(EventStatus::Occurred | EventStatus::Ongoing) if early => {
                 self.plan_status.unwrap_or(EventStatus::Planned)
@@ -277,6 +289,20 @@ mod tests {
         ];
         let e = summarise(reports.clone(), None);
         assert_eq!(e.status, Planned);
+        // nor, for a vague date, while that date is not over
+        let vague = vec![
+            rep(
+                "a1",
+                "2018-12-30",
+                Speculated,
+                Some(("2019-01-01", "2019-03-31", "quarter")),
+            ),
+            rep("a2", "2019-01-10", Occurred, None),
+        ];
+        assert_eq!(summarise(vague.clone(), None).status, Speculated);
+        let mut later = vague;
+        later.push(rep("c1", "2019-04-02", Occurred, None));
+        assert_eq!(summarise(later, None).status, Occurred);
         // once reported held after it began, it is
         let mut more = reports;
         more.push(rep("c1", "2019-02-28", Occurred, None));
