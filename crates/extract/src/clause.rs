@@ -55,12 +55,16 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
     let mut end = sentence.len();
     // Hard boundaries.
     for (i, c) in sentence.char_indices() {
-        let hard = c == ';' || c == '—' || c == '–' && sentence[i..].starts_with("– ");
+        let hard = c == ';'
+            || c == '—'
+            || c == '–' && sentence[i..].starts_with("– ")
+            || c == '-' && sentence[i..].starts_with("-- ");
         if !hard {
             continue;
         }
+        let width = if c == '-' { 2 } else { c.len_utf8() };
         if i < trigger_start {
-            start = start.max(i + c.len_utf8());
+            start = start.max(i + width);
         } else if i >= trigger_end {
             end = end.min(i);
             break;
@@ -81,7 +85,22 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             let at = from + off;
             from = at + conj.len();
             let next = sentence[from..].chars().next();
-            if !next.is_some_and(|c| c.is_lowercase()) {
+            // A capital after the conjunction is a new subject when what precedes it since
+            // the last comma is a clause of its own ("Beijing has criticised such blocs, and
+            // Chinese media accused Washington"), not the last item of a list ("Japan,
+            // India, and the US").
+            let segment = sentence[..at].rsplit(',').next().unwrap_or("");
+            let next_word = sentence[from..]
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let noun_phrase = next.is_some_and(char::is_uppercase)
+                || ["the", "a", "an", "its", "his", "her", "their", "both"].contains(&next_word);
+            let new_subject = noun_phrase
+                && ["and", "but"].contains(&conj.trim_matches([',', ' ']))
+                && segment.split_whitespace().count() >= 5;
+            let predicate = next.is_some_and(|c| c.is_lowercase()) && !noun_phrase;
+            if !predicate && !new_subject {
                 continue;
             }
             if at < trigger_start && at >= start {
@@ -105,6 +124,13 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             let trimmed = rest.trim_start();
             if let Some(after) = trimmed.strip_prefix("that ") {
                 cut = sentence.len() - after.len();
+            } else if let Some(that) = (lw == "told")
+                .then(|| rest.find(" that "))
+                .flatten()
+                .filter(|&k| rest[..k].split_whitespace().count() <= 6)
+            {
+                // "X told the World Food Programme that ...": the clause starts after "that".
+                cut = wend + that + " that ".len();
             } else if lw == "according" {
                 // "according to X, ..." : the clause starts after the comma.
                 if let Some(comma) = rest.find(',') {
@@ -167,6 +193,30 @@ mod tests {
                 "visit",
                 " Abe will visit Seoul next week.",
                 None,
+            ),
+            (
+                "Beijing has repeatedly criticised exclusive blocs in Asia, and Chinese media accused Washington of plotting.",
+                "accused",
+                " and Chinese media accused Washington of plotting.",
+                None,
+            ),
+            (
+                "Leaders of Japan, India, and the United States met in Tokyo.",
+                "met",
+                "Leaders of Japan, India, and the United States met in Tokyo.",
+                None,
+            ),
+            (
+                "SEOUL -- The leaders of the two Koreas agreed on Friday to meet again.",
+                "agreed",
+                " The leaders of the two Koreas agreed on Friday to meet again.",
+                None,
+            ),
+            (
+                "North Korea has told the World Food Programme that it will not accept rice.",
+                "will not accept",
+                "it will not accept rice.",
+                Some("North Korea has told the World Food Programme that "),
             ),
             (
                 "According to Yonhap, the two leaders met twice.",

@@ -47,6 +47,9 @@ pub struct Draft {
     pub mode: Option<Mode>,
     /// Trigger form.
     pub form: Form,
+    /// Sentence and byte offset of the trigger that started the draft (drafts of one trigger
+    /// with several dates share it).
+    pub trigger_at: (u32, usize),
     /// Status.
     pub status: EventStatus,
     /// The status was stated (a cue, a verb form, a date), not the default of a bare noun.

@@ -82,6 +82,10 @@ pub struct TriggerDef {
     pub mode: Option<ModeHint>,
     /// All actors are equal participants.
     pub symmetric: bool,
+    /// A bare form with no date of its own reports a pledge made, not a plan.
+    pub pledge: bool,
+    /// A noun reports an event without a support verb (CONSULT, attacks, protests).
+    pub standalone_nouns: bool,
 }
 
 /// Status cue classes, in priority order.
@@ -99,20 +103,48 @@ pub enum Cue {
     Planned,
     /// Happening now.
     Ongoing,
+    /// Reported as done, after a noun ("the summit, held on April 27").
+    Occurred,
 }
 
-const CUES: [Cue; 6] = [
+const CUES: [Cue; 7] = [
     Cue::Negation,
     Cue::Denied,
     Cue::Cancelled,
     Cue::Speculated,
     Cue::Planned,
     Cue::Ongoing,
+    Cue::Occurred,
 ];
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TriggerFile {
+    #[serde(default)]
+    noun_support: NounSupport,
+    #[serde(default)]
+    stop: Stop,
     trigger: Vec<RawTrigger>,
+}
+
+/// Phrases that contain a trigger word but report no event ("a sign of", "truce village").
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Stop {
+    #[serde(default)]
+    phrases: Vec<String>,
+}
+
+/// Words that make a noun trigger of a statement or action an event of its own.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NounSupport {
+    /// Verbs right before the noun ("imposed new sanctions", "signed an agreement").
+    #[serde(default)]
+    before: Vec<String>,
+    /// Participles right after it ("the declaration signed by", "an agreement reached").
+    #[serde(default)]
+    after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -125,6 +157,12 @@ struct RawTrigger {
     mode: Option<String>,
     #[serde(default)]
     symmetric: bool,
+    #[serde(default)]
+    pledge: bool,
+    #[serde(default)]
+    standalone_nouns: bool,
+    #[serde(default)]
+    arrival: bool,
     #[serde(default)]
     past: Vec<String>,
     #[serde(default)]
@@ -159,6 +197,8 @@ struct RawCues {
     speculated: Vec<String>,
     planned: Vec<String>,
     ongoing: Vec<String>,
+    #[serde(default)]
+    occurred: Vec<String>,
 }
 
 /// The compiled lexicon.
@@ -166,10 +206,17 @@ struct RawCues {
 pub struct Lexicon {
     /// Event kinds.
     pub triggers: Vec<TriggerDef>,
+    /// Per event kind: an arrival ("arrived in"), which on the publication day starts a stay
+    /// under way.
+    arrivals: Vec<bool>,
     forms: Vec<(usize, Form)>,
     trigger_matcher: PhraseMatcher,
     cue_kinds: Vec<Cue>,
     cue_matcher: PhraseMatcher,
+    /// Support verbs of noun triggers, before the noun.
+    support_before: PhraseMatcher,
+    /// Support participles of noun triggers, after the noun.
+    support_after: PhraseMatcher,
     /// Cue search window.
     pub window: Window,
 }
@@ -249,6 +296,7 @@ impl Lexicon {
             message: e.to_string(),
         })?;
         let mut defs = Vec::new();
+        let mut arrivals = Vec::new();
         let mut forms = Vec::new();
         let mut phrases: Vec<(String, usize)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -275,12 +323,15 @@ impl Lexicon {
                 return Err(invalid("mode is only for CONSULT triggers".into()));
             }
             let idx = defs.len();
+            arrivals.push(raw.arrival);
             defs.push(TriggerDef {
                 event_type,
                 kind: raw.kind,
                 cameo: raw.cameo,
                 mode,
                 symmetric: raw.symmetric,
+                pledge: raw.pledge,
+                standalone_nouns: raw.standalone_nouns || event_type == EventType::Consult,
             });
             for (list, form) in [
                 (raw.past, Form::Past),
@@ -298,9 +349,30 @@ impl Lexicon {
                 }
             }
         }
+        // Stop phrases take part in the longest-match competition and then yield nothing.
+        let n_forms = forms.len();
+        for p in file.stop.phrases {
+            let key = p.to_lowercase();
+            if !key.trim().is_empty() && seen.insert(key.clone()) {
+                phrases.push((key, n_forms));
+            }
+        }
         let trigger_matcher = PhraseMatcher::new(phrases).ok_or(LexiconError::TooLarge {
             path: triggers_path.to_path_buf(),
         })?;
+        let support = file.noun_support;
+        let compile = |list: Vec<String>| {
+            PhraseMatcher::new(
+                list.into_iter()
+                    .map(|p| (p.to_lowercase(), 0))
+                    .filter(|(p, _)| !p.trim().is_empty()),
+            )
+            .ok_or(LexiconError::TooLarge {
+                path: triggers_path.to_path_buf(),
+            })
+        };
+        let support_before = compile(support.before)?;
+        let support_after = compile(support.after)?;
 
         let sfile: StatusFile = toml::from_str(status).map_err(|e| LexiconError::Parse {
             path: status_path.to_path_buf(),
@@ -314,6 +386,7 @@ impl Lexicon {
             c.speculated,
             c.planned,
             c.ongoing,
+            c.occurred,
         ];
         let mut cue_kinds = Vec::new();
         let mut cue_phrases = Vec::new();
@@ -333,10 +406,13 @@ impl Lexicon {
         })?;
         Ok(Lexicon {
             triggers: defs,
+            arrivals,
             forms,
             trigger_matcher,
             cue_kinds,
             cue_matcher,
+            support_before,
+            support_after,
             window: sfile.window,
         })
     }
@@ -346,29 +422,63 @@ impl Lexicon {
         self.trigger_matcher
             .find(text)
             .into_iter()
-            .map(|PhraseMatch { start, end, value }| {
-                let (trigger, form) = self.forms[value];
-                TriggerMatch {
+            .filter_map(|PhraseMatch { start, end, value }| {
+                let &(trigger, form) = self.forms.get(value)?;
+                Some(TriggerMatch {
                     start,
                     end,
                     trigger,
                     form,
-                }
+                })
             })
             .collect()
     }
 
-    /// Status cues in `text`.
+    /// Status cues in `text`. A one-word cue capitalised inside the sentence is a name, not
+    /// a cue ("in April and May", "Will Ripley").
     pub fn cues_in(&self, text: &str) -> Vec<CueMatch> {
         self.cue_matcher
             .find(text)
             .into_iter()
+            .filter(|m| {
+                let word = &text[m.start..m.end];
+                let inside = !text[..m.start].trim().is_empty();
+                !(inside
+                    && !word.contains(' ')
+                    && word.chars().next().is_some_and(char::is_uppercase))
+            })
             .map(|m| CueMatch {
                 start: m.start,
                 end: m.end,
                 cue: self.cue_kinds[m.value],
             })
             .collect()
+    }
+
+    /// True when the noun trigger at `start..end` of `text` has a support verb: one of the
+    /// `before` words at most `max_gap` words before it ("imposed new sanctions"), or one of the
+    /// `after` participles at most `max_gap` words after it ("the declaration signed by"), with
+    /// no comma, colon or semicolon in between.
+    pub fn noun_supported(&self, text: &str, start: usize, end: usize, max_gap: usize) -> bool {
+        // the gap stays within one phrase: no comma, colon or semicolon
+        let close =
+            |gap: &str| gap.split_whitespace().count() <= max_gap && !gap.contains([',', ';', ':']);
+        let before = self
+            .support_before
+            .find(text)
+            .into_iter()
+            .any(|m| m.end <= start && close(&text[m.end..start]));
+        before
+            || self
+                .support_after
+                .find(text)
+                .into_iter()
+                .any(|m| m.start >= end && close(&text[end..m.start]))
+    }
+
+    /// True when the matched trigger is an arrival ("arrived in").
+    pub fn is_arrival(&self, m: &TriggerMatch) -> bool {
+        self.arrivals.get(m.trigger).copied().unwrap_or(false)
     }
 
     /// The definition of a matched trigger.
@@ -416,6 +526,64 @@ mod tests {
                 ("summit", EventType::Consult, Form::Noun),
             ]
         );
+    }
+
+    #[test]
+    fn nouns_need_a_close_support_verb() {
+        let lex = repo_lexicon();
+        let table = [
+            (
+                "Japan imposed new export controls.",
+                "export controls",
+                true,
+            ),
+            (
+                "The declaration signed by both leaders.",
+                "declaration",
+                true,
+            ),
+            ("UN sanctions on the country.", "sanctions", false),
+            (
+                "The launch failed, with the missile exploding.",
+                "missile",
+                false,
+            ),
+        ];
+        for (s, noun, want) in table {
+            let at = s.find(noun).expect("noun in sentence");
+            assert_eq!(lex.noun_supported(s, at, at + noun.len(), 6), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn stop_phrases_yield_no_trigger() {
+        let lex = repo_lexicon();
+        for s in [
+            "It is a sign of warming ties.",
+            "They met in the truce village.",
+            "The spokesman declined to comment.",
+        ] {
+            let got: Vec<&str> = lex
+                .triggers_in(s)
+                .iter()
+                .map(|m| &s[m.start..m.end])
+                .collect();
+            let want: Vec<&str> = if s.contains("met") {
+                vec!["met"]
+            } else {
+                vec![]
+            };
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn capitalised_cue_words_inside_a_sentence_are_names() {
+        let lex = repo_lexicon();
+        let count = |s: &str| lex.cues_in(s).len();
+        assert_eq!(count("They met in April and May."), 0);
+        assert_eq!(count("They may meet in April."), 1);
+        assert_eq!(count("May they meet again."), 1);
     }
 
     #[test]

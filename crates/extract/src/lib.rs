@@ -22,9 +22,12 @@ mod merge;
 pub mod phrase;
 mod place;
 mod roles;
+mod roles_np;
 mod stage;
 pub mod status;
 mod when;
+mod when_cues;
+mod when_list;
 
 pub use lexicon::{default_data_dir, Lexicon, LexiconError};
 pub use stage::EventExtractor;

@@ -26,21 +26,60 @@ fn is_call(d: &Draft) -> bool {
     d.mode == Some(Mode::Phone)
 }
 
+/// True when `d` is a noun naming, in a sentence of `e`, the event another trigger of that
+/// sentence reports ("will pay a state visit on Thursday ..., the first trip to Pyongyang"):
+/// one event whatever date each picked.
+fn same_sentence_naming(e: &Draft, d: &Draft) -> bool {
+    (d.form == Form::Noun || e.form == Form::Noun)
+        && e.sentences.contains(&d.trigger_at.0)
+        && e.trigger_at != d.trigger_at
+        && e.trigger_at.0 == d.trigger_at.0
+}
+
+/// True when `d` is an undated noun of a meeting whose states all take part in `e`: a later
+/// mention of the same meeting ("the visit", "a summit would be a clear signal"), which takes
+/// its date and status from `e`.
+fn mention_of(e: &Draft, d: &Draft) -> bool {
+    let (ce, cd) = (e.countries(), d.countries());
+    d.event_type == EventType::Consult
+        && d.form == Form::Noun
+        && d.date.is_none()
+        && cd.len() >= 2
+        && subset(&cd, &ce)
+}
+
 fn compatible(e: &Draft, d: &Draft) -> bool {
-    if e.event_type != d.event_type || is_call(e) != is_call(d) || !dates_compatible(e, d) {
+    if e.event_type != d.event_type || is_call(e) != is_call(d) {
         return false;
     }
+    if !dates_compatible(e, d) {
+        let (ce, cd) = (e.countries(), d.countries());
+        let nested = !cd.is_empty() && (subset(&cd, &ce) || subset(&ce, &cd));
+        return nested && same_sentence_naming(e, d);
+    }
     // Two stated, different statuses are two events unless their dates pin them together
-    // ("cancelled his planned June 12 summit" / "the June 12 summit").
-    if e.explicit && d.explicit && e.status != d.status {
+    // ("cancelled his planned June 12 summit" / "the June 12 summit"), or one is a mere
+    // mention of the other ("Analysts suggest Xi may use the visit to ...").
+    if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
         let pinned = e.date.is_some() && d.date.is_some();
+        // an end (cancelled, denied) closes a plan, a denial a report that it happened; not
+        // a speculation about a new date
         let ends_it = matches!(
             (e.status, d.status),
-            (EventStatus::Cancelled, _)
-                | (_, EventStatus::Cancelled)
-                | (EventStatus::Denied, _)
-                | (_, EventStatus::Denied)
+            (
+                EventStatus::Cancelled | EventStatus::Denied,
+                EventStatus::Planned
+            ) | (
+                EventStatus::Planned,
+                EventStatus::Cancelled | EventStatus::Denied
+            ) | (EventStatus::Cancelled, EventStatus::Denied)
+                | (EventStatus::Denied, EventStatus::Cancelled)
+                | (EventStatus::Denied, EventStatus::Occurred)
+                | (EventStatus::Occurred, EventStatus::Denied)
         );
+        // ... and only when neither is dated (a dated cancellation is another trip than an
+        // undated invitation)
+        let ends_it = ends_it && e.date.is_none() && d.date.is_none();
         if !pinned && !ends_it {
             return false;
         }
@@ -50,8 +89,21 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
         return d.form == Form::Noun;
     }
     if d.event_type != EventType::Consult {
-        // statements: same source and target states
-        return ce == cd;
+        // statements: same states, and the same direction when both say who acted on whom
+        // ("Trump warned Kim" and "Pyongyang warned Washington" are two threats).
+        let (se, sd) = (
+            side_countries(e, Side::Source),
+            side_countries(d, Side::Source),
+        );
+        if ce == cd {
+            return se.is_empty() || sd.is_empty() || se == sd;
+        }
+        // A statement naming one state only joins the last one of its type by that state
+        // ("Chinese state media accused Washington ..." / "China has criticised it");
+        // an agreement naming one party joins one of its parties' agreement.
+        return cd.len() == 1
+            && (se == cd && (sd.is_empty() || sd == cd)
+                || e.actors.iter().all(|(_, s)| *s == Side::Participant) && subset(&cd, &ce));
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.
@@ -65,18 +117,58 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     true
 }
 
+/// Sorted countries of the actors on one side.
+fn side_countries(d: &Draft, side: Side) -> Vec<String> {
+    let mut c: Vec<String> = d
+        .actors
+        .iter()
+        .filter(|(a, s)| *s == side && a.kind != entente_doc::ActorKind::Organization)
+        .filter_map(|(a, _)| a.country.clone())
+        .collect();
+    c.sort();
+    c.dedup();
+    c
+}
+
+/// Which of two stated statuses of one event wins within a document: an end (cancelled,
+/// denied) over everything; "is visiting" over a past step of the visit ("greeted him").
 fn status_rank(s: EventStatus) -> u8 {
     match s {
         EventStatus::Cancelled => 6,
         EventStatus::Denied => 5,
-        EventStatus::Occurred => 4,
-        EventStatus::Ongoing => 3,
+        EventStatus::Ongoing => 4,
+        EventStatus::Occurred => 3,
         EventStatus::Planned => 2,
         EventStatus::Speculated => 1,
     }
 }
 
 fn absorb(e: &mut Draft, d: Draft) {
+    // A noun naming the event of its sentence's verb with another date: the verb's date and
+    // status stand.
+    let conflict = !dates_compatible(e, &d);
+    if conflict && e.form == Form::Noun {
+        e.status = d.status;
+        e.explicit = d.explicit;
+    }
+    let keep_status = conflict || mention_of(e, &d);
+    // A day of a stay reported as done ("met Xi on Friday" during "a three-day trip"): the
+    // report is of that day, done.
+    let day_of_stay = |o: &Draft, g: &Draft| match (&o.date, &g.date) {
+        (Some(x), Some(y)) => {
+            o.status == EventStatus::Occurred
+                && g.status == EventStatus::Ongoing
+                && x.days() < y.days()
+                && x.start >= y.start
+                && x.end <= y.end
+        }
+        _ => false,
+    };
+    let (e_day, d_day) = (day_of_stay(e, &d), day_of_stay(&d, e));
+    if d_day {
+        e.status = EventStatus::Occurred;
+    }
+    let keep_status = keep_status || e_day || d_day;
     for (a, side) in d.actors {
         if !e.actors.iter().any(|(x, _)| x.id == a.id) {
             e.actors.push((a, side));
@@ -89,14 +181,17 @@ fn absorb(e: &mut Draft, d: Draft) {
         }
     }
     e.date = match (e.date.take(), d.date) {
+        // a noun's date gives way to the date of the verb of its sentence
+        (Some(x), Some(y)) if conflict => Some(if e.form == Form::Noun { y } else { x }),
         (Some(x), Some(y)) => Some(if y.days() < x.days() { y } else { x }),
         (x, y) => x.or(y),
     };
     if e.location.is_none() {
         e.location = d.location;
     }
-    if !e.explicit && d.explicit
-        || e.explicit == d.explicit && status_rank(d.status) > status_rank(e.status)
+    if !keep_status
+        && (!e.explicit && d.explicit
+            || e.explicit == d.explicit && status_rank(d.status) > status_rank(e.status))
     {
         e.status = d.status;
     }
@@ -141,4 +236,210 @@ pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
         }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::DraftDate;
+    use crate::lexicon::ModeHint;
+    use entente_doc::{Actor, ActorKind};
+
+    /// A draft of `ty` in sentence `sid` (trigger at `at`) with the states as (code, side).
+    fn draft(
+        ty: EventType,
+        form: Form,
+        status: EventStatus,
+        states: &[(&str, Side)],
+        date: Option<(&str, &str)>,
+        (sid, at): (u32, usize),
+    ) -> Draft {
+        let day = |s: &str| s.parse().expect("test date");
+        Draft {
+            event_type: ty,
+            kind: "meeting".into(),
+            cameo: "040".into(),
+            hint: (ty == EventType::Consult).then_some(ModeHint::Meet),
+            mode: None,
+            form,
+            trigger_at: (sid, at),
+            status,
+            explicit: true,
+            actors: states
+                .iter()
+                .map(|(c, side)| {
+                    (
+                        Actor {
+                            id: format!("state:{}", c.to_ascii_lowercase()),
+                            name: c.to_string(),
+                            kind: ActorKind::State,
+                            country: Some(c.to_string()),
+                            role: None,
+                        },
+                        *side,
+                    )
+                })
+                .collect(),
+            date: date.map(|(a, b)| DraftDate {
+                start: day(a),
+                end: day(b),
+                precision: "day".into(),
+                text: String::new(),
+            }),
+            location: None,
+            sentences: vec![sid],
+            confidence: 0.5,
+        }
+    }
+
+    /// Drafts and the (status, date start) of the events they merge into.
+    type Case = (Vec<Draft>, Vec<(EventStatus, Option<&'static str>)>);
+
+    #[test]
+    fn merges_what_reports_one_event() {
+        use EventStatus::*;
+        use EventType::*;
+        use Form::*;
+        use Side::*;
+        let p = Participant;
+        // (drafts, expected (status, date start) of the merged events)
+        let table: Vec<Case> = vec![
+            // two threats in opposite directions stay two
+            (
+                vec![
+                    draft(
+                        Threaten,
+                        Past,
+                        Occurred,
+                        &[("USA", Source), ("PRK", Target)],
+                        None,
+                        (1, 0),
+                    ),
+                    draft(
+                        Threaten,
+                        Past,
+                        Occurred,
+                        &[("PRK", Source), ("USA", Target)],
+                        None,
+                        (2, 0),
+                    ),
+                ],
+                vec![(Occurred, None), (Occurred, None)],
+            ),
+            // a noun of the sentence's verb with another (report) date joins the verb's event
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Base,
+                        Planned,
+                        &[("CHN", p), ("PRK", p)],
+                        Some(("2019-06-20", "2019-06-21")),
+                        (2, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Noun,
+                        Occurred,
+                        &[("CHN", p), ("PRK", p)],
+                        Some(("2019-06-17", "2019-06-17")),
+                        (2, 90),
+                    ),
+                ],
+                vec![(Planned, Some("2019-06-20"))],
+            ),
+            // an undated mention joins without changing the status
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Base,
+                        Planned,
+                        &[("CHN", p), ("PRK", p)],
+                        None,
+                        (0, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Noun,
+                        Speculated,
+                        &[("CHN", p), ("PRK", p)],
+                        None,
+                        (5, 10),
+                    ),
+                ],
+                vec![(Planned, None)],
+            ),
+            // a day of a stay reported as done
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Noun,
+                        Ongoing,
+                        &[("CHN", p), ("JPN", p)],
+                        Some(("2018-10-25", "2018-10-27")),
+                        (0, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Past,
+                        Occurred,
+                        &[("CHN", p), ("JPN", p)],
+                        Some(("2018-10-26", "2018-10-26")),
+                        (1, 10),
+                    ),
+                ],
+                vec![(Occurred, Some("2018-10-26"))],
+            ),
+            // a one-state statement joins its source's statement of the same type
+            (
+                vec![
+                    draft(
+                        Accuse,
+                        Past,
+                        Occurred,
+                        &[("CHN", Source), ("USA", Target)],
+                        None,
+                        (6, 0),
+                    ),
+                    draft(Accuse, Past, Occurred, &[("CHN", Source)], None, (8, 0)),
+                ],
+                vec![(Occurred, None)],
+            ),
+            // a cancellation does not swallow a speculation about a new trip
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Past,
+                        Cancelled,
+                        &[("USA", p), ("PRK", p)],
+                        None,
+                        (0, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Base,
+                        Speculated,
+                        &[("USA", p), ("PRK", p)],
+                        None,
+                        (4, 10),
+                    ),
+                ],
+                vec![(Cancelled, None), (Speculated, None)],
+            ),
+        ];
+        for (drafts, want) in table {
+            let got: Vec<(EventStatus, Option<String>)> = merge_drafts(drafts)
+                .iter()
+                .map(|d| (d.status, d.date.as_ref().map(|x| x.start.to_string())))
+                .collect();
+            let want: Vec<(EventStatus, Option<String>)> = want
+                .into_iter()
+                .map(|(s, d)| (s, d.map(str::to_string)))
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
 }

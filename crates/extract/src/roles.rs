@@ -1,17 +1,317 @@
 //! Participants: which actors of a trigger's clause take part in its event, and on which side
 //! (source/target, guest/host, participant).
+//!
+//! A light predicate–argument finder over the clause's actor mentions, joined into
+//! coordinated groups ([`crate::roles_np`]):
+//!
+//! - **subject** of a verb trigger: the nearest group before it that no preposition governs
+//!   ("*Kim*, who arrived in Beijing on Monday, met Xi"); of a noun trigger: a possessor or
+//!   modifier right before it ("*Xi's* trip", "*Chinese* sanctions", "the *Kim-Trump* summit");
+//! - **object** of a verb trigger: the group right after it ("accused *Washington*");
+//! - **adjuncts** after the trigger, up to the first comma or subordinate clause: "with X",
+//!   "between X and Y" (participants), "to/in X" (the host of a visit), "on/against X" (the
+//!   target of an asymmetric event), "by X" (the source of a passive or of a noun);
+//! - a verb with no subject takes the speaker of its reporting frame ("Beijing said it would
+//!   ..."), or the subject of the predicate it is coordinated with ("South Korea summoned ...,
+//!   and urged Russia ...").
+//!
+//! Everything else in the clause (places, relative clauses, complements) is left out.
 
 use crate::clause::Clause;
-use crate::ctx::{is_locative, SentenceCtx};
+use crate::ctx::{Local, SentenceCtx};
 use crate::draft::Side;
 use crate::lexicon::{Form, ModeHint, TriggerDef, TriggerMatch};
-use entente_doc::{Actor, Mention};
+use crate::roles_np::{coordinates, gap_info, governor, is_passive, np_start, words};
+use entente_doc::{Actor, EventType, Mention};
 
-fn push(actors: &mut Vec<(Actor, Side)>, m: &Mention, side: Side) {
-    for a in &m.actors {
-        if !actors.iter().any(|(x, _)| x.id == a.id) {
-            actors.push((a.clone(), side));
+/// A coordinated group of mentions.
+#[derive(Debug)]
+struct Group<'a> {
+    /// Start of the noun phrase (determiners included).
+    start: usize,
+    /// End of the last mention.
+    end: usize,
+    /// The preposition governing the group.
+    gov: Option<String>,
+    /// The mentions.
+    items: Vec<&'a Mention>,
+}
+
+/// Joins the mentions of `s[lo..hi]` into coordinated groups.
+fn groups<'a>(s: &str, mentions: &[Local<'a, Mention>], lo: usize, hi: usize) -> Vec<Group<'a>> {
+    let mut out: Vec<Group<'a>> = Vec::new();
+    for m in mentions.iter().filter(|m| m.start >= lo && m.end <= hi) {
+        if let Some(g) = out.last_mut() {
+            let adjective = g.items.last().is_some_and(|l| l.form == "adjective");
+            if m.start < g.end
+                || coordinates(&s[g.end..m.start])
+                || adjective && head_noun_gap(&s[g.end..m.start])
+            {
+                g.end = g.end.max(m.end);
+                g.items.push(m.item);
+                continue;
+            }
         }
+        let start = np_start(s, m.start).max(lo);
+        out.push(Group {
+            start,
+            end: m.end,
+            gov: governor(s, start),
+            items: vec![m.item],
+        });
+    }
+    out
+}
+
+/// True when `gap` is a head noun between a state adjective and a name ("North Korean
+/// *leader* Kim Jong Un", "his Chinese *counterpart* Wang Yi").
+fn head_noun_gap(gap: &str) -> bool {
+    let ws = words(gap);
+    !ws.is_empty()
+        && ws.len() <= 3
+        && gap
+            .trim()
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && ws.iter().all(|(_, w)| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !crate::roles_np::BARRIERS.contains(w)
+                && !w.ends_with("ed")
+                && !matches!(
+                    *w,
+                    "and"
+                        | "or"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "of"
+                        | "in"
+                        | "with"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "met"
+                        | "will"
+                        | "would"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "says,"
+                        | "meets"
+                        | "visits"
+                        | "urges"
+                        | "warns"
+                        | "tells"
+                )
+        })
+}
+
+/// Words that may stand between a modifier mention and a noun trigger ("the *Quad leaders'*
+/// summit", "*North Korean* nuclear talks").
+const NOUN_MODIFIERS: &[&str] = &[
+    "leaders'",
+    "leaders’",
+    "leaders",
+    "leader",
+    "ministers'",
+    "ministers’",
+    "foreign",
+    "defence",
+    "defense",
+    "ministerial",
+    "nuclear",
+    "bilateral",
+    "trilateral",
+    "planned",
+    "proposed",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "historic",
+    "upcoming",
+    "possible",
+    "official",
+    "state",
+    "working",
+    "high-level",
+    "working-level",
+    "summit",
+    "trade",
+    "military",
+    "economic",
+    "joint",
+    "new",
+    "fresh",
+    "latest",
+    "unilateral",
+    "additional",
+    "further",
+    "tough",
+    "tougher",
+    "sweeping",
+    "strategic",
+    "security",
+    "peace",
+    "diplomatic",
+    "formal",
+    "informal",
+    "video",
+    "phone",
+    "emergency",
+    "virtual",
+    "unofficial",
+    "surprise",
+    "secret",
+    "rare",
+    "long-awaited",
+    "much-awaited",
+    "much-anticipated",
+    "two-day",
+    "three-day",
+    "four-day",
+    "five-day",
+    "landmark",
+    "missile",
+    "tank",
+    "artillery",
+    "rocket",
+    "drone",
+    "mortar",
+    "border",
+    "naval",
+    "air",
+    "weapons",
+    "arms",
+    "export",
+    "financial",
+    "senior",
+    "top",
+    "government",
+    "presidential",
+];
+
+/// True when `gap` may separate a modifier or possessor from the noun trigger after it.
+fn modifier_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    let (possessive, rest) = match g
+        .strip_prefix("'s")
+        .or_else(|| g.strip_prefix("’s"))
+        .or_else(|| g.strip_prefix('\''))
+        .or_else(|| g.strip_prefix('’'))
+    {
+        Some(r) => (true, r.trim()),
+        None => (false, g),
+    };
+    let (n, barrier) = gap_info(rest);
+    if barrier || rest.contains(['.', ';']) {
+        return false;
+    }
+    let ws = words(rest);
+    if possessive {
+        // "Trump's planned June 12 summit"
+        n <= 4
+            && ws.iter().all(|(_, w)| {
+                let lw = w.to_ascii_lowercase();
+                !matches!(
+                    lw.as_str(),
+                    "the" | "a" | "an" | "to" | "in" | "with" | "of"
+                )
+            })
+    } else {
+        n <= 3
+            && ws.iter().all(|(_, w)| {
+                NOUN_MODIFIERS.contains(&w.to_ascii_lowercase().as_str())
+                    || w.chars().all(|c| c.is_ascii_digit())
+            })
+    }
+}
+
+fn push(actors: &mut Vec<(Actor, Side)>, g: &Group<'_>, side: Side) {
+    for m in &g.items {
+        for a in &m.actors {
+            if !actors.iter().any(|(x, _)| x.id == a.id) {
+                actors.push((a.clone(), side));
+            }
+        }
+    }
+}
+
+/// The sides of the subject, the object and the "by" agent of a trigger.
+struct Sides {
+    subject: Side,
+    object: Side,
+    agent: Side,
+}
+
+fn sides(def: &TriggerDef, passive: bool) -> Sides {
+    let (subject, object) = match def.mode {
+        Some(ModeHint::Visit) => (Side::Guest, Side::Host),
+        Some(ModeHint::Host) => (Side::Host, Side::Guest),
+        Some(ModeHint::Meet) | Some(ModeHint::Phone) => (Side::Participant, Side::Participant),
+        None if def.symmetric => (Side::Participant, Side::Participant),
+        None => (Side::Source, Side::Target),
+    };
+    if passive {
+        Sides {
+            subject: object,
+            object,
+            agent: subject,
+        }
+    } else {
+        Sides {
+            subject,
+            object,
+            agent: subject,
+        }
+    }
+}
+
+/// The side of a group after the trigger governed by `gov`, or None when it is an adjunct
+/// the event does not take.
+fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<Side> {
+    if gov == "by" {
+        return Some(sd.agent);
+    }
+    if gov == "by:other" {
+        return Some(sd.object);
+    }
+    match def.mode {
+        Some(ModeHint::Visit) => match gov {
+            "to" | "in" | "with" | "at" => Some(Side::Host),
+            "of" if noun => Some(Side::Guest),
+            _ => None,
+        },
+        Some(ModeHint::Host) => match gov {
+            "with" | "for" => Some(Side::Guest),
+            _ => None,
+        },
+        Some(ModeHint::Meet) | Some(ModeHint::Phone) => match gov {
+            "with" | "between" | "among" | "amongst" | "involving" => Some(Side::Participant),
+            "of" if noun => Some(Side::Participant),
+            _ => None,
+        },
+        None if def.symmetric => match gov {
+            "with" | "between" | "among" | "amongst" | "involving" => Some(Side::Participant),
+            _ => None,
+        },
+        None => match gov {
+            "on" | "against" | "at" | "to" | "toward" | "towards" | "upon" | "over" => {
+                Some(Side::Target)
+            }
+            "from" if noun => Some(Side::Source),
+            _ => None,
+        },
     }
 }
 
@@ -22,77 +322,723 @@ pub(crate) fn assign(
     t: &TriggerMatch,
     clause: &Clause,
 ) -> Vec<(Actor, Side)> {
-    let s = cx.text;
-    let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
+    assign_in(cx.text, &cx.mentions, def, t, clause)
+}
+
+fn assign_in(
+    s: &str,
+    mentions: &[Local<'_, Mention>],
+    def: &TriggerDef,
+    t: &TriggerMatch,
+    clause: &Clause,
+) -> Vec<(Actor, Side)> {
+    let gs = groups(s, mentions, clause.start, clause.end);
+    let noun = t.form == Form::Noun;
+    let passive = t.form == Form::Past && is_passive(s, t.start);
+    let sd = sides(def, passive);
     let mut actors: Vec<(Actor, Side)> = Vec::new();
-    let after_noun = &s[t.end..clause.end.max(t.end)];
-    let lower_after = after_noun.to_ascii_lowercase();
-    let between = t.form == Form::Noun
-        && ["between", "among", "involving"]
+
+    // Mentions inside the trigger phrase ("inter-Korean summit").
+    for g in gs.iter().filter(|g| g.start < t.end && g.end > t.start) {
+        push(&mut actors, g, sd.subject);
+    }
+
+    // Subject.
+    let before: Vec<&Group<'_>> = gs.iter().filter(|g| g.end <= t.start).collect();
+    let mut subject = None;
+    if noun {
+        if let Some(g) = before.last() {
+            if modifier_gap(&s[g.end..t.start]) {
+                subject = Some(*g);
+            }
+        }
+    } else {
+        let open: Vec<&Group<'_>> = before
             .iter()
-            .any(|p| lower_after.trim_start().starts_with(p));
-    let place_form = |m: &Mention| m.form == "capital" || m.form == "place";
-    for m in cx.mentions.iter().filter(|m| in_clause(m.start, m.end)) {
-        let before = m.end <= t.start;
-        let locative = is_locative(s, m.start);
-        let side = match def.mode {
-            _ if between => {
-                // only the parties named after "between", plus a possessive or joint form
-                // right before the noun ("the Kim-Trump summit").
-                if before && s[m.end..t.start].split_whitespace().count() > 2 {
-                    continue;
+            .filter(|g| match g.gov.as_deref() {
+                None => true,
+                // "a day after North Korea fired": a subordinate clause's subject.
+                Some("after" | "before" | "since" | "until" | "once") => {
+                    let (n, barrier) = gap_info(&s[g.end..t.start]);
+                    !barrier && n <= 3
                 }
-                Side::Participant
-            }
-            Some(ModeHint::Visit) => {
-                if before {
-                    if locative && place_form(m.item) {
-                        continue;
-                    }
-                    Side::Guest
-                } else {
-                    Side::Host
-                }
-            }
-            Some(ModeHint::Host) => {
-                if before {
-                    Side::Host
-                } else {
-                    if locative && place_form(m.item) {
-                        continue;
-                    }
-                    Side::Guest
+                Some(_) => false,
+            })
+            .copied()
+            .collect();
+        let infinitive = after_to(s, t.start);
+        let controlled = open
+            .last()
+            .is_some_and(|g| object_control(s, g.start) || !infinitive);
+        if infinitive && !controlled && open.len() >= 2 {
+            // "Kono summoned South Korea's ambassador on Friday to protest": the main
+            // subject acts, the main object is the other party.
+            subject = open.first().copied();
+            for g in &open[1..] {
+                if !gap_info(&s[g.end..t.start]).1 {
+                    push(&mut actors, g, sd.object);
                 }
             }
-            Some(ModeHint::Meet) | Some(ModeHint::Phone) => {
-                if locative || place_form(m.item) && !before {
-                    continue;
-                }
-                Side::Participant
-            }
+        } else {
+            // The nearest group that is not the object of an earlier verb ("North Korea
+            // told the World Food Programme it would not accept").
+            subject = open
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(i, g)| *i == 0 || !object_like(s, g.start))
+                .map(|(_, g)| *g);
+        }
+    }
+    if let Some(g) = subject {
+        push(&mut actors, g, sd.subject);
+    }
+
+    // Object and adjuncts after the trigger, up to the first comma or subordinate clause.
+    let mut prev = t.end;
+    let mut object_taken = false;
+    let mut target_taken = false;
+    for g in gs.iter().filter(|g| g.start >= t.end) {
+        let gap = &s[prev..g.start];
+        let (n, barrier) = gap_info(gap);
+        if barrier {
+            break;
+        }
+        prev = g.end;
+        let side = match g.gov.as_deref() {
             None => {
-                if locative && place_form(m.item) {
+                // A direct object: right after a verb trigger.
+                if noun || object_taken || n > 3 || prev_is_infinitive(gap) {
                     continue;
                 }
-                if def.symmetric {
-                    Side::Participant
-                } else if before {
-                    Side::Source
+                object_taken = true;
+                sd.object
+            }
+            Some(gov) => {
+                // "rice offered by South Korea": a "by" after an active verb is another
+                // party, not the agent.
+                let gov = if gov == "by" && !noun && !passive && n > 0 {
+                    "by:other"
                 } else {
-                    Side::Target
+                    gov
+                };
+                match adjunct_side(def, noun, gov, &sd) {
+                    Some(side) => side,
+                    None => continue,
                 }
             }
         };
-        push(&mut actors, m.item, side);
+        if side == Side::Target {
+            // One target: "give permission to Russia to help Israel".
+            if target_taken {
+                continue;
+            }
+            target_taken = true;
+        }
+        push(&mut actors, g, side);
+        if def.event_type == EventType::Accuse && side == Side::Target {
+            // "accused Moscow of buying North Korean weapons": the complement's object.
+            accuse_complement(s, &gs, g.end, clause.end, &mut actors);
+        }
     }
-    // A statement with no subject of its own takes the speaker as its source
-    // ("Beijing said it welcomed the summit").
-    if !def.symmetric && def.mode.is_none() && !actors.iter().any(|(_, s)| *s == Side::Source) {
+
+    // A noun with no actor of its own: the subject (and object) of the verb governing it
+    // ("Kim made a trip to Beijing", "South Korea would drop Japan from its list").
+    if noun && subject.is_none() {
+        let near: Vec<&&Group<'_>> = before
+            .iter()
+            .filter(|g| {
+                let open = matches!(
+                    g.gov.as_deref(),
+                    None | Some("after" | "before" | "since" | "until" | "once")
+                );
+                open && !gap_info(&s[g.end..t.start]).1
+            })
+            .collect();
+        if def.mode == Some(ModeHint::Visit) {
+            // "fly on to Vietnam for a two-day state visit": the destination hosts.
+            for g in before
+                .iter()
+                .filter(|g| g.gov.as_deref() == Some("to") && !gap_info(&s[g.end..t.start]).1)
+            {
+                push(&mut actors, g, Side::Host);
+            }
+        }
+        match near.as_slice() {
+            [] => {
+                // "Putin, speaking in Hanoi at the end of a state visit to Vietnam", "Moon
+                // and Kim pledge end to war at border summit": the clause's subject.
+                if !actors.iter().any(|(_, side)| *side == sd.subject) {
+                    if let Some(g) = before.iter().find(|g| g.gov.is_none()) {
+                        push(&mut actors, g, sd.subject);
+                    }
+                }
+            }
+            [g] => push(&mut actors, g, sd.subject),
+            [g, o, ..] => {
+                push(&mut actors, g, sd.subject);
+                push(&mut actors, o, sd.object);
+            }
+        }
+    }
+
+    // An asymmetric verb with no target: the parties of its complement ("warned that the
+    // South would respond", "blew up the liaison office with South Korea").
+    let asymmetric = def.mode.is_none() && !def.symmetric;
+    if asymmetric && !noun && !actors.iter().any(|(_, side)| *side == Side::Target) {
+        complement_targets(s, &gs, t.end, clause.end, &mut actors);
+    }
+
+    // A verb with no subject: the speaker of the report, else the subject of the predicate
+    // it is coordinated with.
+    if !noun && subject.is_none() {
+        let mut found = false;
         if let Some((a, b)) = clause.speaker {
-            for m in cx.mentions.iter().filter(|m| m.start >= a && m.end <= b) {
-                push(&mut actors, m.item, Side::Source);
+            if let Some(g) = groups(s, mentions, a, b).iter().find(|g| g.gov.is_none()) {
+                push(&mut actors, g, sd.subject);
+                found = true;
+            }
+        }
+        if !found && clause.start > 0 && coordinated_predicate(s, clause.start) {
+            if let Some(g) = groups(s, mentions, 0, clause.start)
+                .iter()
+                .find(|g| g.gov.is_none())
+            {
+                push(&mut actors, g, sd.subject);
+            }
+        }
+    }
+    // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
+    // road"), else the first actor after the verb ("continued their strike to demand the
+    // resignation of Algerian President Ben Bella").
+    if actors.is_empty() && !noun {
+        let located = before.iter().rev().find(|g| {
+            matches!(
+                g.gov.as_deref(),
+                Some("in" | "of" | "from" | "throughout" | "across" | "inside")
+            ) && !gap_info(&s[g.end..t.start]).1
+        });
+        if let Some(g) = located {
+            push(&mut actors, g, sd.subject);
+        } else if let Some(g) = gs.iter().find(|g| g.start >= t.end) {
+            if !gap_info(&s[t.end..g.start]).1 {
+                push(&mut actors, g, sd.object);
             }
         }
     }
     actors
+}
+
+/// The targets of an asymmetric verb without an object: the subject of a "that"
+/// complement right after it (and the group right after that subject's verb), else the
+/// first group after it governed by "with" or "of".
+fn complement_targets(
+    s: &str,
+    gs: &[Group<'_>],
+    t_end: usize,
+    clause_end: usize,
+    actors: &mut Vec<(Actor, Side)>,
+) {
+    let rest = &s[t_end..clause_end];
+    let ws = words(rest);
+    // "warned (on Saturday) that X ...", "said X would ..."
+    let that = ws
+        .iter()
+        .take(6)
+        .position(|(_, w)| w.eq_ignore_ascii_case("that"))
+        .and_then(|i| ws.get(i))
+        .map(|(p, w)| t_end + p + w.len());
+    if let Some(from) = that {
+        let comp: Vec<&Group<'_>> = gs.iter().filter(|g| g.start >= from).collect();
+        if let Some(first) = comp.first() {
+            let (n, barrier) = gap_info(&s[from..first.start]);
+            if first.gov.is_none() && !barrier && n <= 2 {
+                push(actors, first, Side::Target);
+                if let Some(second) = comp.get(1) {
+                    let (n, barrier) = gap_info(&s[first.end..second.start]);
+                    if second.gov.is_none() && !barrier && n <= 4 {
+                        push(actors, second, Side::Target);
+                    }
+                }
+                return;
+            }
+        }
+    }
+    let mut prev = t_end;
+    for g in gs.iter().filter(|g| g.start >= t_end) {
+        let (n, barrier) = gap_info(&s[prev..g.start]);
+        if barrier || n > 8 {
+            return;
+        }
+        prev = g.end;
+        if matches!(g.gov.as_deref(), Some("with" | "of")) {
+            push(actors, g, Side::Target);
+            return;
+        }
+    }
+}
+
+/// Verbs whose object is the subject of the infinitive after it ("urged Russia to stop").
+const OBJECT_CONTROL: &[&str] = &[
+    "urged",
+    "urges",
+    "urge",
+    "urging",
+    "asked",
+    "asks",
+    "ask",
+    "asking",
+    "invited",
+    "invites",
+    "invite",
+    "inviting",
+    "called",
+    "calls",
+    "pressed",
+    "presses",
+    "press",
+    "encouraged",
+    "encourage",
+    "allowed",
+    "allow",
+    "allows",
+    "wants",
+    "want",
+    "wanted",
+    "told",
+    "tell",
+    "tells",
+    "persuaded",
+    "forced",
+    "pushed",
+    "requested",
+    "request",
+    "requests",
+    "on",
+];
+
+/// Verbs taking a clause, after which an actor is a subject, not an object ("said Trump
+/// would").
+const CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "noted",
+    "believed",
+    "believes",
+    "thought",
+    "think",
+    "thinks",
+    "hoped",
+    "hopes",
+    "expected",
+    "expects",
+    "announced",
+    "confirmed",
+    "insisted",
+    "claimed",
+    "stated",
+    "warned",
+    "warns",
+    "argued",
+    "suggested",
+    "suggest",
+    "reported",
+    "denied",
+    "feared",
+    "fears",
+    "knew",
+    "know",
+    "stressed",
+    "explained",
+    "tweeted",
+];
+
+/// True when the trigger at `at` follows "to" (an infinitive: "to protest", "to meet").
+fn after_to(s: &str, at: usize) -> bool {
+    let ws = words(&s[..at]);
+    ws.last().is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"))
+}
+
+/// True when the word before a noun phrase is an object-control verb ("urged *Russia* to").
+fn object_control(s: &str, np: usize) -> bool {
+    let ws = words(&s[..np]);
+    ws.last()
+        .is_some_and(|(_, w)| OBJECT_CONTROL.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// True when the noun phrase at `np` follows a word that is likely a transitive verb
+/// ("summoned *South Korea's ambassador*", "told *the World Food Programme*").
+fn object_like(s: &str, np: usize) -> bool {
+    let head = s[..np].trim_end();
+    if head.ends_with([',', ';', ':', '"', '“', '(', '-']) {
+        return false;
+    }
+    let ws = words(head);
+    let Some((_, w)) = ws.last() else {
+        return false;
+    };
+    let ok_chars = w.chars().all(|c| c.is_lowercase() || c == '-');
+    ok_chars
+        && !crate::roles_np::is_function_word(w)
+        && !CLAUSE_VERBS.contains(w)
+        && !w.ends_with("ly")
+}
+
+/// True when the text right before a clause ends with a coordinating comma (", and urged").
+fn coordinated_predicate(s: &str, clause_start: usize) -> bool {
+    let head = s[..clause_start].trim_end();
+    let tail = s[clause_start..].trim_start().to_ascii_lowercase();
+    head.ends_with(',')
+        && ["and ", "but ", "while "]
+            .iter()
+            .any(|c| tail.starts_with(c))
+}
+
+/// True when the gap before a group ends in "to" + a verb ("to help Israel"): the group
+/// is the object of another verb.
+fn prev_is_infinitive(gap: &str) -> bool {
+    let ws = words(gap);
+    ws.len() >= 2
+        && ws
+            .get(ws.len() - 2)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"))
+}
+
+/// "of V-ing X": adds X as a target.
+fn accuse_complement(
+    s: &str,
+    gs: &[Group<'_>],
+    from: usize,
+    to: usize,
+    actors: &mut Vec<(Actor, Side)>,
+) {
+    let rest = &s[from..to];
+    let ws = words(rest);
+    let Some(i) = ws.iter().position(|(_, w)| w.eq_ignore_ascii_case("of")) else {
+        return;
+    };
+    if i > 1 {
+        return;
+    }
+    let Some((vpos, v)) = ws.get(i + 1).or_else(|| ws.get(i + 2)) else {
+        return;
+    };
+    if !v.ends_with("ing") {
+        return;
+    }
+    let vend = from + vpos + v.len();
+    if let Some(g) = gs.iter().find(|g| g.start >= vend) {
+        let (n, barrier) = gap_info(&s[vend..g.start]);
+        if g.gov.is_none() && !barrier && n <= 3 {
+            push(actors, g, Side::Target);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clause::clause_of;
+    use entente_doc::ActorKind;
+    use entente_text::Span;
+
+    fn mention(s: &str, text: &str, codes: &[&str]) -> Local<'static, Mention> {
+        let start = s.find(text).unwrap_or_else(|| panic!("{text} not in {s}"));
+        let m = Mention {
+            span: Span::new(start, start + text.len()),
+            sentence: 0,
+            actors: codes
+                .iter()
+                .map(|c| Actor {
+                    id: format!("state:{}", c.to_ascii_lowercase()),
+                    name: c.to_string(),
+                    kind: ActorKind::State,
+                    country: Some(c.to_string()),
+                    role: None,
+                })
+                .collect(),
+            form: "name".into(),
+        };
+        Local {
+            start,
+            end: start + text.len(),
+            item: Box::leak(Box::new(m)),
+        }
+    }
+
+    fn def(mode: Option<ModeHint>, symmetric: bool, ty: EventType) -> TriggerDef {
+        TriggerDef {
+            event_type: ty,
+            kind: "x".into(),
+            cameo: "000".into(),
+            mode,
+            symmetric,
+            pledge: false,
+            standalone_nouns: true,
+        }
+    }
+
+    fn run(
+        s: &str,
+        trigger: &str,
+        form: Form,
+        d: &TriggerDef,
+        ms: &[(&str, &[&str])],
+    ) -> Vec<String> {
+        let mut ls: Vec<Local<'static, Mention>> =
+            ms.iter().map(|(t, c)| mention(s, t, c)).collect();
+        ls.sort_by_key(|l| l.start);
+        let start = s
+            .find(trigger)
+            .unwrap_or_else(|| panic!("{trigger} not in {s}"));
+        let t = TriggerMatch {
+            start,
+            end: start + trigger.len(),
+            trigger: 0,
+            form,
+        };
+        let clause = clause_of(s, t.start, t.end);
+        let mut got: Vec<String> = assign_in(s, &ls, d, &t, &clause)
+            .into_iter()
+            .map(|(a, side)| format!("{}:{}", a.id.trim_start_matches("state:"), side.as_str()))
+            .collect();
+        got.sort();
+        got
+    }
+
+    #[test]
+    fn participants_of_verbs_and_nouns() {
+        let meet = def(Some(ModeHint::Meet), true, EventType::Consult);
+        let visit = def(Some(ModeHint::Visit), false, EventType::Consult);
+        let accuse = def(None, false, EventType::Accuse);
+        let sanction = def(None, false, EventType::Sanction);
+        let request = def(None, false, EventType::Request);
+        let mobilize = def(None, false, EventType::Mobilize);
+        let threaten = def(None, false, EventType::Threaten);
+        let assault = def(None, false, EventType::Assault);
+        let protest = def(None, false, EventType::Protest);
+        let reject = def(None, false, EventType::Reject);
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            Form,
+            &'a TriggerDef,
+            Vec<(&'a str, &'a [&'a str])>,
+            &'a [&'a str],
+        );
+        let cases: Vec<Case<'_>> = vec![
+            (
+                "Xi also met Moon in Osaka and told him that Kim was ready.",
+                "met",
+                Form::Past,
+                &meet,
+                vec![("Xi", &["CHN"]), ("Moon", &["KOR"]), ("Kim", &["PRK"])],
+                &["chn:participant", "kor:participant"],
+            ),
+            (
+                "Wang Yi will travel to Pyongyang next week.",
+                "travel to",
+                Form::Base,
+                &visit,
+                vec![("Wang Yi", &["CHN"]), ("Pyongyang", &["PRK"])],
+                &["chn:guest", "prk:host"],
+            ),
+            (
+                "Russia was accused by the US of meddling.",
+                "accused",
+                Form::Past,
+                &accuse,
+                vec![("Russia", &["RUS"]), ("US", &["USA"])],
+                &["rus:target", "usa:source"],
+            ),
+            (
+                "Washington and Seoul accuse North Korea of supplying Russia with shells for use in Ukraine.",
+                "accuse",
+                Form::Present,
+                &accuse,
+                vec![
+                    ("Washington", &["USA"]),
+                    ("Seoul", &["KOR"]),
+                    ("North Korea", &["PRK"]),
+                    ("Russia", &["RUS"]),
+                    ("Ukraine", &["UKR"]),
+                ],
+                &["kor:source", "prk:target", "rus:target", "usa:source"],
+            ),
+            (
+                "It was the third meeting between Trump and Kim, following their summits in Singapore and in Vietnam.",
+                "meeting",
+                Form::Noun,
+                &meet,
+                vec![
+                    ("Trump", &["USA"]),
+                    ("Kim", &["PRK"]),
+                    ("Singapore", &["SGP"]),
+                    ("Vietnam", &["VNM"]),
+                ],
+                &["prk:participant", "usa:participant"],
+            ),
+            (
+                "The new Chinese sanctions target Lockheed.",
+                "sanctions",
+                Form::Noun,
+                &sanction,
+                vec![("Chinese", &["CHN"])],
+                &["chn:source"],
+            ),
+            (
+                "South Korea summoned the envoy on Friday, and urged Russia to stop its cooperation with Pyongyang.",
+                "urged",
+                Form::Past,
+                &request,
+                vec![
+                    ("South Korea", &["KOR"]),
+                    ("Russia", &["RUS"]),
+                    ("Pyongyang", &["PRK"]),
+                ],
+                &["kor:source", "rus:target"],
+            ),
+            (
+                "The vote came a day after North Korea fired three missiles, shortly after Biden ended a trip to Japan.",
+                "fired",
+                Form::Past,
+                &mobilize,
+                vec![("North Korea", &["PRK"]), ("Biden", &["USA"]), ("Japan", &["JPN"])],
+                &["prk:source"],
+            ),
+            (
+                "Trump, who arrived in Osaka on Thursday, will hold talks with Abe on Friday.",
+                "hold talks",
+                Form::Base,
+                &meet,
+                vec![("Trump", &["USA"]), ("Osaka", &["JPN"]), ("Abe", &["JPN"])],
+                &["jpn:participant", "usa:participant"],
+            ),
+            (
+                "The US, Russia, and Switzerland met yesterday.",
+                "met",
+                Form::Past,
+                &meet,
+                vec![("US", &["USA"]), ("Russia", &["RUS"]), ("Switzerland", &["CHE"])],
+                &["che:participant", "rus:participant", "usa:participant"],
+            ),
+            (
+                "Putin, speaking in Hanoi at the end of a state visit to Vietnam, warned South Korea.",
+                "state visit",
+                Form::Noun,
+                &visit,
+                vec![("Putin", &["RUS"]), ("Vietnam", &["VNM"]), ("South Korea", &["KOR"])],
+                &["rus:guest", "vnm:host"],
+            ),
+            (
+                "Kim Yo Jong had warned on Saturday that the South would see the office collapse.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Kim Yo Jong", &["PRK"]), ("the South", &["KOR"])],
+                &["kor:target", "prk:source"],
+            ),
+            (
+                "North Korea blew up the joint liaison office with South Korea in Kaesong.",
+                "blew up",
+                Form::Past,
+                &assault,
+                vec![("North Korea", &["PRK"]), ("South Korea", &["KOR"])],
+                &["kor:target", "prk:source"],
+            ),
+            (
+                "The minister said South Korea would also drop Japan from its own list of trusted partners.",
+                "list of trusted partners",
+                Form::Noun,
+                &sanction,
+                vec![("South Korea", &["KOR"]), ("Japan", &["JPN"])],
+                &["jpn:target", "kor:source"],
+            ),
+            (
+                "Putin was due to fly on to Vietnam later on Wednesday for a two-day state visit.",
+                "state visit",
+                Form::Noun,
+                &visit,
+                vec![("Putin", &["RUS"]), ("Vietnam", &["VNM"])],
+                &["rus:guest", "vnm:host"],
+            ),
+            (
+                "The vote came a day after North Korea fired three ballistic missiles.",
+                "ballistic missiles",
+                Form::Noun,
+                &mobilize,
+                vec![("North Korea", &["PRK"])],
+                &["prk:source"],
+            ),
+            (
+                "Japanese Foreign Minister Taro Kono summoned South Korea's ambassador on Friday to protest the refusal.",
+                "protest",
+                Form::Base,
+                &protest,
+                vec![("Japanese Foreign Minister Taro Kono", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
+                "North Korea has told the World Food Programme that it will not accept rice offered by South Korea.",
+                "will not accept",
+                Form::Base,
+                &reject,
+                vec![("North Korea", &["PRK"]), ("World Food Programme", &["WFP"]), ("South Korea", &["KOR"])],
+                &["kor:target", "prk:source"],
+            ),
+            (
+                "Moon's office said Trump asked Kim to play a more active role.",
+                "asked",
+                Form::Past,
+                &request,
+                vec![("Moon", &["KOR"]), ("Trump", &["USA"]), ("Kim", &["PRK"])],
+                &["prk:target", "usa:source"],
+            ),
+            (
+                "Beijing said it would impose sanctions on Lockheed.",
+                "impose sanctions",
+                Form::Base,
+                &sanction,
+                vec![("Beijing", &["CHN"])],
+                &["chn:source"],
+            ),
+        ];
+        for (s, trig, form, d, ms, want) in cases {
+            assert_eq!(run(s, trig, form, d, &ms), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn head_noun_gaps() {
+        let cases = [
+            (" leader ", true),
+            (" top diplomat ", true),
+            (" and ", false),
+            (", ", false),
+            (" officials said ", false),
+            (" counterpart ", true),
+            (" that ", false),
+        ];
+        for (g, want) in cases {
+            assert_eq!(head_noun_gap(g), want, "{g:?}");
+        }
+    }
+
+    #[test]
+    fn modifier_gaps() {
+        let cases = [
+            ("", true),
+            ("'s ", true),
+            ("'s planned June 12 ", true),
+            (" leaders' ", true),
+            (" proposed the ", false),
+            (" hoped the ", false),
+            (", and the ", false),
+        ];
+        for (g, want) in cases {
+            assert_eq!(modifier_gap(g), want, "{g:?}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 use crate::clause::{clause_of, Clause};
 use crate::ctx::{is_question, local, SentenceCtx};
 use crate::draft::{Draft, DraftDate, Side};
-use crate::lexicon::{Form, Lexicon, LexiconError, ModeHint, TriggerMatch};
+use crate::lexicon::{Cue, CueMatch, Form, Lexicon, LexiconError, ModeHint, TriggerMatch};
 use crate::merge::merge_drafts;
 use crate::status::{decide, StatusInput};
 use crate::{place, roles, when};
@@ -56,7 +56,12 @@ impl EventExtractor {
     }
 
     /// Chooses which triggers of a sentence start events, each with its clause.
-    fn select(&self, s: &str, trig: &[TriggerMatch]) -> Vec<(TriggerMatch, Clause)> {
+    fn select(
+        &self,
+        s: &str,
+        trig: &[TriggerMatch],
+        cues: &[CueMatch],
+    ) -> Vec<(TriggerMatch, Clause)> {
         let mut out: Vec<(TriggerMatch, Clause)> = Vec::new();
         for (i, t) in trig.iter().enumerate() {
             let def = self.lex.def(t);
@@ -70,35 +75,85 @@ impl EventExtractor {
                     continue;
                 }
             }
+            // A trigger inside a longer modal or negated cue is part of the modality, not an
+            // event ("did not rule out cooperation": no rejection).
+            if inside_cue(t, cues) {
+                continue;
+            }
+            // "if either country is attacked", "until the talks show progress": a condition,
+            // not an event.
+            if is_conditional(&s[clause.start.min(t.start)..t.start]) {
+                continue;
+            }
+            // "asked whether he would meet Kim": a question put, not a request.
+            if def.event_type == EventType::Request && asks_a_question(s, t) {
+                continue;
+            }
             // An earlier verb trigger in the same clause governs a later noun
             // ("called for the lifting of sanctions", "met ... at the summit").
-            let governed = out.iter().any(|(p, _)| {
-                p.form != Form::Noun
-                    && p.start >= clause.start
-                    && t.form == Form::Noun
-                    && (def.event_type != EventType::Consult
-                        || self.lex.def(p).event_type == EventType::Consult)
-                    && !s[p.end..t.start].contains(" between ")
-            });
+            let governed = !is_reference(s, t)
+                && out.iter().any(|(p, _)| {
+                    p.form != Form::Noun
+                        && p.start >= clause.start
+                        && t.form == Form::Noun
+                        && (def.event_type != EventType::Consult
+                            || self.lex.def(p).event_type == EventType::Consult)
+                        && !s[p.end..t.start].contains(" between ")
+                })
+                || out.iter().any(|(p, _)| {
+                    // a request, refusal or threat governs the meeting it names ("called for
+                    // dialogue", "proposed the meeting", "urged all sides to return to talks")
+                    let pt = self.lex.def(p).event_type;
+                    matches!(
+                        pt,
+                        EventType::Request | EventType::Reject | EventType::Threaten
+                    ) && p.form != Form::Noun
+                        && t.form == Form::Noun
+                        && def.event_type == EventType::Consult
+                        && p.start >= clause.start
+                        && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
+                })
+                || out.iter().any(|(p, _)| {
+                    // an agreement kept for a standing arrangement governs its complement
+                    self.lex.def(p).event_type == EventType::Agree
+                        && p.form != Form::Noun
+                        && def.event_type != EventType::Agree
+                        && governs_complement(s, p, t)
+                });
             if governed {
                 continue;
             }
-            // "agreed to hold a summit": the agreement is the plan of the meeting.
+            // A noun naming a statement or an action ("sanctions", "the declaration") is an
+            // event only with a verb that makes it happen ("imposed sanctions", "the
+            // declaration signed by"); otherwise it names a standing thing.
+            if t.form == Form::Noun
+                && !def.standalone_nouns
+                && !self.lex.noun_supported(s, t.start, t.end, NOUN_SUPPORT_GAP)
+            {
+                continue;
+            }
+            // "agreed to hold a summit", "agreed that Xi will visit", "offered to meet": the
+            // agreement is the plan of the event it governs, which is coded instead.
             if def.event_type == EventType::Agree && t.form != Form::Noun {
-                let next = trig.get(i + 1);
-                if let Some(n) = next {
-                    let gap = s[t.end..n.start].to_ascii_lowercase();
-                    if n.form == Form::Base
-                        && gap.trim_start().starts_with("to")
-                        && gap.split_whitespace().count() <= 4
+                if let Some(n) = trig.get(i + 1) {
+                    let nd = self.lex.def(n);
+                    // the complement must stand as an event: a verb, or a noun that stands
+                    // alone ("agreed to undertake joint exercises" stays an agreement)
+                    let stands = n.form != Form::Noun
+                        || nd.standalone_nouns
+                        || self.lex.noun_supported(s, n.start, n.end, NOUN_SUPPORT_GAP);
+                    if governs_complement(s, t, n)
+                        && nd.event_type != EventType::Agree
+                        && stands
+                        && !habitual(&s[n.end..clause.end.max(n.end)])
                     {
                         continue;
                     }
                 }
             }
-            // "urged Pyongyang to hold talks", "refused to meet": the complement is not
-            // an event of its own.
-            if def.event_type == EventType::Consult && t.form == Form::Base {
+            // "urged Pyongyang to hold talks", "refused to meet", "asked Seoul to agree": the
+            // complement is the content of the statement, not an event of its own.
+            if t.form == Form::Base {
                 if let Some((p, _)) = out.last() {
                     let pt = self.lex.def(p).event_type;
                     if matches!(
@@ -110,13 +165,16 @@ impl EventExtractor {
                     }
                 }
             }
-            // Same type twice in one clause: keep the first.
-            if out.iter().any(|(p, _)| {
-                self.lex.def(p).event_type == def.event_type
-                    && self.lex.def(p).mode == def.mode
-                    && p.start >= clause.start
-                    && p.end <= clause.end
-            }) {
+            // Same type twice in one clause: keep the first, unless the second refers to
+            // another event ("after their meeting in Vladivostok").
+            if !is_reference(s, t)
+                && out.iter().any(|(p, _)| {
+                    self.lex.def(p).event_type == def.event_type
+                        && self.lex.def(p).mode == def.mode
+                        && p.start >= clause.start
+                        && p.end <= clause.end
+                })
+            {
                 continue;
             }
             out.push((*t, clause));
@@ -126,19 +184,38 @@ impl EventExtractor {
 
     /// The drafts of trigger `t`: usually one; one per date when the trigger governs a
     /// list of dates; none when the event is negated or has no participant.
-    fn drafts(&self, cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> Vec<Draft> {
+    fn drafts(
+        &self,
+        cx: &SentenceCtx<'_>,
+        t: &TriggerMatch,
+        clause: &Clause,
+        next_trigger: Option<usize>,
+    ) -> Vec<Draft> {
         let def = self.lex.def(t);
-        let actors = roles::assign(cx, def, t, clause);
+        let location = place::locate(cx, t, clause);
+        let mut actors = roles::assign(cx, def, t, clause);
+        // An event whose parties the participant finder could not place still has the
+        // parties named in its clause (before it: source; after it: target), or else, for an
+        // action, the state where it happens ("students throughout Indonesia staged
+        // demonstrations").
+        if actors.is_empty() {
+            actors = clause_parties(cx, def.mode, t, clause);
+            if actors.is_empty() && def.event_type != EventType::Consult {
+                if let Some(state) = location.as_ref().and_then(place_state) {
+                    actors.push((state, Side::Source));
+                }
+            }
+        }
         if actors.is_empty() && t.form != Form::Noun {
             return Vec::new();
         }
         let when = when::pick(cx, def, t, clause);
-        let location = place::locate(cx, t, clause);
         let dates: Vec<Option<DraftDate>> = if when.dates.is_empty() {
             vec![None]
         } else {
             when.dates.into_iter().map(Some).collect()
         };
+        let purpose_of_past = t.form == Form::Base && self.purpose_of_past(cx, t, clause);
         let mut out = Vec::new();
         for date in dates {
             let inp = StatusInput {
@@ -147,9 +224,24 @@ impl EventExtractor {
                 clause: (clause.start, clause.end),
                 trigger: (t.start, t.end),
                 form: t.form,
+                pledge: def.pledge,
+                arrival: self.lex.is_arrival(t),
+                content_follows: matches!(
+                    def.event_type,
+                    EventType::Request
+                        | EventType::Threaten
+                        | EventType::Accuse
+                        | EventType::Reject
+                        | EventType::Protest
+                        | EventType::Support
+                        | EventType::Agree
+                ),
+                purpose_of_past,
                 date: date.as_ref().map(|d| (d.start, d.end)),
+                date_in_days: date.as_ref().is_some_and(|d| d.precision == "day"),
                 date_future: if when.vague_future { Some(true) } else { None },
                 published: cx.doc.published_date(),
+                next_trigger,
             };
             let Some((status, explicit)) = decide(&self.lex, &inp) else {
                 continue;
@@ -161,6 +253,7 @@ impl EventExtractor {
                 hint: def.mode,
                 mode: None,
                 form: t.form,
+                trigger_at: (cx.sid, t.start),
                 status,
                 explicit,
                 actors: actors.clone(),
@@ -176,6 +269,244 @@ impl EventExtractor {
         }
         out
     }
+}
+
+/// Words allowed between a request verb and the meeting noun it governs ("urged all sides
+/// to return to dialogue").
+const GOVERNED_GAP: usize = 7;
+
+/// Words allowed between a support verb and its noun ("announced on Wednesday a new pact").
+const NOUN_SUPPORT_GAP: usize = 6;
+
+/// Words allowed between an agreement verb and the event it governs ("agreed on Thursday
+/// that Xi will make a state visit").
+const COMPLEMENT_GAP: usize = 8;
+
+/// True when trigger `t` lies inside a strictly longer cue of speculation ("did not rule
+/// out"); a negation cue around a trigger is the event itself ("refused to").
+fn inside_cue(t: &TriggerMatch, cues: &[CueMatch]) -> bool {
+    cues.iter().any(|c| {
+        c.cue == Cue::Speculated
+            && c.start <= t.start
+            && c.end >= t.end
+            && c.end - c.start > t.end - t.start
+    })
+}
+
+/// True when the text before a trigger ends in a condition ("if either country is", "for as
+/// long as").
+fn is_conditional(before: &str) -> bool {
+    const CONDITION: &[&str] = &["if", "unless", "until", "lest"];
+    const CONDITION_PHRASES: &[&str] = &["as long as", "so long as", "in case", "in the event"];
+    let lower = before.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let tail = &words[words.len().saturating_sub(4)..];
+    if tail.iter().any(|w| CONDITION.contains(w)) {
+        return true;
+    }
+    let tail = words[words.len().saturating_sub(7)..].join(" ");
+    CONDITION_PHRASES.iter().any(|p| tail.contains(p))
+}
+
+/// True when a request verb introduces a question ("asked whether", "asked by a reporter if").
+fn asks_a_question(s: &str, t: &TriggerMatch) -> bool {
+    const QUESTION: &[&str] = &[
+        "whether", "if", "how", "what", "why", "when", "who", "about",
+    ];
+    let rest = s[t.end..].to_ascii_lowercase();
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // "asked whether", "asked him whether", "asked by a reporter whether"
+    let first: Vec<&str> = words.by_ref().take(5).collect();
+    let lead = s[..t.start].trim();
+    let sentence_initial = lead.is_empty() || lead.ends_with("--");
+    match first.first() {
+        Some(w) if QUESTION.contains(w) => true,
+        Some(&"by") => first.iter().skip(1).any(|w| QUESTION.contains(w)),
+        Some(_) => sentence_initial && first.iter().take(2).skip(1).any(|w| QUESTION.contains(w)),
+        None => false,
+    }
+}
+
+/// True when the words after an agreed event make it a standing arrangement rather than one
+/// event ("agreed to hold their summit regularly", "summits every year"): the agreement stays.
+fn habitual(after: &str) -> bool {
+    const HABITUAL: &[&str] = &[
+        "regularly",
+        "every year",
+        "each year",
+        "annually",
+        "annual",
+        "on a regular basis",
+        "every two years",
+        "twice a year",
+    ];
+    let lower = after.to_ascii_lowercase();
+    let head: String = lower
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    HABITUAL.iter().any(|h| head.contains(h))
+}
+
+/// True when agreement trigger `t` governs the next trigger `n` as its complement: "to" or
+/// "that" opens the gap (or ends the trigger), and the gap is short.
+fn governs_complement(s: &str, t: &TriggerMatch, n: &TriggerMatch) -> bool {
+    if n.start < t.end {
+        return false;
+    }
+    let gap = s[t.end..n.start].to_ascii_lowercase();
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    if words.len() > COMPLEMENT_GAP || gap.contains(';') {
+        return false;
+    }
+    let trig = s[t.start..t.end].to_ascii_lowercase();
+    let opens = |w: &&str| *w == "to" || *w == "that";
+    trig.ends_with(" to")
+        || words.first().is_some_and(opens)
+        || trig.starts_with("agree") && words.iter().any(opens)
+}
+
+impl EventExtractor {
+    /// True when bare trigger `t` follows "to" after a past-form trigger of its clause
+    /// ("summoned Russia's ambassador on Friday to protest").
+    fn purpose_of_past(&self, cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> bool {
+        let s = cx.text;
+        if !crate::ctx::prev_word(s, t.start).eq_ignore_ascii_case("to") {
+            return false;
+        }
+        self.lex
+            .triggers_in(&s[clause.start..t.start])
+            .iter()
+            .any(|p| {
+                p.form == Form::Past
+                    && s[clause.start + p.end..t.start].split_whitespace().count() <= 8
+            })
+    }
+}
+
+/// True when a bare form reads as a noun: after a determiner, a possessive or an adjective of
+/// length ("his visit", "a three-day visit", "Kim's visit", "the first visit").
+fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "any",
+        "such",
+        "whose",
+        "official",
+        "state",
+        "planned",
+        "upcoming",
+        "surprise",
+        "rare",
+        "historic",
+        "brief",
+        "reciprocal",
+        "return",
+        "overseas",
+        "foreign",
+        "working",
+        "private",
+        "secret",
+    ];
+    let w = crate::ctx::prev_word(s, t.start).to_ascii_lowercase();
+    let before = s[..t.start].trim_end();
+    DETERMINERS.contains(&w.as_str())
+        || before.ends_with("'s")
+        || before.ends_with("\u{2019}s")
+        || w.ends_with("-day")
+        || w.ends_with("-week")
+        || w.ends_with("-long")
+}
+
+/// Words before a noun that make it a reference to another event than the clause's
+/// ("It will be his second summit with Putin, after their meeting in Vladivostok").
+const REFERENCE_WORDS: &[&str] = &["after", "since", "before", "following", "than"];
+
+/// True when the noun trigger at `t` follows a reference word within three words.
+fn is_reference(s: &str, t: &TriggerMatch) -> bool {
+    t.form == Form::Noun
+        && s[..t.start]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| REFERENCE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// The actors named in the clause of `t` (its reporting part included), outside locative
+/// place phrases: those before the trigger act (or travel, or host), those after it are acted
+/// upon (or host, or are received); all take part in a meeting or a call.
+fn clause_parties(
+    cx: &SentenceCtx<'_>,
+    mode: Option<ModeHint>,
+    t: &TriggerMatch,
+    clause: &Clause,
+) -> Vec<(Actor, Side)> {
+    let lo = clause
+        .speaker
+        .map_or(clause.start, |(a, _)| a.min(clause.start));
+    let mut out: Vec<(Actor, Side)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= lo && m.end <= clause.end)
+    {
+        let place = m.item.form == "capital" || m.item.form == "place";
+        if place && crate::ctx::is_locative(cx.text, m.start) {
+            continue;
+        }
+        let before = m.end <= t.start;
+        let side = match mode {
+            Some(ModeHint::Meet | ModeHint::Phone) => Side::Participant,
+            Some(ModeHint::Visit) if before => Side::Guest,
+            Some(ModeHint::Visit) => Side::Host,
+            Some(ModeHint::Host) if before => Side::Host,
+            Some(ModeHint::Host) => Side::Guest,
+            None if before => Side::Source,
+            None => Side::Target,
+        };
+        for a in &m.item.actors {
+            if !out.iter().any(|(x, _)| x.id == a.id) {
+                out.push((a.clone(), side));
+            }
+        }
+    }
+    out
+}
+
+/// The state of a place, as an actor.
+fn place_state(l: &entente_doc::Location) -> Option<Actor> {
+    let c = l.country.clone()?;
+    Some(Actor {
+        id: format!("state:{}", c.to_ascii_lowercase()),
+        name: c.clone(),
+        kind: ActorKind::State,
+        country: Some(c),
+        role: None,
+    })
 }
 
 /// A visit to a place whose country no actor stands for: the place's state hosts.
@@ -224,6 +555,22 @@ pub(crate) fn decide_mode(d: &Draft) -> Option<Mode> {
     }
 }
 
+/// The CAMEO code of a meeting from its decided mode: a call 041, a visit 042, a hosting 043,
+/// a meeting in a third country 044. Mediation (045) and meetings of unknown or multilateral
+/// mode keep the trigger's code.
+fn consult_cameo(d: &Draft) -> Option<&'static str> {
+    if d.event_type != EventType::Consult || d.cameo == "045" {
+        return None;
+    }
+    match d.mode? {
+        Mode::Phone => Some("041"),
+        Mode::Visit => Some("042"),
+        Mode::Host => Some("043"),
+        Mode::ThirdParty => Some("044"),
+        _ => None,
+    }
+}
+
 fn confidence(d: &Draft) -> f32 {
     let mut c: f32 = 0.45;
     let n = d.countries().len() + d.orgs().len();
@@ -267,21 +614,44 @@ impl Stage for EventExtractor {
             if is_question(s) {
                 continue;
             }
-            let trig = self.lex.triggers_in(s);
+            let mut trig = self.lex.triggers_in(s);
+            for t in trig.iter_mut() {
+                if t.form == Form::Base && noun_reading(s, t) {
+                    t.form = Form::Noun;
+                }
+            }
             if trig.is_empty() {
                 continue;
             }
+            let cues = self.lex.cues_in(s);
+            let selected = self.select(s, &trig, &cues);
             let cx = SentenceCtx {
                 doc,
                 sid: si as u32,
                 text: s,
-                cues: self.lex.cues_in(s),
+                cues,
                 mentions: local(&doc.mentions, sent.span),
                 places: local(&doc.places, sent.span),
                 timexes: local(&doc.timexes, sent.span),
             };
-            for (t, clause) in self.select(s, &trig) {
-                drafts.extend(self.drafts(&cx, &t, &clause));
+            for (t, clause) in selected {
+                let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
+                drafts.extend(self.drafts(&cx, &t, &clause, next));
+            }
+        }
+        if std::env::var_os("XDBG").is_some() {
+            for d in &drafts {
+                eprintln!(
+                    "DRAFT {} s{:?} {:?} {} {:?} {:?} {:?} {:?}",
+                    doc.key,
+                    d.trigger_at,
+                    d.event_type,
+                    d.kind,
+                    d.form,
+                    d.status,
+                    d.countries(),
+                    d.date.as_ref().map(|x| (x.start, x.end))
+                );
             }
         }
         let merged = merge_drafts(drafts);
@@ -313,7 +683,7 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
         event_type: d.event_type,
         mode: d.mode,
         kind: d.kind.clone(),
-        cameo: d.cameo.clone(),
+        cameo: consult_cameo(&d).unwrap_or(&d.cameo).to_string(),
         status: d.status,
         participants: d.participants(),
         countries: d.countries(),
@@ -327,5 +697,193 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
         location: d.location.clone(),
         sources,
         confidence: (d.confidence * 100.0).round() / 100.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extractor() -> EventExtractor {
+        EventExtractor::load(&std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data"
+        )))
+        .expect("repository lexicon loads")
+    }
+
+    /// The selected triggers of `s`, as (text, type).
+    fn selected(x: &EventExtractor, s: &str) -> Vec<(String, EventType)> {
+        let trig = x.lex.triggers_in(s);
+        let cues = x.lex.cues_in(s);
+        x.select(s, &trig, &cues)
+            .into_iter()
+            .map(|(t, _)| (s[t.start..t.end].to_string(), x.lex.def(&t).event_type))
+            .collect()
+    }
+
+    #[test]
+    fn clause_parties_are_the_named_states_around_the_trigger() {
+        use crate::ctx::Local;
+        use entente_doc::Mention;
+        let x = extractor();
+        let doc = Document::default();
+        let state = |c: &str| Actor {
+            id: format!("state:{}", c.to_ascii_lowercase()),
+            name: c.to_string(),
+            kind: ActorKind::State,
+            country: Some(c.to_string()),
+            role: None,
+        };
+        let s = "Students throughout Indonesia protested in Jakarta against Japan.";
+        let mention = |word: &str, c: &str, form: &str| {
+            let at = s.find(word).expect("word in sentence");
+            Mention {
+                span: entente_text::Span::new(at, at + word.len()),
+                sentence: 0,
+                actors: vec![state(c)],
+                form: form.to_string(),
+            }
+        };
+        let ms = [
+            mention("Indonesia", "IDN", "name"),
+            mention("Jakarta", "IDN", "capital"),
+            mention("Japan", "JPN", "name"),
+        ];
+        let cx = SentenceCtx {
+            doc: &doc,
+            sid: 0,
+            text: s,
+            cues: Vec::new(),
+            mentions: ms
+                .iter()
+                .map(|m| Local {
+                    start: m.span.start(),
+                    end: m.span.end(),
+                    item: m,
+                })
+                .collect(),
+            places: Vec::new(),
+            timexes: Vec::new(),
+        };
+        let t = x.lex.triggers_in(s).into_iter().next().expect("a trigger");
+        let clause = clause_of(s, t.start, t.end);
+        let got: Vec<(String, Side)> = clause_parties(&cx, None, &t, &clause)
+            .into_iter()
+            .map(|(a, side)| (a.id, side))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("state:idn".to_string(), Side::Source),
+                ("state:jpn".to_string(), Side::Target)
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_forms_after_determiners_read_as_nouns() {
+        let x = extractor();
+        let table = [
+            ("Moon arrived for a three-day visit.", true),
+            ("It is Kim's visit to Seoul.", true),
+            ("Kim will visit Seoul.", false),
+            ("Kim to visit Seoul.", false),
+        ];
+        for (s, want) in table {
+            let t = x
+                .lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| s[t.start..t.end].starts_with("visit"))
+                .expect("visit is a trigger");
+            assert_eq!(noun_reading(s, &t), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn selects_the_triggers_that_start_events() {
+        use EventType::*;
+        let x = extractor();
+        let table: &[(&str, &[(&str, EventType)])] = &[
+            // an agreement gives way to the event it governs
+            (
+                "Xi and Abe agreed on Thursday that Xi will make a state visit to Japan.",
+                &[("state visit", Consult)],
+            ),
+            (
+                "The two sides agreed to hold high-level talks on June 1.",
+                &[("high-level talks", Consult)],
+            ),
+            ("Kim has also offered to meet Trump.", &[("meet", Consult)]),
+            // ... unless the complement cannot stand alone
+            (
+                "Jordan and Britain agreed to undertake joint naval drills.",
+                &[("agreed", Agree)],
+            ),
+            // a question is not a request
+            ("Asked whether he would invite Kim, Trump said no.", &[]),
+            // a noun of a statement needs a verb that makes it happen
+            (
+                "Beijing has backed UN sanctions on the country.",
+                &[("backed", Support)],
+            ),
+            ("Sanctions, he added, would stay in place.", &[]),
+            (
+                "Japan imposed new export controls on Seoul.",
+                &[("export controls", Sanction)],
+            ),
+            (
+                "The Panmunjom Declaration signed by the two leaders.",
+                &[("Declaration", Agree)],
+            ),
+            // a standing arrangement keeps its agreement
+            (
+                "The leaders agreed to hold their trilateral summit regularly.",
+                &[("agreed", Agree)],
+            ),
+            // the complement of a request is its content
+            (
+                "Japan had asked South Korea to agree by Thursday to set up a panel.",
+                &[("asked", Request)],
+            ),
+            // a request governs the meeting it names
+            (
+                "Russia's envoy called for dialogue instead of pressure.",
+                &[("called for", Request)],
+            ),
+            // a reference to an earlier meeting is its own event
+            (
+                "They last met in Dalian in May, six weeks after their first meeting in March.",
+                &[("met", Consult), ("meeting", Consult)],
+            ),
+            // a condition is not an event
+            (
+                "They signed a pact of mutual assistance if either country is attacked.",
+                &[("signed", Agree)],
+            ),
+            ("The latest sign of warming ties.", &[]),
+            // attacks and protests stand alone
+            (
+                "The shelling continued overnight.",
+                &[("shelling", Assault)],
+            ),
+            // a trigger inside a longer speculation cue
+            (
+                "Putin did not rule out developing military cooperation.",
+                &[("military cooperation", Cooperate)],
+            ),
+            // a pledge
+            (
+                "Trump said the US would stop its joint military exercises.",
+                &[("stop its joint military exercises", Concede)],
+            ),
+        ];
+        for (s, want) in table {
+            let got = selected(&x, s);
+            let want: Vec<(String, EventType)> =
+                want.iter().map(|(t, e)| (t.to_string(), *e)).collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 }

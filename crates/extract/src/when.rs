@@ -1,34 +1,43 @@
 //! Dates: which time expressions of a trigger's clause date its event.
 //!
-//! A trigger usually gets one date, the nearest dated expression of its clause (after the
-//! trigger first), skipping the date of a report ("said on Thursday"). A list of dates
-//! governed by one trigger ("three summits: on April 27 and May 26 ... and from September 18
-//! to 20") gives one date per item, and the stage makes one event of each.
+//! 1. **Candidates**: the normalized dates of the trigger's clause, minus those that date
+//!    something else (see [`crate::when_cues`]): a report or a cancellation ("said on Friday
+//!    that ...", "on Friday cancelled a trip"), a relative clause the trigger is not part of
+//!    ("the summit, which runs on Friday", "signed on Wednesday under which the North
+//!    agreed"), a bound ("since March 2018", "agree by Thursday"), a possessive modifier of
+//!    another noun ("next year's election"), a bare time of day ("a midnight news
+//!    conference"). Forward spans count too: "within the next two weeks", "in the coming
+//!    days".
+//! 2. **One date**: the nearest candidate, after the trigger first ("met Kim on Thursday"),
+//!    then right before it ("his June 12 summit"), then further before. A part of a month
+//!    ("at the end of April", "later this month") dates the whole month; a deadline year
+//!    ("before the end of the year") the whole year; a season is three whole months. A
+//!    stated length next to the trigger stretches a day ("arrived on Tuesday for a three-day
+//!    visit" → three days; "wrapped up three days of talks on Friday" → the three days up to
+//!    Friday).
+//! 3. **Several dates**: a counted or plural meeting trigger ("three summits", "met three
+//!    times", "their talks") with non-contiguous dates ("on April 27 and May 26 ..., and from
+//!    September 18 to 20"; "in March and June and in May") gives one date per item; the
+//!    stage makes one event of each. An umbrella period holding the items ("in 2018") is
+//!    dropped.
+//! 4. **Inherited**: a conjoined predicate without a date of its own ("summoned the
+//!    ambassador on Friday ..., and urged Russia to stop") takes the first date of the
+//!    predicate it is conjoined to.
+//!
+//! An event whose clause has no date stays undated: the publication date is never a default.
 
-use crate::clause::Clause;
-use crate::ctx::SentenceCtx;
+use crate::clause::{clause_of, Clause};
+use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
-use crate::lexicon::{TriggerDef, TriggerMatch};
+use crate::lexicon::{Form, TriggerDef, TriggerMatch};
+use crate::when_cues::{
+    complement_between, complement_start, is_announcing, is_bare_time_of_day, is_bound,
+    is_possessive_of_other, is_report_date, participle_between, relative_spans, split_by_relative,
+    words, Word,
+};
+use crate::when_list::{ahead, duration_days, list_items, widen, Span};
+use chrono::Duration;
 use entente_doc::{EventType, Timex};
-
-/// Words after which a date dates the report, not the event.
-const REPORTING_DATE: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "told",
-    "confirmed",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "added",
-    "reported",
-    "stated",
-    "revealed",
-    "tweeted",
-    "wrote",
-    "declared",
-];
 
 /// The dates chosen for one trigger.
 pub(crate) struct DatePick {
@@ -36,6 +45,31 @@ pub(crate) struct DatePick {
     pub dates: Vec<DraftDate>,
     /// A vague future expression ("soon", "in the near future") sits in the clause.
     pub vague_future: bool,
+}
+
+/// A usable date of the sentence.
+struct Cand<'a> {
+    start: usize,
+    end: usize,
+    span: Span,
+    precision: String,
+    timex: &'a Timex,
+}
+
+/// Words that count the events of a trigger ("three summits", "met twice").
+const COUNT: &[&str] = &["twice", "thrice", "times", "series", "round"];
+
+/// Plural trigger nouns that still name one event.
+const SINGULAR_PLURALS: &[&str] = &["news", "crisis", "process", "sanctions", "relations"];
+
+/// The sentence's words, its relative clauses and the publication date.
+struct Sent<'s> {
+    s: &'s str,
+    ws: Vec<Word>,
+    rel: Vec<(usize, usize)>,
+    published: Option<chrono::NaiveDate>,
+    /// The trigger is a noun ("summit"), which may head a relative clause.
+    noun: bool,
 }
 
 /// The dates of the event(s) started by trigger `t`.
@@ -46,56 +80,435 @@ pub(crate) fn pick(
     clause: &Clause,
 ) -> DatePick {
     let s = cx.text;
+    let ws = words(s);
+    let rel = relative_spans(s, &ws);
+    let se = Sent {
+        s,
+        ws,
+        rel,
+        published: cx.doc.published_date(),
+        noun: t.form == Form::Noun,
+    };
+    let trig = (t.start, t.end);
     let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
-    let mut best: Option<(usize, &Timex)> = None;
-    for x in cx.timexes.iter().filter(|x| in_clause(x.start, x.end)) {
-        let tx = x.item;
-        if tx.start.is_none()
-            || tx.kind == "DURATION"
-            || tx.kind == "SET"
-            || matches!(tx.precision.as_str(), "century" | "unknown")
-        {
-            continue;
-        }
-        // The date of a report ("said on Thursday", "cancelled on Friday") is not the
-        // date of the event it reports.
-        let lead = s[clause.start.min(x.start)..x.start].to_ascii_lowercase();
-        let last: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
-        let reported = last
-            .iter()
-            .any(|w| REPORTING_DATE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
-        if reported && def.event_type == EventType::Consult && t.start.abs_diff(x.start) > 12 {
-            continue;
-        }
-        let dist = if x.start >= t.end {
-            x.start - t.end
-        } else if t.start.saturating_sub(x.end) <= 2 {
-            0 // "his June 12 summit"
-        } else {
-            (t.start - x.end.min(t.start)) + 8
-        };
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, tx));
-        }
-    }
     let vague_future = cx
         .timexes
         .iter()
         .filter(|x| in_clause(x.start, x.end))
         .any(|x| x.item.future == Some(true) && x.item.vague);
-    let dates = best
-        .and_then(|(_, tx)| {
-            Some(DraftDate {
-                start: tx.start?,
-                end: tx.end?,
-                precision: tx.precision.clone(),
-                text: cx.doc.text.get(tx.span.range())?.to_string(),
-            })
-        })
-        .into_iter()
+
+    let plural = def.event_type == EventType::Consult && is_counted(&se, t, clause);
+    let end = if plural {
+        extend_list(s, clause.end, &cx.timexes)
+    } else {
+        clause.end
+    };
+    let from = object_of_announcement(&se, clause, trig).unwrap_or(clause.start);
+    // "agreed that Yellen would travel in the coming days": the complement's dates are its own.
+    let end = match complement_start(s, &se.ws, trig) {
+        Some(c) if def.event_type != EventType::Consult => end.min(c),
+        _ => end,
+    };
+    let cands: Vec<Cand> = cx
+        .timexes
+        .iter()
+        .filter(|x| x.start >= from && x.end <= end)
+        .filter_map(|x| candidate(&se, x, Some(trig)))
         .collect();
+
+    let mut dates = Vec::new();
+    if plural {
+        dates = items(cx, &cands);
+    }
+    if dates.is_empty() {
+        let near = nearest(s, &cands, trig);
+        // "is visiting Beijing for two days, his third trip to China this year": the stay
+        // beats a coarser date of an apposition.
+        let prog = progressive(&se, cx, trig, clause)
+            .filter(|_| near.is_none_or(|c| !matches!(c.precision.as_str(), "day" | "time")));
+        if let Some(d) = prog {
+            dates.push(d);
+        } else if let Some(c) = near {
+            let sp = stretch(&se, cx, c, trig, clause);
+            dates.push(draft(cx, c, sp));
+        } else if let Some(d) = inherited(&se, cx, clause, trig) {
+            dates.push(d);
+        }
+    }
     DatePick {
         dates,
         vague_future,
+    }
+}
+
+/// "on Friday, when China announced retaliatory tariffs": the clause was cut after the
+/// announcing verb, but the trigger is its object, so the verb's dates count. Returns where
+/// the dates may start.
+fn object_of_announcement(se: &Sent<'_>, clause: &Clause, t: (usize, usize)) -> Option<usize> {
+    let (a, b) = clause.speaker?;
+    if b != clause.start {
+        return None;
+    }
+    let verb = se.ws.iter().rev().find(|w| w.end <= b)?;
+    if !is_announcing(&verb.lower) || verb.start < a {
+        return None;
+    }
+    let between = se
+        .ws
+        .iter()
+        .filter(|w| w.start >= b && w.end <= t.0)
+        .count();
+    (between <= 3).then_some(a)
+}
+
+/// The usable date of expression `x`, or `None` when it dates something else. With `trig`
+/// absent, report dates are kept (a conjoined predicate shares its subject's report).
+fn candidate<'a>(
+    se: &Sent<'_>,
+    x: &Local<'a, Timex>,
+    trig: Option<(usize, usize)>,
+) -> Option<Cand<'a>> {
+    let tx = x.item;
+    let s = se.s;
+    let text = s.get(x.start..x.end)?;
+    let lead = s.get(..x.start)?.to_lowercase();
+    let pos = (x.start, x.end);
+    if tx.kind == "DURATION" {
+        // "within the next two to three weeks": the upper bound is the other expression.
+        let rest = s.get(x.end..).unwrap_or("");
+        if rest.starts_with(" to ") || rest.starts_with(" or ") {
+            return None;
+        }
+        let sp = ahead(&tx.value, text, &lead, se.published?)?;
+        return Some(Cand {
+            start: x.start,
+            end: x.end,
+            span: sp,
+            precision: if sp.end - sp.start <= Duration::days(7) {
+                "week".into()
+            } else {
+                "month".into()
+            },
+            timex: tx,
+        });
+    }
+    if tx.kind == "SET" || matches!(tx.precision.as_str(), "century" | "unknown") {
+        return None;
+    }
+    let (start, end) = (tx.start?, tx.end?);
+    if is_bare_time_of_day(text)
+        || is_bound(&se.ws, pos, &tx.precision, trig.map_or(0, |t| t.0))
+        || is_possessive_of_other(s, &se.ws, pos, trig.map_or(usize::MAX, |t| t.0))
+    {
+        return None;
+    }
+    if let Some(t) = trig {
+        // A date right before the trigger modifies it: "his planned June 12 summit".
+        let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
+        if !modifies
+            && (is_report_date(s, &se.ws, pos, t)
+                || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
+                || participle_between(&se.ws, pos, t)
+                || complement_between(s, &se.ws, pos, t))
+        {
+            return None;
+        }
+    }
+    Some(Cand {
+        start: x.start,
+        end: x.end,
+        span: widen(Span { start, end }, &tx.precision, &lead),
+        precision: tx.precision.clone(),
+        timex: tx,
+    })
+}
+
+/// The nearest candidate: after the trigger first, right before it ("his June 12 summit"),
+/// then further before.
+/// A date before the trigger with a coordination between them belongs to the first
+/// predicate ("flew to Seoul on Saturday and will hold talks ... on Sunday").
+fn nearest<'c, 'a>(s: &str, cands: &'c [Cand<'a>], t: (usize, usize)) -> Option<&'c Cand<'a>> {
+    cands.iter().min_by_key(|c| {
+        if c.start >= t.1 {
+            c.start - t.1
+        } else if t.0.saturating_sub(c.end) <= 2 {
+            0
+        } else {
+            let gap = s.get(c.end..t.0).unwrap_or("");
+            let coordinated = [" and ", " but ", " then ", " before ", " after ", " since "]
+                .iter()
+                .any(|w| gap.contains(w));
+            (t.0 - c.end.min(t.0)) + if coordinated { 80 } else { 8 }
+        }
+    })
+}
+
+fn draft(cx: &SentenceCtx<'_>, c: &Cand<'_>, sp: Span) -> DraftDate {
+    DraftDate {
+        start: sp.start,
+        end: sp.end,
+        precision: c.precision.clone(),
+        text: cx
+            .doc
+            .text
+            .get(c.timex.span.range())
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
+/// True for a trigger that names several events: a plural noun ("summits", "talks") or a
+/// count next to it ("three times", "twice").
+fn is_counted(se: &Sent<'_>, t: &TriggerMatch, clause: &Clause) -> bool {
+    let word = se.s.get(t.start..t.end).unwrap_or("").to_lowercase();
+    if t.form == Form::Noun
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !SINGULAR_PLURALS.contains(&word.as_str())
+    {
+        return true;
+    }
+    let i = se.ws.iter().position(|w| w.start >= t.start).unwrap_or(0);
+    se.ws
+        .iter()
+        .enumerate()
+        .filter(|(j, w)| {
+            w.start >= clause.start && w.end <= clause.end && j.abs_diff(i) <= 6 && *j != i
+        })
+        .any(|(_, w)| COUNT.contains(&w.lower.as_str()))
+}
+
+/// A list of dates may go on past the clause: ", and from September 18 to 20 in Pyongyang".
+fn extend_list(s: &str, mut end: usize, timexes: &[Local<'_, Timex>]) -> usize {
+    loop {
+        let rest = s.get(end..).unwrap_or("");
+        let Some(after) = rest.strip_prefix(", and ") else {
+            return end;
+        };
+        let mut at = end + (rest.len() - after.len());
+        for prep in ["from ", "on ", "in ", "at ", "between "] {
+            if after.starts_with(prep) {
+                at += prep.len();
+                break;
+            }
+        }
+        match timexes.iter().find(|x| x.start == at) {
+            Some(x) => end = x.end,
+            None => return end,
+        }
+    }
+}
+
+/// One date per item of the candidates, when there are at least two: lists split, periods
+/// holding other items ("in 2018" around "in March and June") dropped.
+fn items(cx: &SentenceCtx<'_>, cands: &[Cand<'_>]) -> Vec<DraftDate> {
+    // (item, from a list, candidate)
+    let mut all: Vec<(Span, bool, &Cand<'_>)> = Vec::new();
+    for c in cands {
+        let text = cx.text.get(c.start..c.end).unwrap_or("");
+        match list_items(text, c.span) {
+            Some(parts) => all.extend(parts.into_iter().map(|p| (p, true, c))),
+            None => all.push((c.span, false, c)),
+        }
+    }
+    let mut out: Vec<DraftDate> = Vec::new();
+    for (i, (sp, listed, c)) in all.iter().enumerate() {
+        let umbrella = !listed
+            && all
+                .iter()
+                .enumerate()
+                .any(|(j, (o, _, _))| j != i && sp.start <= o.start && o.end <= sp.end && sp != o);
+        if umbrella {
+            continue;
+        }
+        let mut d = draft(cx, c, *sp);
+        if *listed && c.precision == "month" && (sp.end - sp.start).num_days() < 27 {
+            d.precision = "day".into();
+        }
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    if out.len() < 2 {
+        return Vec::new();
+    }
+    out
+}
+
+/// Words before a stated length that put the date at its end ("wrapped up three days of
+/// talks on Friday", "at the end of a two-day visit").
+const ENDING: &[&str] = &[
+    "end of",
+    "wrapped up",
+    "wrapping up",
+    "wraps up",
+    "concluded",
+    "concluding",
+    "ended",
+    "ending",
+    "wound up",
+    "returned from",
+    "back from",
+];
+
+/// A single day stretched by a stated length next to the trigger ("arrived on Tuesday for a
+/// three-day visit").
+fn stretch(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    c: &Cand<'_>,
+    t: (usize, usize),
+    clause: &Clause,
+) -> Span {
+    let sp = c.span;
+    if sp.start != sp.end || !matches!(c.precision.as_str(), "day" | "time") {
+        return sp;
+    }
+    let Some((days, y)) = stated_length(se, cx, t, clause) else {
+        return sp;
+    };
+    let before =
+        se.s.get(clause.start..y.min(t.0).max(clause.start))
+            .unwrap_or("")
+            .to_lowercase();
+    if ENDING.iter().any(|w| before.contains(w)) {
+        Span {
+            start: sp
+                .end
+                .checked_sub_signed(Duration::days(days - 1))
+                .unwrap_or(sp.end),
+            end: sp.end,
+        }
+    } else {
+        Span {
+            start: sp.start,
+            end: sp
+                .start
+                .checked_add_signed(Duration::days(days - 1))
+                .unwrap_or(sp.start),
+        }
+    }
+}
+
+/// A length in days (2 to 14) stated next to the trigger: "three-day visit", "three days of
+/// talks", "visiting Beijing for two days". Returns the days and where the length starts.
+fn stated_length(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    t: (usize, usize),
+    clause: &Clause,
+) -> Option<(i64, usize)> {
+    let between = |a: usize, b: usize| se.ws.iter().filter(|w| w.start >= a && w.end <= b).count();
+    cx.timexes
+        .iter()
+        .filter(|x| x.item.kind == "DURATION" && x.start >= clause.start && x.end <= clause.end)
+        .filter(|x| x.item.value.ends_with('D'))
+        .filter(|x| {
+            // "a two-day journey and held talks": the length belongs to the journey.
+            let joined = |a: usize, b: usize| {
+                se.ws.iter().any(|w| {
+                    w.start >= a && w.end <= b && ["and", "but", "or"].contains(&w.lower.as_str())
+                })
+            };
+            (x.end <= t.0 && between(x.end, t.0) <= 2 && !joined(x.end, t.0))
+                || (x.start >= t.1 && between(t.1, x.start) <= 3 && !joined(t.1, x.start))
+        })
+        .find_map(|x| {
+            let n = duration_days(&x.item.value)?;
+            (2..=14).contains(&n).then_some((n, x.start))
+        })
+}
+
+/// "Kim is visiting Beijing for two days": the stay starts on the publication day.
+fn progressive(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    t: (usize, usize),
+    clause: &Clause,
+) -> Option<DraftDate> {
+    let word = se.s.get(t.0..t.1)?.to_lowercase();
+    let aux = se.ws.iter().rev().find(|w| w.end <= t.0);
+    let be = |w: &str| ["is", "are"].contains(&w);
+    let first = word.split_whitespace().next().unwrap_or("");
+    let ing = word.split_whitespace().any(|w| w.ends_with("ing"));
+    if !ing || !(be(first) || aux.is_some_and(|a| be(&a.lower))) {
+        return None;
+    }
+    let (days, y) = stated_length(se, cx, t, clause)?;
+    let p = se.published?;
+    Some(DraftDate {
+        start: p,
+        end: p.checked_add_signed(Duration::days(days - 1))?,
+        precision: "day".into(),
+        text: se.s.get(y..).and_then(|r| r.split(',').next())?.to_string(),
+    })
+}
+
+/// Words that open a conjoined predicate ("..., and urged").
+fn opens_predicate(w: &str) -> bool {
+    w.ends_with("ed") || ["also", "then", "later", "again"].contains(&w)
+}
+
+/// The first date of the predicate this clause is conjoined to ("summoned the ambassador on
+/// Friday ..., and urged Russia to stop").
+fn inherited(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    let head = se.s.get(clause.start..)?.trim_start();
+    let rest = head
+        .strip_prefix("and ")
+        .or_else(|| head.strip_prefix("but "))?;
+    let first = rest.split_whitespace().next()?.to_lowercase();
+    if !opens_predicate(&first) {
+        return None;
+    }
+    // The subject is shared: the trigger must sit in the conjoined predicate's first words.
+    if se
+        .ws
+        .iter()
+        .filter(|w| w.start >= clause.start && w.end <= t.0)
+        .count()
+        > 4
+    {
+        return None;
+    }
+    let comma = se.s.get(..clause.start)?.rfind(',')?;
+    let prev = clause_of(se.s, comma.saturating_sub(1), comma);
+    let from = prev.speaker.map_or(prev.start, |(a, _)| a.min(prev.start));
+    cx.timexes
+        .iter()
+        .filter(|x| x.start >= from && x.end <= comma)
+        .filter_map(|x| candidate(se, x, None))
+        .filter(|c| {
+            !split_by_relative(
+                se.s,
+                &se.ws,
+                &se.rel,
+                (c.start, c.end),
+                (prev.start, prev.start),
+                false,
+            )
+        })
+        .min_by_key(|c| c.start)
+        .map(|c| draft(cx, &c, c.span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predicate_openers() {
+        for (w, want) in [
+            ("urged", true),
+            ("also", true),
+            ("officials", false),
+            ("the", false),
+        ] {
+            assert_eq!(opens_predicate(w), want, "{w}");
+        }
     }
 }

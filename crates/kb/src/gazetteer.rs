@@ -55,7 +55,8 @@ pub enum StateForm {
 pub enum PersonForm {
     /// The name or a multi-word alias ("Moon Jae-in", "Abe Shinzo").
     FullName,
-    /// A one-word alias: a surname or short name used alone ("Moon", "Lula"); always ambiguous.
+    /// A one-word alias: a surname or short name used alone ("Moon", "Lula"); ambiguous when it
+    /// is also an English word or names several people.
     Surname,
     /// An alias that starts with a title or honorific ("President Moon", "Mrs May").
     TitleAlias,
@@ -331,6 +332,10 @@ impl Gazetteer {
                 let form = person_form(a, &title_prefixes);
                 let surname = form == PersonForm::Surname;
                 let mode = if surname { Mode::Exact } else { Mode::Caps };
+                // A surname alone is flagged only when it is also an English word ("Moon",
+                // "May", "Rice"); "Putin" or "Obama" alone name the person. Surnames shared
+                // by several people are flagged below.
+                let common = surname && kb.common_words.contains(&a.to_lowercase());
                 b.add(
                     a,
                     mode,
@@ -338,7 +343,7 @@ impl Gazetteer {
                         id: p.id.clone(),
                         form,
                     },
-                    surname,
+                    common,
                 );
             }
         }

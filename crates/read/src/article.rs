@@ -1,6 +1,6 @@
 //! The article record and how each format fills it.
 
-use crate::date::{detect_in_text, parse_date_value, FoundDate};
+use crate::date::{date_in_name, detect_in_text_hinted, parse_date_value, FoundDate};
 use crate::error::ReadErrorKind;
 use crate::html::read_html;
 use chrono::NaiveDate;
@@ -95,13 +95,29 @@ pub struct Article {
 /// Longest first line still taken for a title of a plain-text article.
 const MAX_TITLE_BYTES: usize = 300;
 
+/// The publication date, in order: metadata; a date line of the text (read with the date of
+/// the file name or key as a hint, see [`crate::date::detect_in_text_hinted`]); the date of the
+/// file name or key (`2018-05-27-summit.txt`; reported as [`PublishedFrom::Text`]); the
+/// `--published` fallback.
 fn published_or(
     meta: Option<FoundDate>,
     body: &str,
+    name: &str,
     fallback: Option<NaiveDate>,
 ) -> Option<Published> {
+    let hint = date_in_name(name);
     meta.map(|f| Published::found(f, PublishedFrom::Metadata))
-        .or_else(|| detect_in_text(body).map(|f| Published::found(f, PublishedFrom::Text)))
+        .or_else(|| {
+            detect_in_text_hinted(body, hint.or(fallback))
+                .map(|f| Published::found(f, PublishedFrom::Text))
+        })
+        .or_else(|| {
+            hint.map(|date| Published {
+                date,
+                datetime: None,
+                from: PublishedFrom::Text,
+            })
+        })
         .or_else(|| {
             fallback.map(|date| Published {
                 date,
@@ -130,7 +146,7 @@ pub(crate) fn text_article(
         .find(|l| !l.is_empty())
         .filter(|l| l.len() <= MAX_TITLE_BYTES)
         .map(str::to_string);
-    let published = published_or(None, &body, fallback);
+    let published = published_or(None, &body, &key, fallback);
     Ok(Article {
         key,
         origin,
@@ -156,7 +172,7 @@ pub(crate) fn html_article(
     if page.body.trim().is_empty() {
         return Err(ReadErrorKind::Empty);
     }
-    let published = published_or(page.published, &page.body, fallback);
+    let published = published_or(page.published, &page.body, &key, fallback);
     Ok(Article {
         key,
         origin,
@@ -250,7 +266,7 @@ pub(crate) fn jsonl_article(
     if body.trim().is_empty() {
         return Err(ReadErrorKind::Empty);
     }
-    let published = published_or(meta_date, &body, fallback);
+    let published = published_or(meta_date, &body, &key, fallback);
     Ok(Article {
         key,
         origin,
@@ -312,6 +328,48 @@ mod tests {
             text_article("k".into(), origin(None), " \n\t".into(), None),
             Err(ReadErrorKind::Empty)
         ));
+    }
+
+    #[test]
+    fn dates_from_file_names() {
+        // (key, body, date): the name is a hint for the text and the last resort before the
+        // command line.
+        let table = [
+            (
+                "2018-05-27-summit.txt",
+                "Summit\n\nMoon met Kim.",
+                "2018-05-27",
+            ),
+            (
+                "2018-05-27-summit.txt",
+                "Summit\n\nSeoul, May 27 (Staff) -- Moon met Kim.",
+                "2018-05-27",
+            ),
+            (
+                "2018-05-04-spun.txt",
+                "Wang meets Kim\n\nPosted on 04/05/2018 08:30\n\nBody.",
+                "2018-05-04",
+            ),
+            (
+                "2018-05-04-spun.txt",
+                "Wang meets Kim\n\nPublished: 2018-05-03\n\nBody.",
+                "2018-05-03",
+            ),
+            ("summit.txt", "Summit\n\nMoon met Kim.", "2020-01-01"),
+        ];
+        for (key, body, date) in table {
+            let a = text_article(
+                key.into(),
+                origin(None),
+                body.into(),
+                NaiveDate::from_ymd_opt(2020, 1, 1),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+            let p = a
+                .published
+                .unwrap_or_else(|| panic!("no date for {body:?}"));
+            assert_eq!(p.date.to_string(), date, "{key} {body:?}");
+        }
     }
 
     #[test]

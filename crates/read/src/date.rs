@@ -11,8 +11,19 @@
 //! Dates are kept as written: a time zone, when present, is reported in the ISO string but the
 //! date is never shifted to another zone (a Seoul paper's "Feb 28, 01:00 KST" stays Feb 28).
 //!
+//! A third helper, [`date_in_name`], reads a date written in a file name or key
+//! (`2018-05-27-summit.txt`, `feed-20180527-x`). [`detect_in_text_hinted`] uses it as a *hint*:
+//!
+//! * an all-numeric date line that reads both ways (`04/05/2018`) is read day first when the
+//!   hint is that day-first date (4 May 2018), month first otherwise;
+//! * a wire dateline without a year at the head of a paragraph (`Seoul, May 27 (Staff) --`,
+//!   `WASHINGTON, Dec. 30 (Reuters) -`) takes its year from the hint (the year of the hint that
+//!   puts the dateline nearest to the hinted day);
+//! * when the text has no date line at all, the hint itself is the publication date (the
+//!   caller decides; see `article.rs`).
+//!
 //! Limits: all-numeric dates like `03/04/2019` are read month first (US order) unless the first
-//! number is over 12; non-English month names are not recognised.
+//! number is over 12 or the hint says otherwise; non-English month names are not recognised.
 
 use chrono::NaiveDate;
 use regex::Regex;
@@ -60,6 +71,18 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
         .unwrap_or_else(|e| panic!("bad numeric date regex: {e}"))
+});
+/// A date in a file name or key: 2018-05-27, 2018_05_27 or 20180527, not inside a longer number.
+static IN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19|20)\d\d)([-_.]?)(\d\d)([-_.]?)(\d\d)(?:[^0-9]|$)")
+        .unwrap_or_else(|e| panic!("bad file-name date regex: {e}"))
+});
+/// A wire dateline without a year at the start of a line: `Seoul, May 27 (Staff) --`.
+static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[A-Z][A-Za-z .'-]{{1,40}},\s+({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:\([^)]{{1,40}}\)\s*)?(?:--|-|—|–|:)"
+    ))
+    .unwrap_or_else(|e| panic!("bad wire dateline regex: {e}"))
 });
 /// A clock time with optional seconds, am/pm and zone: 09:14, 10:14 AM, 14:05:00+09:00, 9:14 KST.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -287,19 +310,90 @@ fn is_bare_date_line(line: &str, found: &FoundDate) -> bool {
 
 /// Looks for the publication date on a date line among the first [`DATE_LINES`] lines.
 pub fn detect_in_text(text: &str) -> Option<FoundDate> {
+    detect_in_text_hinted(text, None)
+}
+
+/// The date written in a file name or key (`2018-05-27-summit.txt` → 2018-05-27).
+pub fn date_in_name(name: &str) -> Option<NaiveDate> {
+    // Only the last path component counts.
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    IN_NAME.captures_iter(base).find_map(|c| {
+        // The two separators must agree: 2018-05-27 or 20180527, not 2018-0527.
+        if c[2] != c[4] {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(c[1].parse().ok()?, num(&c[3])?, num(&c[5])?)
+    })
+}
+
+/// [`detect_in_text`] with a hint (usually the date of the file name): it settles day-first
+/// numeric dates and gives year-less wire datelines their year. The hint itself is never
+/// returned when the text has no date line.
+pub fn detect_in_text_hinted(text: &str, hint: Option<NaiveDate>) -> Option<FoundDate> {
     for line in text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .take(DATE_LINES)
     {
-        let Some(found) = find_datetime(line) else {
-            continue;
-        };
-        if CUE.is_match(line) || is_bare_date_line(line, &found) {
+        if let Some(found) = find_datetime(line) {
+            if CUE.is_match(line) || is_bare_date_line(line, &found) {
+                return Some(day_first_by_hint(line, found, hint));
+            }
+        }
+        if let Some(found) = hint.and_then(|h| wire_dateline(line, h)) {
             return Some(found);
         }
     }
     None
+}
+
+/// Re-reads an ambiguous all-numeric date (`04/05/2018`) day first when that reading is the
+/// hinted date.
+fn day_first_by_hint(line: &str, found: FoundDate, hint: Option<NaiveDate>) -> FoundDate {
+    use chrono::Datelike;
+    let Some(hint) = hint else {
+        return found;
+    };
+    let Some(c) = line
+        .get(found.start..found.end)
+        .and_then(|s| NUMERIC.captures(s))
+    else {
+        return found;
+    };
+    let (Some(a), Some(b), Some(y)) = (num(&c[1]), num(&c[2]), num(&c[3])) else {
+        return found;
+    };
+    let swapped = NaiveDate::from_ymd_opt(y as i32, a, b)
+        .and_then(|_| NaiveDate::from_ymd_opt(y as i32, b, a));
+    match swapped {
+        Some(d) if d == hint && d != found.date && found.date.year() == y as i32 => FoundDate {
+            date: d,
+            datetime: found
+                .datetime
+                .map(|t| t.replacen(&found.date.to_string(), &d.to_string(), 1)),
+            ..found
+        },
+        _ => found,
+    }
+}
+
+/// A year-less wire dateline (`Seoul, May 27 (Staff) --`) dated with the hint's year (or the
+/// neighbouring year when that puts it nearer the hint).
+fn wire_dateline(line: &str, hint: NaiveDate) -> Option<FoundDate> {
+    use chrono::Datelike;
+    let c = WIRE.captures(line)?;
+    let (m, d) = (month_number(&c[1])?, num(&c[2])?);
+    let whole = c.get(0)?;
+    let date = [hint.year(), hint.year() - 1, hint.year() + 1]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+        .min_by_key(|x| (*x - hint).num_days().abs())?;
+    Some(FoundDate {
+        date,
+        datetime: None,
+        start: whole.start(),
+        end: whole.end(),
+    })
 }
 
 #[cfg(test)]
@@ -394,6 +488,70 @@ mod tests {
             let got = detect_in_text(text);
             assert_eq!(got.as_ref().map(|f| f.date), date.map(d), "text {text:?}");
             assert_eq!(got.and_then(|f| f.datetime).as_deref(), dt, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_in_names() {
+        let table = [
+            ("2018-05-27-second-summit.txt", Some("2018-05-27")),
+            ("news/2019_02_08_hanoi.html", Some("2019-02-08")),
+            ("feed-20190208-x", Some("2019-02-08")),
+            ("feed-2018-03-31-unsc-blacklist", Some("2018-03-31")),
+            ("2018-0527.txt", None),
+            ("2018-13-40-x.txt", None),
+            ("120180527.txt", None),
+            ("summit.txt", None),
+        ];
+        for (name, want) in table {
+            assert_eq!(date_in_name(name), want.map(d), "{name}");
+        }
+    }
+
+    #[test]
+    fn hinted_date_lines() {
+        // (text, hint, date)
+        let table = [
+            (
+                "Title\n\nPosted on 04/05/2018 08:30\n",
+                Some("2018-05-04"),
+                Some("2018-05-04"),
+            ),
+            (
+                "Title\n\nPosted on 04/05/2018 08:30\n",
+                Some("2018-04-05"),
+                Some("2018-04-05"),
+            ),
+            (
+                "Title\n\nPosted on 04/05/2018 08:30\n",
+                None,
+                Some("2018-04-05"),
+            ),
+            (
+                "Title\n\nPosted on 04/05/2018\n",
+                Some("2018-07-01"),
+                Some("2018-04-05"),
+            ),
+            (
+                "Title\n\nSeoul, May 27 (Staff) -- Moon said on Sunday that ...\n",
+                Some("2018-05-27"),
+                Some("2018-05-27"),
+            ),
+            (
+                "Title\n\nWASHINGTON, Dec. 30 (Reuters) - Kim sent a letter.\n",
+                Some("2019-01-02"),
+                Some("2018-12-30"),
+            ),
+            ("Title\n\nSeoul, May 27 (Staff) -- Moon said.\n", None, None),
+            (
+                "Title\n\nMoon met Kim on May 26, officials said.\n",
+                Some("2018-05-27"),
+                None,
+            ),
+        ];
+        for (text, hint, want) in table {
+            let got = detect_in_text_hinted(text, hint.map(d)).map(|f| f.date);
+            assert_eq!(got, want.map(d), "{text:?} {hint:?}");
         }
     }
 

@@ -7,11 +7,13 @@
 //! per new mention is printed when the store holds 10k, 100k and 1M mentions, with the peak
 //! resident memory at the end (Linux).
 //!
-//! Run with `cargo bench -p entente-resolve --bench resolve` (optionally `-- N` mentions).
+//! Run with `cargo bench -p entente-resolve --bench resolve` (optionally `-- N` mentions; add
+//! `incremental` to also feed the mentions one publication day at a time to a store that keeps
+//! the resolved events between days, and print the cost per new mention as the store grows).
 
 use chrono::{Duration, NaiveDate};
 use entente_doc::{EventStatus, EventType};
-use entente_resolve::{Interval, Mention, Resolver};
+use entente_resolve::{Interval, MemoryStore, Mention, Resolver};
 use std::time::Instant;
 
 struct Rng(u64);
@@ -191,4 +193,47 @@ fn main() {
     if let Some(mib) = peak_rss_mib() {
         println!("peak resident memory: {mib:.0} MiB");
     }
+    if std::env::args().any(|a| a == "incremental") {
+        incremental(n);
+    }
+}
+
+/// Daily ingest: the same mentions fed one publication day at a time to a store that keeps
+/// the resolved events between runs ([`MemoryStore`], the reference for the database), so each
+/// day reads only the index pages its mentions need.
+fn incremental(n: usize) {
+    let mut mentions = generate(n);
+    mentions.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    let marks = [10_000usize, 100_000, 1_000_000];
+    let mut store = MemoryStore::new();
+    let start = Instant::now();
+    let mut last = (0usize, start, 0usize);
+    let mut done = 0usize;
+    let mut batch: Vec<Mention> = Vec::new();
+    let mut it = mentions.into_iter().peekable();
+    while let Some(m) = it.next() {
+        let day_ends = it.peek().is_none_or(|next| next.published != m.published);
+        batch.push(m);
+        if !day_ends {
+            continue;
+        }
+        done += batch.len();
+        store.ingest(std::mem::take(&mut batch));
+        if let Some(&mark) = marks.iter().find(|&&k| k <= done && k > last.0) {
+            let now = Instant::now();
+            let per = (now - last.1).as_secs_f64() * 1e6 / (done - last.0) as f64;
+            let pages = (store.pages_read - last.2) as f64 / (done - last.0) as f64;
+            println!(
+                "incremental: {done:>9} mentions stored (mark {mark}): {per:>6.2} µs and {pages:.1} index pages per new mention since {} ({} resolved events, {} rebuilds)",
+                last.0,
+                store.len(),
+                store.rebuilds
+            );
+            last = (done, now, store.pages_read);
+        }
+    }
+    println!(
+        "incremental: {done} mentions in daily batches in {:.2} s",
+        start.elapsed().as_secs_f64()
+    );
 }

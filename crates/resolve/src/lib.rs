@@ -17,10 +17,27 @@
 //! fixed by the mentions themselves, resolving a corpus gives the same events and ids whatever
 //! order the documents were ingested in.
 //!
-//! [`summarise`] turns the reports into the current state: an occurred report beats planned
-//! or speculated ones, a cancellation after a plan ends it until a later occurred or planned
-//! report revives it; the most precise date wins (ties: the later report); a planned event
-//! whose date ended more than [`GRACE_DAYS`] before the as-of date is flagged overdue.
+//! A stored event must share the new mention's type and CONSULT mode (call or in person),
+//! one party set must contain the other (or, for two reports of the same day, share two), and
+//! the dates must overlap: against the event's *span*, the pooled day-precise dates of its
+//! reports (a visit reported by its first and its last day), or its best date when that is
+//! vaguer. Places part meetings unless both reports
+//! give the same day (a place is often where a plan was announced). Within one article the
+//! reports that name a day are resolved first. A report "held" whose date lies after its
+//! publication is read as a plan.
+//!
+//! [`summarise`] folds the reports into the current state ([`Summary`]): an occurred report
+//! beats planned or speculated ones, a cancellation after a plan ends it until a later dated
+//! occurred or planned report revives it; the most precise date wins (ties: the later report);
+//! a planned event whose date ended more than [`GRACE_DAYS`] before the as-of date is flagged
+//! overdue.
+//!
+//! [`incremental`]: because resolution is a fold in a fixed order and ties are broken by
+//! creation order, new mentions that sort after everything resolved can be added to the
+//! stored events in place (same ids), reading only the index pages (type, party pair, 32-day
+//! period) they need ([`resolve_new`] over a [`ResolutionDb`]); an older article or a
+//! replaced document makes it resolve everything again. [`MemoryStore`] is the reference
+//! implementation and the test that daily ingest equals a single run.
 //!
 //! ```
 //! use entente_doc::{EventStatus, EventType};
@@ -43,19 +60,23 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod incremental;
 mod resolver;
 mod store;
 mod summary;
 
+pub use incremental::{
+    resolve_increment, resolve_new, EventUpdate, MemoryStore, ResolutionDb, ResolutionStore,
+};
 pub use resolver::{resolve, resolve_clusters, Resolver};
 pub use store::{event_date, resolve_store, resolve_stored, ResolveStats};
-pub use summary::{summarise, ResolvedEvent, GRACE_DAYS};
+pub use summary::{next_status, summarise, ResolvedEvent, Summary, GRACE_DAYS};
 
 use chrono::NaiveDate;
 use entente_doc::{EventStatus, EventType, Mode};
 
 /// A date interval with its precision.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     /// First day.
     pub start: NaiveDate,
@@ -194,12 +215,27 @@ impl Mention {
         }
     }
 
+    /// The status the resolver trusts: a report that the event happened (or is under way)
+    /// while its own date lies after the publication date contradicts itself, and is read as
+    /// a plan.
+    pub fn effective_status(&self) -> EventStatus {
+        match (self.status, &self.date, self.published) {
+            (EventStatus::Occurred | EventStatus::Ongoing, Some(d), Some(p)) if d.start > p => {
+                EventStatus::Planned
+            }
+            (s, _, _) => s,
+        }
+    }
+
     /// The order mentions are resolved in: publication date (undated documents last),
-    /// document key, index in the document, event id.
-    pub fn order_key(&self) -> (NaiveDate, &str, i64, &str) {
+    /// document key, then, within a document, the more precise dates first (a report that
+    /// names the day claims its event before a vague or undated one of the same article
+    /// picks among the rest), index in the document, event id.
+    pub fn order_key(&self) -> (NaiveDate, &str, u8, i64, &str) {
         (
             self.published.unwrap_or(NaiveDate::MAX),
             &self.doc,
+            self.date.as_ref().map_or(u8::MAX, Interval::rank),
             self.doc_idx,
             &self.id,
         )
@@ -253,6 +289,51 @@ mod tests {
         ];
         for (c, o, want) in cases {
             assert_eq!(parties_of(&c, &o), want);
+        }
+    }
+
+    #[test]
+    fn held_before_its_date_reads_as_planned() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        // (reported status, published, date start, effective status)
+        let cases = [
+            (
+                EventStatus::Occurred,
+                "2018-05-10",
+                "2018-06-12",
+                EventStatus::Planned,
+            ),
+            (
+                EventStatus::Ongoing,
+                "2018-05-10",
+                "2018-06-12",
+                EventStatus::Planned,
+            ),
+            (
+                EventStatus::Occurred,
+                "2018-06-12",
+                "2018-06-12",
+                EventStatus::Occurred,
+            ),
+            (
+                EventStatus::Occurred,
+                "2018-06-13",
+                "2018-06-12",
+                EventStatus::Occurred,
+            ),
+            (
+                EventStatus::Cancelled,
+                "2018-05-10",
+                "2018-06-12",
+                EventStatus::Cancelled,
+            ),
+        ];
+        for (status, published, start, want) in cases {
+            let mut m = Mention::new("ev-1", "d1", EventType::Consult, &["PRK", "USA"]);
+            m.status = status;
+            m.published = d(published);
+            m.date = d(start).and_then(|s| Interval::new(s, s, "day"));
+            assert_eq!(m.effective_status(), want, "{status:?} {published} {start}");
         }
     }
 

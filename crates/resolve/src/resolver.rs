@@ -1,10 +1,16 @@
 //! The incremental resolver: an index of resolved events by (type, party pair) and date.
+//!
+//! Every tree entry carries the event's *stable* number (the hash behind its `re-` id), and
+//! ties are broken by it, so a resolver that starts from events stored by an earlier ingest
+//! (paged in by [`crate::incremental`]) decides exactly as one that resolved everything in
+//! one run.
 
-use crate::summary::{summarise, ResolvedEvent};
+use crate::incremental::{ClusterState, Page, StoredEvent};
+use crate::summary::{summarise, ResolvedEvent, Summary};
 use crate::{precision_rank, Mention};
 use chrono::{Datelike, NaiveDate};
-use entente_doc::{EventStatus, Mode};
-use std::collections::{BTreeSet, HashMap};
+use entente_doc::{EventStatus, EventType, Mode};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Parties beyond this many are not used to build index keys (a 20-state summit would
 /// otherwise be filed under 190 pairs).
@@ -15,13 +21,29 @@ const SCAN_CAP: usize = 512;
 const LOOK_BACK_DAYS: i32 = 730;
 /// An undated mention of a plan looks this far ahead for its event.
 const LOOK_AHEAD_DAYS: i32 = 365;
+/// An undated plan still finds an event whose date ended this many days before publication.
+const PLAN_GRACE_DAYS: i32 = 7;
+/// Dates of this precision rank or vaguer (a month, a season, a year) say little about which
+/// event a report means.
+const VAGUE_RANK: u8 = 2;
 /// An undated event is found by mentions published at most this long after its first report.
 const UNDATED_WINDOW_DAYS: i32 = 180;
 /// Dated intervals longer than this many days are kept in the "vague" tree of a bucket.
 const PRECISE_DAYS: i32 = 31;
+/// The day-precise dates of an event's reports are pooled into one span of at most this many
+/// days (a three-day visit reported by its first, second and last day is one event).
+const HULL_DAYS: i32 = 14;
 
-fn day(d: NaiveDate) -> i32 {
+pub(crate) fn day(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
+}
+
+/// Days per page of the index (see [`Page`]).
+pub const PAGE_DAYS: i32 = 32;
+
+/// The page period of a day.
+fn period_of(d: i32) -> i32 {
+    d.div_euclid(PAGE_DAYS)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -31,13 +53,16 @@ struct Key {
     b: u32,
 }
 
+/// A tree entry: (day, creation order, index in `clusters`).
+type Entry = (i32, u64, u32);
+
 #[derive(Default)]
 struct Bucket {
-    precise: BTreeSet<(i32, u32)>,
+    precise: BTreeSet<Entry>,
     max_precise: i32,
-    vague: BTreeSet<(i32, u32)>,
+    vague: BTreeSet<Entry>,
     max_vague: i32,
-    undated: BTreeSet<(i32, u32)>,
+    undated: BTreeSet<Entry>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +73,10 @@ enum Slot {
 }
 
 struct Cluster {
+    /// Creation order, the same whether the event was created in this run or paged in: its
+    /// first report's publication day, then the hash behind its `re-` id (ties between candidates go to
+    /// the event created first, as in a single run).
+    order: u64,
     ty: u8,
     mode: Option<Mode>,
     parties: Vec<u32>,
@@ -55,12 +84,20 @@ struct Cluster {
     date: Option<(i32, i32)>,
     date_rank: u8,
     date_occurred: bool,
+    /// Span of the day-precise dates reported (at most [`HULL_DAYS`] long).
+    hull: Option<(i32, i32)>,
+    /// The interval a new report must meet: the hull when the best date is day-precise,
+    /// otherwise the best date. Events are filed in the index by it.
+    span: Option<(i32, i32)>,
     location: Option<u32>,
     /// Publication day of the first report (the key of an undated event).
     anchor: i32,
     slot: Slot,
     keys: Vec<Key>,
+    /// Reports added to this resolver (a stored event paged in has none yet).
     mentions: Vec<u32>,
+    /// The summary of the reports stored before (paged-in events only).
+    prior: Option<Box<Summary>>,
 }
 
 /// Links mentions, fed in [`Mention::order_key`] order, to resolved events.
@@ -70,6 +107,11 @@ pub struct Resolver {
     clusters: Vec<Cluster>,
     buckets: HashMap<Key, Bucket>,
     names: HashMap<String, u32>,
+    name_of: Vec<String>,
+    /// Stored events paged in, by stable number.
+    known: HashMap<u64, u32>,
+    /// Pages already read from the store.
+    loaded: HashSet<Page>,
 }
 
 impl std::fmt::Debug for Resolver {
@@ -81,19 +123,9 @@ impl std::fmt::Debug for Resolver {
     }
 }
 
+/// Whether every party of `a` is in `b` (party lists are short).
 fn is_subset(a: &[u32], b: &[u32]) -> bool {
-    // both sorted
-    let mut j = 0;
-    for x in a {
-        while j < b.len() && b[j] < *x {
-            j += 1;
-        }
-        if j == b.len() || b[j] != *x {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    a.iter().all(|x| b.contains(x))
 }
 
 fn forward_looking(s: EventStatus) -> bool {
@@ -101,28 +133,6 @@ fn forward_looking(s: EventStatus) -> bool {
         s,
         EventStatus::Planned | EventStatus::Speculated | EventStatus::Cancelled
     )
-}
-
-fn pair_keys(ty: u8, parties: &[u32]) -> Vec<Key> {
-    let p = &parties[..parties.len().min(MAX_KEY_PARTIES)];
-    if p.len() == 1 {
-        return vec![Key {
-            ty,
-            a: p[0],
-            b: p[0],
-        }];
-    }
-    let mut keys = Vec::with_capacity(p.len() * (p.len() - 1) / 2);
-    for i in 0..p.len() {
-        for j in i + 1..p.len() {
-            keys.push(Key {
-                ty,
-                a: p[i],
-                b: p[j],
-            });
-        }
-    }
-    keys
 }
 
 fn slot_of(date: Option<(i32, i32)>, anchor: i32) -> Slot {
@@ -133,29 +143,61 @@ fn slot_of(date: Option<(i32, i32)>, anchor: i32) -> Slot {
     }
 }
 
+/// The stable number of an event whose first report has the event id `first`.
+pub(crate) fn stable_of(first: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(first.as_bytes())
+}
+
+/// The creation order of an event from its first report's publication date and stable number.
+fn order_of(published: Option<NaiveDate>, stable: u64) -> u64 {
+    let day = published.map_or(u32::MAX, |p| day(p) as u32);
+    (u64::from(day) << 32) | (stable & 0xffff_ffff)
+}
+
 impl Bucket {
-    fn insert(&mut self, slot: Slot, id: u32, len: i32) {
+    fn insert(&mut self, slot: Slot, e: (u64, u32), len: i32) {
         match slot {
             Slot::Precise(s) => {
-                self.precise.insert((s, id));
+                self.precise.insert((s, e.0, e.1));
                 self.max_precise = self.max_precise.max(len);
             }
             Slot::Vague(s) => {
-                self.vague.insert((s, id));
+                self.vague.insert((s, e.0, e.1));
                 self.max_vague = self.max_vague.max(len);
             }
             Slot::Undated(a) => {
-                self.undated.insert((a, id));
+                self.undated.insert((a, e.0, e.1));
             }
         }
     }
 
-    fn remove(&mut self, slot: Slot, id: u32) {
+    fn remove(&mut self, slot: Slot, e: (u64, u32)) {
         match slot {
-            Slot::Precise(s) => self.precise.remove(&(s, id)),
-            Slot::Vague(s) => self.vague.remove(&(s, id)),
-            Slot::Undated(a) => self.undated.remove(&(a, id)),
+            Slot::Precise(s) => self.precise.remove(&(s, e.0, e.1)),
+            Slot::Vague(s) => self.vague.remove(&(s, e.0, e.1)),
+            Slot::Undated(a) => self.undated.remove(&(a, e.0, e.1)),
         };
+    }
+}
+
+/// The windows of days a mention's candidate search reads: (dated events overlapping these
+/// days, undated events anchored on these days).
+fn windows(m: &Mention, date: Option<(i32, i32)>) -> Option<((i32, i32), (i32, i32))> {
+    let published = m.published.map(day);
+    match date {
+        Some((s, e)) => {
+            let hi = published.unwrap_or(e).max(e);
+            Some(((s, e), (s - LOOK_AHEAD_DAYS, hi)))
+        }
+        None => {
+            let p = published?;
+            let dated = if forward_looking(m.effective_status()) {
+                (p - PLAN_GRACE_DAYS, p + LOOK_AHEAD_DAYS)
+            } else {
+                (p - LOOK_BACK_DAYS, p + 1)
+            };
+            Some((dated, (p - UNDATED_WINDOW_DAYS, p)))
+        }
     }
 }
 
@@ -179,9 +221,139 @@ impl Resolver {
         if let Some(&i) = self.names.get(s) {
             return i;
         }
-        let i = self.names.len() as u32;
+        let i = self.name_of.len() as u32;
         self.names.insert(s.to_string(), i);
+        self.name_of.push(s.to_string());
         i
+    }
+
+    /// The ids of parties, in name order (party lists are kept in name order, so the index
+    /// keys do not depend on the order names were first seen).
+    fn party_ids(&mut self, parties: &[String]) -> Vec<u32> {
+        let mut ids: Vec<u32> = if parties.is_sorted() {
+            parties.iter().map(|p| self.intern(p)).collect()
+        } else {
+            let mut sorted: Vec<&String> = parties.iter().collect();
+            sorted.sort();
+            sorted.into_iter().map(|p| self.intern(p)).collect()
+        };
+        ids.dedup();
+        ids
+    }
+
+    /// Index keys of a party set (in name order): every pair of its first parties, or the
+    /// single party.
+    fn pair_keys(&self, ty: u8, parties: &[u32]) -> Vec<Key> {
+        let p = &parties[..parties.len().min(MAX_KEY_PARTIES)];
+        if p.len() == 1 {
+            return vec![Key {
+                ty,
+                a: p[0],
+                b: p[0],
+            }];
+        }
+        let mut keys = Vec::with_capacity(p.len() * (p.len().saturating_sub(1)) / 2);
+        for i in 0..p.len() {
+            for j in i + 1..p.len() {
+                keys.push(Key {
+                    ty,
+                    a: p[i],
+                    b: p[j],
+                });
+            }
+        }
+        keys
+    }
+
+    /// Keys searched for a mention: its pairs, and each party alone (single-party events).
+    fn search_keys(&self, ty: u8, pids: &[u32]) -> Vec<Key> {
+        let mut keys = self.pair_keys(ty, pids);
+        if pids.len() >= 2 {
+            keys.extend(pids.iter().map(|&p| Key { ty, a: p, b: p }));
+        }
+        keys
+    }
+
+    /// The pages a mention's candidate search reads (for [`Resolver::adopt`] beforehand).
+    pub(crate) fn pages_for(&mut self, m: &Mention) -> Vec<Page> {
+        let pids = self.party_ids(&m.parties);
+        let date = m.date.as_ref().map(|d| (day(d.start), day(d.end)));
+        let Some(((ds, de), (us, ue))) = windows(m, date) else {
+            return Vec::new();
+        };
+        if pids.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for k in self.search_keys(m.event_type as u8, &pids) {
+            for y in period_of(ds)..=period_of(de) {
+                out.push(page_of(&self.name_of, &k, false, y));
+            }
+            for y in period_of(us)..=period_of(ue) {
+                out.push(page_of(&self.name_of, &k, true, y));
+            }
+        }
+        out.retain(|p| !self.loaded.contains(p));
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Takes in events stored by an earlier run, read from `page` (events already known are
+    /// skipped: the copy in memory is newer).
+    pub(crate) fn adopt(&mut self, page: Page, events: Vec<StoredEvent>) {
+        self.loaded.insert(page);
+        for ev in events {
+            let stable = stable_of(&ev.summary.first);
+            if self.known.contains_key(&stable) {
+                continue;
+            }
+            let order = order_of(ev.summary.first_reported, stable);
+            let st = &ev.state;
+            let parties = self.party_ids(&st.parties);
+            let location = st.location_country.as_deref().map(|c| self.intern(c));
+            let ty = st.event_type as u8;
+            // the keys it was filed under (a grown party set keeps its first keys too); a page
+            // names its pair in name order, as `pair_keys` builds them
+            let mut keys: Vec<Key> = Vec::new();
+            for p in &ev.pages {
+                let k = Key {
+                    ty,
+                    a: self.intern(&p.a),
+                    b: self.intern(&p.b),
+                };
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+            let slot = slot_of(st.span, st.anchor);
+            let id = self.clusters.len() as u32;
+            let len = st.span.map_or(0, |(s, e)| e - s);
+            for k in &keys {
+                self.buckets
+                    .entry(*k)
+                    .or_default()
+                    .insert(slot, (order, id), len);
+            }
+            self.known.insert(stable, id);
+            self.clusters.push(Cluster {
+                order,
+                ty,
+                mode: st.mode,
+                parties,
+                date: st.date,
+                date_rank: st.date_rank,
+                date_occurred: st.date_occurred,
+                hull: st.hull,
+                span: st.span,
+                location,
+                anchor: st.anchor,
+                slot,
+                keys,
+                mentions: Vec::new(),
+                prior: Some(Box::new(ev.summary)),
+            });
+        }
     }
 
     fn compatible(
@@ -190,6 +362,7 @@ impl Resolver {
         m: &Mention,
         pids: &[u32],
         date: Option<(i32, i32)>,
+        rank: u8,
         loc: Option<u32>,
     ) -> bool {
         if let (Some(a), Some(b)) = (c.mode, m.mode) {
@@ -197,22 +370,49 @@ impl Resolver {
                 return false;
             }
         }
-        if let (Some(a), Some(b)) = (c.location, loc) {
-            if a != b {
-                return false;
-            }
-        }
-        if let (Some((cs, ce)), Some((s, e))) = (c.date, date) {
+        if let (Some((cs, ce)), Some((s, e))) = (c.span, date) {
             if cs > e || s > ce {
                 return false;
             }
         }
-        if let Some(&last) = c.mentions.last() {
-            if self.mentions[last as usize].doc == m.doc {
+        // a vague date says little: an event reported under way is the one under way at
+        // publication
+        if let (Some((cs, ce)), Some(p), EventStatus::Ongoing) =
+            (c.span, m.published, m.effective_status())
+        {
+            let p = day(p);
+            if rank >= VAGUE_RANK && (ce < p - PLAN_GRACE_DAYS || cs > p + PLAN_GRACE_DAYS) {
                 return false;
             }
         }
-        is_subset(pids, &c.parties) || is_subset(&c.parties, pids)
+        // where a meeting takes place tells meetings apart; where an accusation or a
+        // signature was reported from does not, and neither does a place given by one of two
+        // reports of the same day (often where the plan was announced, not where it was held)
+        if let (Some(a), Some(b)) = (c.location, loc) {
+            let same_day = rank == 0 && c.date_rank == 0 && date.is_some();
+            if a != b && c.ty == EventType::Consult as u8 && !same_day {
+                return false;
+            }
+        }
+        // two events of one article are distinct: the extractor already merged the repeats
+        // it could tell apart
+        let last_doc = match (c.mentions.last(), &c.prior) {
+            (Some(&last), _) => Some(self.mentions[last as usize].doc.as_str()),
+            (None, Some(prior)) => Some(prior.last_doc.as_str()),
+            (None, None) => None,
+        };
+        if last_doc == Some(m.doc.as_str()) {
+            return false;
+        }
+        // one party set contains the other ("Putin met Xi" and "the China-Russia summit");
+        // two reports of the same day may each add a party the other lacks (a host country,
+        // a mediator) when they share two
+        is_subset(pids, &c.parties)
+            || is_subset(&c.parties, pids)
+            || (rank == 0
+                && c.date_rank == 0
+                && date.is_some()
+                && pids.iter().filter(|p| c.parties.contains(p)).count() >= 2)
     }
 
     /// Scores a compatible candidate for a mention (higher is better).
@@ -223,9 +423,9 @@ impl Resolver {
         published: Option<i32>,
         loc: Option<u32>,
     ) -> f64 {
-        let mut score = match (c.date, date) {
+        let mut score = match (c.span, date) {
             (Some((cs, ce)), Some((s, e))) => {
-                let inter = f64::from(ce.min(e) - cs.max(s) + 1);
+                let inter = f64::from((ce.min(e) - cs.max(s) + 1).max(0));
                 let shorter = f64::from((ce - cs).min(e - s) + 1);
                 let union = f64::from(ce.max(e) - cs.min(s) + 1);
                 1.0 + inter / shorter + 0.1 * inter / union
@@ -233,7 +433,7 @@ impl Resolver {
             (None, Some(_)) => 0.5,
             (Some((cs, ce)), None) => {
                 let p = published.unwrap_or(cs);
-                let dist = if forward_looking(m.status) {
+                let dist = if forward_looking(m.effective_status()) {
                     (cs - p).max(0)
                 } else {
                     (p - ce).max(0)
@@ -258,143 +458,153 @@ impl Resolver {
         m: &Mention,
         pids: &[u32],
         date: Option<(i32, i32)>,
+        rank: u8,
         loc: Option<u32>,
     ) -> Option<u32> {
         let ty = m.event_type as u8;
-        let mut keys = pair_keys(ty, pids);
-        if pids.len() >= 2 {
-            keys.extend(pids.iter().map(|&p| Key { ty, a: p, b: p }));
-        }
+        let keys = self.search_keys(ty, pids);
         let published = m.published.map(day);
-        let mut best: Option<(f64, u32)> = None;
-        let consider = |id: u32, best: &mut Option<(f64, u32)>| -> bool {
+        let ((ds, de), (us, ue)) = windows(m, date)?;
+        let mut best: Option<(f64, u64, u32)> = None;
+        let consider = |id: u32, best: &mut Option<(f64, u64, u32)>| -> bool {
             let c = &self.clusters[id as usize];
-            if !self.compatible(c, m, pids, date, loc) {
+            if !self.compatible(c, m, pids, date, rank, loc) {
                 return false;
             }
             let s = Self::score(c, m, date, published, loc);
-            if best.is_none_or(|(bs, bi)| s > bs || (s == bs && id < bi)) {
-                *best = Some((s, id));
+            if best.is_none_or(|(bs, bo, _)| s > bs || (s == bs && c.order < bo)) {
+                *best = Some((s, c.order, id));
             }
             true
         };
+        // only events whose span meets the window count (and count against the cap), so a
+        // resolver holding just the pages of the window decides the same
+        let ends = |id: u32| self.clusters[id as usize].span.map_or(i32::MIN, |d| d.1);
         for key in &keys {
             let Some(b) = self.buckets.get(key) else {
                 continue;
             };
-            match date {
-                Some((s, e)) => {
-                    for (set, max) in [(&b.precise, b.max_precise), (&b.vague, b.max_vague)] {
-                        for &(_, id) in set.range((s - max, 0)..=(e, u32::MAX)).take(SCAN_CAP) {
+            for (set, max) in [(&b.precise, b.max_precise), (&b.vague, b.max_vague)] {
+                let range = (ds - max, 0, 0)..=(de, u64::MAX, u32::MAX);
+                match date {
+                    Some(_) => {
+                        for &(_, _, id) in
+                            set.range(range).filter(|e| ends(e.2) >= ds).take(SCAN_CAP)
+                        {
                             consider(id, &mut best);
                         }
                     }
-                    let hi = published.unwrap_or(e).max(e);
-                    for &(_, id) in b
-                        .undated
-                        .range((s - LOOK_AHEAD_DAYS, 0)..=(hi, u32::MAX))
-                        .rev()
-                        .take(SCAN_CAP)
-                    {
-                        consider(id, &mut best);
-                    }
-                }
-                None => {
-                    let Some(p) = published else {
-                        continue;
-                    };
-                    for (set, max) in [(&b.precise, b.max_precise), (&b.vague, b.max_vague)] {
-                        if forward_looking(m.status) {
-                            // the nearest event not yet over
-                            for &(start, id) in set.range((p - 7 - max, 0)..).take(SCAN_CAP) {
-                                if start > p + LOOK_AHEAD_DAYS {
-                                    break;
-                                }
-                                let ends = self.clusters[id as usize].date.map_or(start, |d| d.1);
-                                if ends >= p - 7 && consider(id, &mut best) {
-                                    break;
-                                }
-                            }
-                        } else {
-                            // the latest event already begun
-                            for &(_, id) in set.range(..=(p + 1, u32::MAX)).rev().take(SCAN_CAP) {
-                                let ends =
-                                    self.clusters[id as usize].date.map_or(i32::MIN, |d| d.1);
-                                if ends + max < p - LOOK_BACK_DAYS {
-                                    break;
-                                }
-                                if ends >= p - LOOK_BACK_DAYS && consider(id, &mut best) {
-                                    break;
-                                }
+                    None if forward_looking(m.effective_status()) => {
+                        // the nearest event not yet over
+                        for &(_, _, id) in
+                            set.range(range).filter(|e| ends(e.2) >= ds).take(SCAN_CAP)
+                        {
+                            if consider(id, &mut best) {
+                                break;
                             }
                         }
                     }
-                    for &(_, id) in b
-                        .undated
-                        .range((p - UNDATED_WINDOW_DAYS, 0)..=(p, u32::MAX))
-                        .rev()
-                        .take(SCAN_CAP)
-                    {
-                        if consider(id, &mut best) {
-                            break;
+                    None => {
+                        // the latest event already begun
+                        for &(_, _, id) in set
+                            .range(..=(de, u64::MAX, u32::MAX))
+                            .rev()
+                            .take_while(|e| ends(e.2).saturating_add(max) >= ds)
+                            .filter(|e| ends(e.2) >= ds)
+                            .take(SCAN_CAP)
+                        {
+                            if consider(id, &mut best) {
+                                break;
+                            }
                         }
                     }
                 }
             }
+            let undated = b
+                .undated
+                .range((us, 0, 0)..=(ue, u64::MAX, u32::MAX))
+                .rev()
+                .take(SCAN_CAP);
+            for &(_, _, id) in undated {
+                if consider(id, &mut best) && date.is_none() {
+                    break;
+                }
+            }
         }
-        best.map(|(_, id)| id)
+        best.map(|(_, _, id)| id)
     }
 
     /// Adds one mention (mentions must come in [`Mention::order_key`] order for the result to
     /// be independent of ingest order); returns the index of its resolved event.
     pub fn add(&mut self, m: Mention) -> usize {
-        let mut pids: Vec<u32> = m.parties.iter().map(|p| self.intern(p)).collect();
-        pids.sort_unstable();
-        pids.dedup();
+        let pids = self.party_ids(&m.parties);
         let loc = m.location_country.as_deref().map(|c| self.intern(c));
         let date = m.date.as_ref().map(|d| (day(d.start), day(d.end)));
         let rank = m
             .date
             .as_ref()
             .map_or(u8::MAX, |d| precision_rank(&d.precision));
-        let occurred = matches!(m.status, EventStatus::Occurred | EventStatus::Ongoing);
+        let occurred = matches!(
+            m.effective_status(),
+            EventStatus::Occurred | EventStatus::Ongoing
+        );
         let found = if pids.is_empty() {
             None
         } else {
-            self.best_candidate(&m, &pids, date, loc)
+            self.best_candidate(&m, &pids, date, rank, loc)
         };
         let mi = self.mentions.len() as u32;
         let ty = m.event_type as u8;
         let id = match found {
             None => {
                 let id = self.clusters.len() as u32;
+                let stable = stable_of(&m.id);
+                let order = order_of(m.published, stable);
                 let anchor = m.published.map(day).or(date.map(|d| d.0)).unwrap_or(0);
                 let slot = slot_of(date, anchor);
                 let keys = if pids.is_empty() {
                     Vec::new()
                 } else {
-                    pair_keys(ty, &pids)
+                    self.pair_keys(ty, &pids)
                 };
                 let len = date.map_or(0, |(s, e)| e - s);
                 for k in &keys {
-                    self.buckets.entry(*k).or_default().insert(slot, id, len);
+                    self.buckets
+                        .entry(*k)
+                        .or_default()
+                        .insert(slot, (order, id), len);
                 }
+                self.known.insert(stable, id);
                 self.clusters.push(Cluster {
+                    order,
                     ty,
                     mode: m.mode,
                     parties: pids,
                     date,
                     date_rank: rank,
                     date_occurred: occurred && date.is_some(),
+                    hull: date.filter(|_| rank == 0),
+                    span: date,
                     location: loc,
                     anchor,
                     slot,
                     keys,
                     mentions: vec![mi],
+                    prior: None,
                 });
                 id
             }
             Some(id) => {
+                let grown = {
+                    let c = &self.clusters[id as usize];
+                    (!is_subset(&pids, &c.parties)).then(|| {
+                        let mut u = c.parties.clone();
+                        u.extend(pids.iter().filter(|p| !c.parties.contains(p)));
+                        u.sort_by(|a, b| self.name_of[*a as usize].cmp(&self.name_of[*b as usize]));
+                        u
+                    })
+                };
+                let new_keys = grown.as_ref().map(|u| self.pair_keys(ty, u));
                 let c = &mut self.clusters[id as usize];
                 c.mentions.push(mi);
                 c.mode = c.mode.or(m.mode);
@@ -406,47 +616,118 @@ impl Resolver {
                         || (rank == c.date_rank && (occurred || !c.date_occurred)));
                 let old_slot = c.slot;
                 let old_keys = c.keys.clone();
+                if rank == 0 {
+                    if let Some((s, e)) = date {
+                        c.hull = match c.hull {
+                            None => Some((s, e)),
+                            Some((hs, he)) if he.max(e) - hs.min(s) < HULL_DAYS => {
+                                Some((hs.min(s), he.max(e)))
+                            }
+                            keep => keep,
+                        };
+                    }
+                }
                 if better {
                     c.date = date;
                     c.date_rank = rank;
                     c.date_occurred = occurred;
-                    c.slot = slot_of(date, c.anchor);
                 }
-                let mut grew = false;
-                if !is_subset(&pids, &c.parties) {
-                    let mut u = c.parties.clone();
-                    u.extend(pids.iter().copied());
-                    u.sort_unstable();
-                    u.dedup();
+                c.span = if c.date_rank == 0 {
+                    c.hull.or(c.date)
+                } else {
+                    c.date
+                };
+                c.slot = slot_of(c.span, c.anchor);
+                if let (Some(u), Some(nk)) = (grown, new_keys) {
                     c.parties = u;
-                    for k in pair_keys(c.ty, &c.parties) {
+                    for k in nk {
                         if !c.keys.contains(&k) {
                             c.keys.push(k);
-                            grew = true;
                         }
                     }
                 }
-                let (slot, keys) = (c.slot, c.keys.clone());
-                let len = c.date.map_or(0, |(s, e)| e - s);
+                let (slot, keys, order) = (c.slot, c.keys.clone(), c.order);
+                let len = c.span.map_or(0, |(s, e)| e - s);
                 if slot != old_slot {
                     for k in &old_keys {
                         if let Some(b) = self.buckets.get_mut(k) {
-                            b.remove(old_slot, id);
+                            b.remove(old_slot, (order, id));
                         }
                     }
-                    for k in &keys {
-                        self.buckets.entry(*k).or_default().insert(slot, id, len);
-                    }
-                } else if grew {
-                    for k in keys.iter().filter(|k| !old_keys.contains(k)) {
-                        self.buckets.entry(*k).or_default().insert(slot, id, len);
-                    }
+                }
+                // new keys, a new slot, or a longer span under the same start
+                for k in &keys {
+                    self.buckets
+                        .entry(*k)
+                        .or_default()
+                        .insert(slot, (order, id), len);
                 }
                 id
             }
         };
         self.mentions.push(m);
         id as usize
+    }
+
+    /// The events that took reports in this resolver, as they are to be stored: the summary
+    /// of all their reports (stored before and new), the matching state, the pages they are
+    /// filed under, and their new reports with the rank of the first one.
+    pub(crate) fn into_updates(self) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
+        let mut slots: Vec<Option<Mention>> = self.mentions.into_iter().map(Some).collect();
+        let mut out = Vec::new();
+        for c in &self.clusters {
+            if c.mentions.is_empty() {
+                continue;
+            }
+            let new: Vec<Mention> = c
+                .mentions
+                .iter()
+                .filter_map(|&i| slots[i as usize].take())
+                .collect();
+            let mut summary = c.prior.as_deref().cloned().unwrap_or_default();
+            let first_pos = summary.reports;
+            for r in &new {
+                summary.push(r);
+            }
+            let name = |i: &u32| self.name_of[*i as usize].clone();
+            let mut parties: Vec<String> = c.parties.iter().map(name).collect();
+            parties.sort();
+            let state = ClusterState {
+                event_type: summary.event_type.unwrap_or(EventType::Consult),
+                mode: c.mode,
+                parties,
+                date: c.date,
+                date_rank: c.date_rank,
+                date_occurred: c.date_occurred,
+                hull: c.hull,
+                span: c.span,
+                location_country: c.location.as_ref().map(name),
+                anchor: c.anchor,
+            };
+            let mut pages = Vec::new();
+            for k in &c.keys {
+                match c.span {
+                    Some((s, e)) => {
+                        for y in period_of(s)..=period_of(e) {
+                            pages.push(page_of(&self.name_of, k, false, y));
+                        }
+                    }
+                    None => pages.push(page_of(&self.name_of, k, true, period_of(c.anchor))),
+                }
+            }
+            pages.sort();
+            pages.dedup();
+            out.push((
+                StoredEvent {
+                    summary,
+                    state,
+                    pages,
+                },
+                new,
+                first_pos,
+            ));
+        }
+        out
     }
 
     /// The mentions of every resolved event, in the order they were added.
@@ -461,6 +742,22 @@ impl Resolver {
                     .collect()
             })
             .collect()
+    }
+}
+
+fn page_of(names: &[String], k: &Key, undated: bool, period: i32) -> Page {
+    let (a, b) = (&names[k.a as usize], &names[k.b as usize]);
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    Page {
+        event_type: EventType::ALL
+            .iter()
+            .copied()
+            .find(|t| *t as u8 == k.ty)
+            .unwrap_or(EventType::Consult),
+        a: a.clone(),
+        b: b.clone(),
+        undated,
+        period,
     }
 }
 
@@ -493,7 +790,6 @@ pub fn resolve(mentions: Vec<Mention>, as_of: Option<NaiveDate>) -> Vec<Resolved
 mod tests {
     use super::*;
     use crate::Interval;
-    use entente_doc::EventType;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -538,7 +834,7 @@ mod tests {
     /// (what, mentions, expected groups of ids)
     type Case<'a> = (&'a str, Vec<Row<'a>>, Vec<Vec<&'a str>>);
 
-    use EventStatus::{Cancelled, Occurred, Planned, Speculated};
+    use EventStatus::{Cancelled, Occurred, Ongoing, Planned, Speculated};
     const KP_US: &[&str] = &["PRK", "USA"];
     const KR_KP: &[&str] = &["KOR", "PRK"];
 
@@ -593,6 +889,34 @@ mod tests {
         }
         assert_ne!(shuffled, mentions);
         assert_eq!(resolve(shuffled, Some(d("2019-06-01"))), reference);
+    }
+
+    #[test]
+    fn places_part_meetings_but_not_accusations_nor_reports_of_one_day() {
+        // (type, date precision, expected number of events for reports placed in Seoul and
+        // in Moscow)
+        let cases = [
+            (EventType::Consult, "month", 2),
+            (EventType::Consult, "day", 1),
+            (EventType::Accuse, "month", 1),
+        ];
+        for (ty, precision, want) in cases {
+            let mentions: Vec<Mention> = [("a", "d1", "KOR"), ("b", "d2", "RUS")]
+                .iter()
+                .map(|(id, doc, place)| {
+                    let mut m = Mention::new(id, doc, ty, &["KOR", "PRK", "RUS"]);
+                    m.published = Some(d("2024-06-19"));
+                    m.date = if precision == "day" {
+                        Interval::new(d("2024-06-19"), d("2024-06-19"), "day")
+                    } else {
+                        Interval::new(d("2024-06-01"), d("2024-06-30"), "month")
+                    };
+                    m.location_country = Some(place.to_string());
+                    m
+                })
+                .collect();
+            assert_eq!(resolve_clusters(mentions).len(), want, "{ty:?} {precision}");
+        }
     }
 
     #[test]
@@ -806,6 +1130,187 @@ mod tests {
                     ("b", "d2", "2018-11-01", KP_US, Planned, None, None, None),
                 ],
                 vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a later report of the last day of a visit joins its first days",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-09-05",
+                        &["PRK", "RUS"],
+                        Planned,
+                        Some(("2023-09-10", "2023-09-13", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-09-11",
+                        &["PRK", "RUS"],
+                        Occurred,
+                        Some(("2023-09-11", "2023-09-11", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2023-09-13",
+                        &["PRK", "RUS"],
+                        Occurred,
+                        Some(("2023-09-13", "2023-09-13", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b", "c"]],
+            ),
+            (
+                "meetings on consecutive days stay apart",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-04-05",
+                        &["CHN", "PRK"],
+                        Occurred,
+                        Some(("2018-04-04", "2018-04-04", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-04-06",
+                        &["CHN", "PRK"],
+                        Occurred,
+                        Some(("2018-04-05", "2018-04-05", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a report of a plan as held before its day counts as a plan",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-06-12",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    // "occurred" on a date after publication: read as planned, so an undated
+                    // plan published in between finds it
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-01",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-10-07", "2018-10-07", "day")),
+                        None,
+                        None,
+                    ),
+                    ("c", "d3", "2018-09-20", KP_US, Planned, None, None, None),
+                ],
+                vec![vec!["a"], vec!["b", "c"]],
+            ),
+            (
+                "within an article the dated report claims the event first",
+                vec![
+                    (
+                        "p",
+                        "d1",
+                        "2018-09-06",
+                        KR_KP,
+                        Planned,
+                        Some(("2018-09-18", "2018-09-20", "day")),
+                        None,
+                        None,
+                    ),
+                    ("a", "d2", "2018-09-19", KR_KP, Occurred, None, None, None),
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-19",
+                        KR_KP,
+                        Ongoing,
+                        Some(("2018-09-18", "2018-09-20", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b", "p"]],
+            ),
+            (
+                "a vaguely dated visit under way is the one of the day",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-03-28",
+                        &["CHN", "PRK"],
+                        Occurred,
+                        Some(("2018-03-25", "2018-03-28", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-06-19",
+                        &["CHN", "PRK"],
+                        Ongoing,
+                        Some(("2018-01-01", "2018-12-31", "year")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "reports of one day may each add a party",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-05-10",
+                        &["PRK", "SGP", "USA"],
+                        Planned,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-06-19",
+                        &["CHN", "PRK", "USA"],
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    // a month is not enough
+                    (
+                        "c",
+                        "d3",
+                        "2018-06-20",
+                        &["JPN", "PRK", "USA"],
+                        Occurred,
+                        Some(("2018-06-01", "2018-06-30", "month")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b"], vec!["c"]],
             ),
             (
                 "a cancellation joins the plan",

@@ -63,63 +63,139 @@ pub fn next_status(cur: Option<EventStatus>, next: EventStatus) -> EventStatus {
     }
 }
 
-/// Summarises reports (in resolution order) into a resolved event as of `as_of`.
-pub fn summarise(reports: Vec<Mention>, as_of: Option<NaiveDate>) -> ResolvedEvent {
-    let mut status: Option<EventStatus> = None;
-    let mut best: Option<(u8, bool, &Interval)> = None;
-    let mut parties: BTreeSet<&str> = BTreeSet::new();
-    let mut docs: BTreeSet<&str> = BTreeSet::new();
-    let mut sources: BTreeSet<&str> = BTreeSet::new();
-    let mut confidence = 0.0f32;
-    for r in &reports {
-        status = Some(next_status(status, r.status));
+/// The running summary of an event's reports: a left fold, so an event stored after
+/// yesterday's ingest takes today's reports without reading yesterday's again.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Summary {
+    /// Event id of the first report.
+    pub first: String,
+    /// PLOVER type of the first report.
+    pub event_type: Option<EventType>,
+    /// First mode reported.
+    pub mode: Option<Mode>,
+    /// Kind of the first report.
+    pub kind: String,
+    /// Status after the reports so far ([`next_status`]).
+    pub status: Option<EventStatus>,
+    /// Best date so far, its precision rank and whether an occurred report gave it.
+    pub date: Option<(u8, bool, Interval)>,
+    /// Union of the parties.
+    pub parties: BTreeSet<String>,
+    /// First place reported, and its country.
+    pub location: Option<String>,
+    /// Country of the first place reported with one.
+    pub location_country: Option<String>,
+    /// Highest confidence.
+    pub confidence: f32,
+    /// Reports folded in.
+    pub reports: usize,
+    /// Distinct reporting documents (two reports of one event never share a document, but
+    /// a repeated key is not counted twice in a row).
+    pub documents: usize,
+    /// Document of the last report.
+    pub last_doc: String,
+    /// Distinct publishers.
+    pub sources: BTreeSet<String>,
+    /// Earliest and latest publication dates.
+    pub first_reported: Option<NaiveDate>,
+    /// Latest publication date.
+    pub last_reported: Option<NaiveDate>,
+}
+
+impl Summary {
+    /// Folds in the next report (reports come in resolution order).
+    pub fn push(&mut self, r: &Mention) {
+        if self.reports == 0 {
+            self.first = r.id.clone();
+            self.event_type = Some(r.event_type);
+            self.kind = r.kind.clone();
+        }
+        self.reports += 1;
+        let reported = r.effective_status();
+        // an undated report is too weak to revive a cancelled event (it is more often a
+        // reference to another meeting of the same parties)
+        let revives = matches!(
+            reported,
+            EventStatus::Occurred | EventStatus::Ongoing | EventStatus::Planned
+        );
+        if !(self.status == Some(EventStatus::Cancelled) && r.date.is_none() && revives) {
+            self.status = Some(next_status(self.status, reported));
+        }
         if let Some(d) = &r.date {
-            let occ = matches!(r.status, EventStatus::Occurred | EventStatus::Ongoing);
+            let occ = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
             let rank = d.rank();
-            let better =
-                best.is_none_or(|(br, bocc, _)| rank < br || (rank == br && (occ || !bocc)));
+            let better = self
+                .date
+                .as_ref()
+                .is_none_or(|(br, bocc, _)| rank < *br || (rank == *br && (occ || !*bocc)));
             if better {
-                best = Some((rank, occ, d));
+                self.date = Some((rank, occ, d.clone()));
             }
         }
-        parties.extend(r.parties.iter().map(String::as_str));
-        docs.insert(&r.doc);
+        self.mode = self.mode.or(r.mode);
+        if self.location.is_none() {
+            self.location.clone_from(&r.location);
+        }
+        if self.location_country.is_none() {
+            self.location_country.clone_from(&r.location_country);
+        }
+        self.parties.extend(r.parties.iter().cloned());
+        if self.documents == 0 || self.last_doc != r.doc {
+            self.documents += 1;
+            self.last_doc.clone_from(&r.doc);
+        }
         if let Some(s) = &r.source {
-            sources.insert(s);
+            if !self.sources.contains(s) {
+                self.sources.insert(s.clone());
+            }
         }
-        confidence = confidence.max(r.confidence);
-    }
-    let date = best.map(|(_, _, d)| d.clone());
-    let last = reports.iter().filter_map(|r| r.published).max();
-    let status = match status.unwrap_or(EventStatus::Speculated) {
-        // an event reported as under way is over once its date has passed
-        EventStatus::Ongoing if matches!((&date, as_of.max(last)), (Some(d), Some(now)) if d.end < now) => {
-            EventStatus::Occurred
+        self.confidence = self.confidence.max(r.confidence);
+        if let Some(p) = r.published {
+            self.first_reported = Some(self.first_reported.map_or(p, |f| f.min(p)));
+            self.last_reported = Some(self.last_reported.map_or(p, |l| l.max(p)));
         }
-        s => s,
-    };
-    let overdue = status == EventStatus::Planned
-        && matches!((&date, as_of), (Some(d), Some(a)) if (a - d.end).num_days() > GRACE_DAYS);
-    let first = reports.first();
-    let published: Vec<NaiveDate> = reports.iter().filter_map(|r| r.published).collect();
-    ResolvedEvent {
-        id: first.map_or_else(|| resolved_id(""), |m| resolved_id(&m.id)),
-        event_type: first.map_or(EventType::Consult, |m| m.event_type),
-        mode: reports.iter().find_map(|r| r.mode),
-        kind: first.map(|m| m.kind.clone()).unwrap_or_default(),
-        parties: parties.into_iter().map(str::to_string).collect(),
-        status,
-        overdue,
-        date,
-        location: reports.iter().find_map(|r| r.location.clone()),
-        location_country: reports.iter().find_map(|r| r.location_country.clone()),
-        confidence,
-        documents: docs.len(),
-        sources: sources.len(),
-        first_reported: published.iter().min().copied(),
-        last_reported: published.iter().max().copied(),
-        reports,
     }
+
+    /// The event as of `as_of` (overdue flags need it), with `reports` attached.
+    pub fn finish(&self, as_of: Option<NaiveDate>, reports: Vec<Mention>) -> ResolvedEvent {
+        let date = self.date.as_ref().map(|(_, _, d)| d.clone());
+        let status = match self.status.unwrap_or(EventStatus::Speculated) {
+            // an event reported as under way is over once its date has passed
+            EventStatus::Ongoing if matches!((&date, as_of.max(self.last_reported)), (Some(d), Some(now)) if d.end < now) => {
+                EventStatus::Occurred
+            }
+            s => s,
+        };
+        let overdue = status == EventStatus::Planned
+            && matches!((&date, as_of), (Some(d), Some(a)) if (a - d.end).num_days() > GRACE_DAYS);
+        ResolvedEvent {
+            id: resolved_id(&self.first),
+            event_type: self.event_type.unwrap_or(EventType::Consult),
+            mode: self.mode,
+            kind: self.kind.clone(),
+            parties: self.parties.iter().cloned().collect(),
+            status,
+            overdue,
+            date,
+            location: self.location.clone(),
+            location_country: self.location_country.clone(),
+            confidence: self.confidence,
+            documents: self.documents,
+            sources: self.sources.len(),
+            first_reported: self.first_reported,
+            last_reported: self.last_reported,
+            reports,
+        }
+    }
+}
+
+/// Summarises reports (in resolution order) into a resolved event as of `as_of`.
+pub fn summarise(reports: Vec<Mention>, as_of: Option<NaiveDate>) -> ResolvedEvent {
+    let mut s = Summary::default();
+    for r in &reports {
+        s.push(r);
+    }
+    s.finish(as_of, reports)
 }
 
 #[cfg(test)]
@@ -152,6 +228,27 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn only_a_dated_report_revives_a_cancelled_event() {
+        let day = Some(("2018-06-12", "2018-06-12", "day"));
+        // (later report's status, its date, final status)
+        let cases = [
+            (Occurred, day, Occurred),
+            (Planned, day, Planned),
+            (Occurred, None, Cancelled),
+            (Planned, None, Cancelled),
+            (Speculated, day, Cancelled),
+        ];
+        for (status, date, want) in cases {
+            let reports = vec![
+                rep("a1", "2018-05-10", Planned, day),
+                rep("a2", "2018-05-24", Cancelled, None),
+                rep("b1", "2018-06-13", status, date),
+            ];
+            assert_eq!(summarise(reports, None).status, want, "{status:?} {date:?}");
+        }
     }
 
     fn rep(

@@ -227,7 +227,7 @@ impl Tagger {
             let (start, end) = (first.start, last.end);
             ctx.sent = first.sent;
             let tense = if needs_tense(&m.e) {
-                tense::tense_at(&doc, m.a, m.b)
+                tense::tense_at(&doc, m.a, m.b, calendar_name(&m.e))
             } else {
                 None
             };
@@ -241,7 +241,14 @@ impl Tagger {
             };
             let modifier = m.modifier.or(res.modifier).map(str::to_string);
             if let Some(iv) = res.interval {
+                // "since March 2018, most recently in January": the start of a period that
+                // runs to the present is not the narrative's year.
+                let since = m.a > 0 && doc.is(m.a - 1, "since");
+                let year_before = ctx.anchor_year;
                 update_anchor(&mut ctx, &m.e, iv, res.prec, first.sent);
+                if since {
+                    ctx.anchor_year = year_before;
+                }
             }
             out.push(Timex {
                 start,
@@ -295,6 +302,18 @@ fn needs_tense(e: &E) -> bool {
         E::Range { a, b } => needs_tense(a) || needs_tense(b),
         E::Pod { day, .. } => needs_tense(day),
         E::Clock { day: Some(d), .. } => needs_tense(d),
+        _ => false,
+    }
+}
+
+/// A calendar name without its year ("on Sunday", "in August", "June 12"): speculative modals
+/// ("could take place on Sunday") decide its direction; other expressions ("in a decade",
+/// "today") ignore them.
+fn calendar_name(e: &E) -> bool {
+    match e {
+        E::Day { .. } | E::Month { .. } | E::DayOnly { .. } | E::Weekday { .. } => true,
+        E::Range { a, .. } => calendar_name(a),
+        E::Pod { day, .. } => calendar_name(day),
         _ => false,
     }
 }

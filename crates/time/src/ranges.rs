@@ -50,6 +50,38 @@ impl Rec<'_, '_> {
         self.extend_range(m);
     }
 
+    /// True when a day range ("September 18 to 20") may end before token `e`: no word
+    /// follows, or the word starts a new sentence, or it is a function word ("... to 20 in
+    /// Pyongyang", "... 27-28 at the border"), not a noun the number would count ("3 and 4
+    /// people").
+    fn range_may_end(&self, e: usize) -> bool {
+        const FUNCTION: &[&str] = &[
+            "in",
+            "at",
+            "on",
+            "for",
+            "with",
+            "when",
+            "while",
+            "before",
+            "after",
+            "during",
+            "as",
+            "but",
+            "or",
+            "and",
+            "amid",
+            "under",
+            "near",
+            "inclusive",
+            "respectively",
+        ];
+        if !self.is_word(e) || self.sent_start(e) {
+            return true;
+        }
+        FUNCTION.iter().any(|w| self.is(e, w))
+    }
+
     pub(crate) fn extend_range(&self, m: &mut Mention) {
         let j = m.b;
         let sep = self.p(j, b'-')
@@ -69,7 +101,7 @@ impl Rec<'_, '_> {
                         && !(self.kw(e, Kw::Of) && self.month_at(e + 1, true).is_some())
                         && d2 > *d
                         && self.unit(e).is_none()
-                        && !self.is_word(e)
+                        && self.range_may_end(e)
                         || d2 > *d && self.p(e, b',')
                     {
                         let (yy, end) = match (*y, self.year_after(e, false)) {

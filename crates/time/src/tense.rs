@@ -3,7 +3,9 @@
 //! the left of the expression wins, else the nearest to the right, within the sentence.
 //!
 //! Future cues: modal "will"/"shall"/"would"/"'ll", "going to", "is expected to", "plans to",
-//! "is scheduled", "is due to", "is set to", "is to", "upcoming". Past cues: irregular past
+//! "is scheduled", "is due to", "is set to", "is to", "upcoming", "scheduled for", and a
+//! speculative modal before a plain verb ("could take place", "may travel"; not "could have",
+//! "could not"). Past cues: irregular past
 //! forms ("said", "met", "was"), perfect "has/have + participle", and "-ed" forms that are not
 //! passive present ("is expected").
 
@@ -161,7 +163,7 @@ fn class(w: &str) -> Option<Class> {
         .and_then(|s| table().get(s).copied())
 }
 
-fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
+fn cue_of(doc: &Doc<'_>, i: usize, modal: bool) -> Option<Cue> {
     let t = doc.toks.get(i)?;
     if t.kind != Kind::Word {
         return None;
@@ -182,6 +184,25 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
         "to",
         "going",
     ];
+    // "a meeting could take place on Sunday", "Kim may travel to Russia": a speculative
+    // modal before a plain verb looks forward ("could have met", "could not" do not).
+    if modal
+        && !t.cap
+        && ["could", "may", "might"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(w))
+    {
+        let next = if doc.toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word) {
+            doc.word(i + 1)
+        } else {
+            ""
+        };
+        let open = !next.is_empty()
+            && !["have", "not", "n", "never", "well"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(next));
+        return open.then_some(Cue::Future);
+    }
     if cls.is_none() && !ed && !special.iter().any(|x| x.eq_ignore_ascii_case(w)) {
         return None;
     }
@@ -193,7 +214,13 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
         }
         return Some(Cue::Future);
     }
-    let be_before = lw(prev(1), &["is", "are", "am", "be", "being", "s", "re"]);
+    const BE: [&str; 7] = ["is", "are", "am", "be", "being", "s", "re"];
+    // "is already expected in Osaka": an adverb may stand between.
+    let adverb = lw(
+        prev(1),
+        &["already", "also", "still", "now", "widely", "originally"],
+    );
+    let be_before = lw(prev(1), &BE) || adverb && lw(prev(2), &BE);
     // "is expected to", "is scheduled to", "is due to", "is set to", "is to", "going to"
     const BE_FUTURE: [&str; 9] = [
         "expected",
@@ -209,13 +236,32 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
     let to_next = doc.is(i + 1, "to");
     let be_future = lw(w, &BE_FUTURE)
         && be_before
-        && (to_next || lw(w, &["to", "scheduled", "planned", "slated", "set", "due"]));
+        && (to_next
+            || lw(
+                w,
+                &[
+                    "to",
+                    "scheduled",
+                    "planned",
+                    "slated",
+                    "set",
+                    "due",
+                    "expected",
+                ],
+            ));
     if be_future || w.eq_ignore_ascii_case("going") && to_next {
         return Some(Cue::Future);
     }
     if lw(w, &["expected", "scheduled", "planned"])
         && doc.is(i + 1, "to")
         && !lw(prev(1), &["was", "were", "had"])
+    {
+        return Some(Cue::Future);
+    }
+    // "the exercise, scheduled for August": a plan, unless "was scheduled for".
+    if lw(w, &["scheduled", "planned", "slated"])
+        && doc.is(i + 1, "for")
+        && !lw(prev(1), &["was", "were", "had", "been"])
     {
         return Some(Cue::Future);
     }
@@ -235,8 +281,9 @@ fn cue_of(doc: &Doc<'_>, i: usize) -> Option<Cue> {
 }
 
 /// Tense judgement for the expression occupying tokens `[a, b)`: nearest cue to the left within
-/// the sentence, else nearest to the right.
-pub(crate) fn tense_at(doc: &Doc<'_>, a: usize, b: usize) -> Option<bool> {
+/// the sentence, else nearest to the right. `modal`: speculative modals count as future cues
+/// (for calendar names such as "on Sunday", "in August"; not for "in a decade", "today").
+pub(crate) fn tense_at(doc: &Doc<'_>, a: usize, b: usize, modal: bool) -> Option<bool> {
     let sent = doc.toks.get(a)?.sent;
     let (s0, s1) = doc.sentence(sent);
     // "postponed until Saturday": a deadline looks forward unless a finite past verb says otherwise
@@ -250,12 +297,12 @@ pub(crate) fn tense_at(doc: &Doc<'_>, a: usize, b: usize) -> Option<bool> {
     let mut i = a;
     while i > s0 {
         i -= 1;
-        if let Some(c) = cue_of(doc, i) {
+        if let Some(c) = cue_of(doc, i, modal) {
             return Some(c == Cue::Future);
         }
     }
     for j in b..s1 {
-        if let Some(c) = cue_of(doc, j) {
+        if let Some(c) = cue_of(doc, j, modal) {
             return Some(c == Cue::Future);
         }
     }
@@ -272,7 +319,7 @@ pub fn tag_sentence_tense(sentence: &str) -> Option<bool> {
         let doc = Doc::new(sentence, lex);
         let mut past = false;
         for i in 0..doc.toks.len() {
-            match cue_of(&doc, i) {
+            match cue_of(&doc, i, true) {
                 Some(Cue::Future) => return Some(true),
                 Some(Cue::Past) => past = true,
                 None => {}
@@ -295,6 +342,16 @@ mod tests {
             ("Putin met Xi in Beijing.", Some(false)),
             ("The ministers signed the accord.", Some(false)),
             ("The talks are scheduled for Monday.", Some(true)),
+            ("A meeting could take place on Sunday.", Some(true)),
+            (
+                "Xi is already expected in Osaka for the summit in June.",
+                Some(true),
+            ),
+            ("He could not make the visit.", None),
+            (
+                "The allies' exercise, scheduled for August, angered Pyongyang.",
+                Some(true),
+            ),
             ("Relations remain tense.", None),
             ("The United Nations is a body.", None),
         ];
@@ -314,7 +371,7 @@ mod tests {
         let fri = (0..d.toks.len())
             .position(|i| d.word(i) == "Friday")
             .unwrap_or(0);
-        assert_eq!(tense_at(&d, mon, mon + 1), Some(false));
-        assert_eq!(tense_at(&d, fri, fri + 1), Some(true));
+        assert_eq!(tense_at(&d, mon, mon + 1, true), Some(false));
+        assert_eq!(tense_at(&d, fri, fri + 1, true), Some(true));
     }
 }

@@ -9,8 +9,8 @@
 //!   organisation participant counts as `IGO`, the CAMEO code of intergovernmental bodies;
 //! - an asymmetric event (roles `source`/`guest` against `target`/`host`) yields every pair of a
 //!   source-side and a target-side country; a missing side is `---`;
-//! - a symmetric event (role `participant`) yields the first two countries in text order, or the
-//!   one country twice when it has only one;
+//! - a symmetric event (role `participant`) yields every pair of its countries in text order,
+//!   or the one country twice when it has only one;
 //! - when the target side is empty (or a symmetric event has one country), the country of the
 //!   event's place fills it, as CAMEO coders code "protested in Beijing" against China;
 //! - the root is the first two digits of the event's `cameo`.
@@ -240,10 +240,18 @@ pub fn codings(e: &EventRecord, text: &str) -> Vec<Coding> {
     }
     let mut out = Vec::new();
     if src.is_empty() && tgt.is_empty() {
+        // Every pair of the participants, in text order: a meeting of three states is a
+        // meeting of each pair.
         match sym.as_slice() {
             [] => {}
             [a] => out.push((a.clone(), a.clone())),
-            [a, b, ..] => out.push((a.clone(), b.clone())),
+            _ => {
+                for (i, a) in sym.iter().enumerate() {
+                    for b in &sym[i + 1..] {
+                        out.push((a.clone(), b.clone()));
+                    }
+                }
+            }
         }
     } else {
         // Symmetric participants of a mixed event fill whichever side is empty.
@@ -471,6 +479,51 @@ mod tests {
         ];
         for (g, x, want) in table {
             assert_eq!(matches(&g, &x), want, "{g:?} vs {x:?}");
+        }
+    }
+
+    fn event(cameo: &str, parts: &[(&str, &str)]) -> EventRecord {
+        let ps: Vec<serde_json::Value> = parts
+            .iter()
+            .map(|(c, role)| {
+                serde_json::json!({"actor": format!("state:{c}"), "name": c, "kind": "state",
+                    "country": c, "role": role})
+            })
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "id": "", "type": "CONSULT", "mode": null, "kind": "meeting", "cameo": cameo,
+            "status": "occurred", "participants": ps, "countries": [], "orgs": [],
+            "date": null, "location": null, "sources": [], "confidence": 0.5
+        }))
+        .expect("valid event")
+    }
+
+    #[test]
+    fn codings_of_events() {
+        let fmt = |v: Vec<Coding>| v.iter().map(fmt_c).collect::<Vec<_>>();
+        let table: [(EventRecord, &[&str]); 3] = [
+            (
+                event(
+                    "043",
+                    &[
+                        ("USA", "participant"),
+                        ("RUS", "participant"),
+                        ("CHE", "participant"),
+                    ],
+                ),
+                &["USA→RUS 04", "USA→CHE 04", "RUS→CHE 04"],
+            ),
+            (
+                event("112", &[("USA", "source"), ("RUS", "target")]),
+                &["USA→RUS 11"],
+            ),
+            (
+                event("042", &[("CHN", "guest"), ("PRK", "host")]),
+                &["CHN→PRK 04"],
+            ),
+        ];
+        for (e, want) in table {
+            assert_eq!(fmt(codings(&e, "")), want);
         }
     }
 

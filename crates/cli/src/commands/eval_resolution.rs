@@ -15,7 +15,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use entente_pipeline::Engine;
 use entente_read::ReadOptions;
-use entente_resolve::{resolve_stored, ResolvedEvent};
+use entente_resolve::{resolve_stored, summarise, ResolvedEvent};
 use entente_store::{EventFilter, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -236,7 +236,21 @@ pub fn evaluate(
         |_| {},
     )?;
     let records = store.events(&EventFilter::default())?;
-    let resolved: Vec<ResolvedEvent> = resolve_stored(&store, None)?;
+    // the final status is the one known at the end of the corpus (an event reported under way
+    // is over once its date has passed)
+    let end = store
+        .events(&EventFilter::default())?
+        .iter()
+        .flat_map(|r| {
+            r.sources
+                .iter()
+                .filter_map(|s| s.published.as_deref()?.parse().ok())
+        })
+        .max();
+    let resolved: Vec<ResolvedEvent> = resolve_stored(&store, None)?
+        .into_iter()
+        .map(|e| summarise(e.reports, end))
+        .collect();
     let mut cluster_of: HashMap<&str, usize> = HashMap::new();
     for (i, e) in resolved.iter().enumerate() {
         for m in &e.reports {
@@ -273,7 +287,21 @@ pub fn evaluate(
                     .iter()
                     .map(|s| overlap(&gw, &words(&s.text)))
                     .fold(0.0, f64::max);
-                let score = jaccard(&p.countries, &g.countries) + ev;
+                // countries and evidence first; the date and status as reported break ties
+                // between events of one document that share both
+                let pd: Option<(NaiveDate, NaiveDate)> = p
+                    .date
+                    .as_ref()
+                    .and_then(|d| Some((d.start.parse().ok()?, d.end.parse().ok()?)));
+                let same_date = match (pd, g.date.as_ref()) {
+                    (None, None) => true,
+                    (Some((s, e)), Some(gd)) => s <= gd.end && gd.start <= e,
+                    _ => false,
+                };
+                let score = jaccard(&p.countries, &g.countries)
+                    + ev
+                    + 0.2 * f64::from(u8::from(same_date))
+                    + 0.1 * f64::from(u8::from(p.status == g.status));
                 if score > 0.0 {
                     pairs.push((score, gi, pi));
                 }
@@ -359,6 +387,10 @@ pub fn evaluate(
             }
         }
     }
+    let mut size_of: HashMap<usize, usize> = HashMap::new();
+    for (c, _) in &aligned {
+        *size_of.entry(*c).or_default() += 1;
+    }
     for ch in &chains {
         let Some(cs) = aligned_by_gold.get(ch.event.as_str()) else {
             continue;
@@ -368,7 +400,15 @@ pub fn evaluate(
         for c in cs {
             *votes.entry(*c).or_default() += 1;
         }
-        let Some((&c, _)) = votes.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) else {
+        // the resolved event holding most of the chain's mentions; on a tie, the one where the
+        // chain's mentions are the largest share (the event that is mostly this chain)
+        let share =
+            |c: usize, n: usize| n as f64 / size_of.get(&c).copied().unwrap_or(1).max(1) as f64;
+        let Some((&c, _)) = votes.iter().max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(share(*a.0, *a.1).total_cmp(&share(*b.0, *b.1)))
+                .then(b.0.cmp(a.0))
+        }) else {
             continue;
         };
         let e = &resolved[c];
@@ -390,6 +430,20 @@ pub fn evaluate(
                 "chain {}: {} status {} (gold {}), date {got} (gold {want})",
                 ch.event, e.id, e.status, ch.final_status
             ));
+            for r in &e.reports {
+                report.errors.push(format!(
+                    "    {} {} {} [{}] {}",
+                    r.published
+                        .map_or_else(|| "-".to_string(), |d| d.to_string()),
+                    r.doc,
+                    r.status,
+                    r.parties.join(","),
+                    r.date.as_ref().map_or_else(
+                        || "-".to_string(),
+                        |d| format!("{}..{} {}", d.start, d.end, d.precision)
+                    ),
+                ));
+            }
         }
         report.final_status += usize::from(status_ok);
         report.final_date += usize::from(date_ok);

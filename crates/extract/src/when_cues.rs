@@ -1,0 +1,876 @@
+//! Cues that tell whether a time expression of a sentence dates a trigger's event: report
+//! and cancellation dates, relative clauses, possessive modifiers, "since"/"by" phrases.
+//!
+//! All positions are byte offsets relative to the sentence.
+
+/// Verbs whose complement is always a reported clause: a date attached to them dates the
+/// report ("said on Friday that ...", "told reporters on Monday ...").
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "added",
+    "noted",
+    "wrote",
+    "tweeted",
+    "insisted",
+    "explained",
+    "claimed",
+    "warned",
+    "argued",
+    "predicted",
+];
+
+/// Verbs whose object may be the event itself ("announced sanctions on Friday") or a
+/// reported clause ("announced on Thursday that his meeting will take place ...").
+const ANNOUNCE: &[&str] = &[
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "reported",
+    "declared",
+];
+
+/// True for a verb that announces (its object may be the event itself).
+pub(crate) fn is_announcing(w: &str) -> bool {
+    ANNOUNCE.contains(&w)
+}
+
+/// Verbs that call an event off: their date is not the event's date.
+const CANCEL: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "cancels",
+    "postponed",
+    "postpones",
+    "scrapped",
+    "delayed",
+    "shelved",
+    "off", // "called off"
+];
+
+/// Words that mark an embedded clause after an announcing verb.
+const EMBED: &[&str] = &[
+    "that", "whether", "will", "would", "could", "may", "might", "is", "was", "are", "were", "has",
+    "had", "have", "should", "to",
+];
+
+/// Relative pronouns that open a clause of their own ("the summit, which runs on Friday").
+const RELATIVE: &[&str] = &["which", "where", "who", "whom", "whose"];
+
+/// A word of the sentence: start, end, lower-case text.
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub lower: String,
+}
+
+/// The words of `s` (letters, digits, apostrophes and hyphens).
+pub(crate) fn words(s: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inside = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                out.push(word(s, a, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push(word(s, a, s.len()));
+    }
+    out
+}
+
+fn word(s: &str, a: usize, b: usize) -> Word {
+    Word {
+        start: a,
+        end: b,
+        lower: s[a..b].to_lowercase(),
+    }
+}
+
+/// Number of words of `ws` lying inside `a..b`.
+fn words_between(ws: &[Word], a: usize, b: usize) -> usize {
+    ws.iter().filter(|w| w.start >= a && w.end <= b).count()
+}
+
+/// True when the date at `x` is attached to the verb `v`: right after it (up to three words
+/// between, no comma), or right before it ("on Friday cancelled", "Last week, X said").
+fn attached(s: &str, ws: &[Word], v: &Word, x: (usize, usize)) -> bool {
+    if x.0 >= v.end {
+        let gap = &s[v.end..x.0];
+        return !gap.contains([',', ';', '(']) && words_between(ws, v.end, x.0) <= 3;
+    }
+    if x.1 <= v.start {
+        let gap = &s[x.1..v.start];
+        let n = words_between(ws, x.1, v.start);
+        // "Trump on Friday cancelled", "Last week, the White House said"
+        return n == 0 && !gap.contains(',') || (s[..x.0].trim().len() <= 8 && n <= 4);
+    }
+    false
+}
+
+/// True when the date at `x` dates a report or a cancellation rather than the event of the
+/// trigger at `t`.
+pub(crate) fn is_report_date(s: &str, ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    for v in ws {
+        let lw = v.lower.as_str();
+        let say = SAY.contains(&lw);
+        let announce = ANNOUNCE.contains(&lw);
+        let cancel = CANCEL.contains(&lw)
+            && (lw != "off" || s[..v.start].trim_end().to_lowercase().ends_with("called"));
+        if !(say || announce || cancel) || (v.start <= t.0 && v.end >= t.1) {
+            continue;
+        }
+        let att = attached(s, ws, v, x) || (say || announce) && dates_report(s, ws, v, x, t);
+        if !att {
+            continue;
+        }
+        if cancel {
+            return true;
+        }
+        if t.0 >= v.end {
+            if say {
+                return true;
+            }
+            // "announced on Thursday that his meeting ... will take place": an embedded
+            // clause between the date and the trigger; "announced on Monday, the first
+            // trip ...": an apposition.
+            let from = x.1.max(v.end);
+            if x.0 >= v.end && s.get(from..t.0).is_some_and(|g| g.contains(',')) {
+                return true;
+            }
+            if ws
+                .iter()
+                .filter(|w| w.start >= from && w.end <= t.0)
+                .any(|w| EMBED.contains(&w.lower.as_str()))
+            {
+                return true;
+            }
+        } else if say && x.0 >= v.end {
+            // "trigger ..., X said on Friday"
+            return true;
+        }
+    }
+    false
+}
+
+/// "announced in his State of the Union address on Tuesday night that he will meet ...": a
+/// date between a reporting verb and the "that" of its complement (no comma or other clause
+/// between) dates the report even when it is not right after the verb.
+fn dates_report(s: &str, ws: &[Word], v: &Word, x: (usize, usize), t: (usize, usize)) -> bool {
+    if x.0 < v.end || t.0 < x.1 || s[v.end..x.0].contains([',', ';']) {
+        return false;
+    }
+    if words_between(ws, v.end, x.0) > 10 {
+        return false;
+    }
+    ws.iter()
+        .find(|w| w.start >= x.1)
+        .is_some_and(|w| w.lower == "that" && w.end <= t.0)
+}
+
+/// Spans of relative clauses: from ", which" / "under which" to the next comma (or the end).
+pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        // ", scheduled for August,": a participle phrase set off by commas.
+        let participle = ["scheduled", "planned", "slated", "set", "due", "expected"]
+            .contains(&w.lower.as_str())
+            && s[..w.start].trim_end().ends_with(',');
+        if participle {
+            let rest = &s[w.end..];
+            if let Some(k) = rest.find(',') {
+                out.push((s[..w.start].trim_end().len() - 1, w.end + k));
+            }
+            continue;
+        }
+        if w.lower == "that" && i > 0 && relative_that(s, ws, i) {
+            let end = s[w.end..].find([',', ';']).map_or(s.len(), |k| w.end + k);
+            out.push((w.start, end));
+            continue;
+        }
+        if !RELATIVE.contains(&w.lower.as_str()) {
+            continue;
+        }
+        let before = s[..w.start].trim_end();
+        let prep = i > 0
+            && ws.get(i - 1).is_some_and(|p| {
+                ["under", "in", "by", "during", "at", "after", "on"].contains(&p.lower.as_str())
+            });
+        let start = if before.ends_with(',') {
+            before.len() - 1
+        } else if prep && w.lower == "which" {
+            ws.get(i - 1).map_or(w.start, |p| p.start)
+        } else {
+            continue;
+        };
+        let end = s[w.end..].find([',', ';']).map_or(s.len(), |k| w.end + k);
+        out.push((start, end));
+    }
+    out
+}
+
+/// Words after which "that" introduces a complement clause ("said that", "so that"), not a
+/// relative clause.
+const THAT_COMPLEMENT: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "tells",
+    "announced",
+    "announce",
+    "announces",
+    "agreed",
+    "agree",
+    "agrees",
+    "warned",
+    "warn",
+    "warns",
+    "believe",
+    "believes",
+    "hope",
+    "hopes",
+    "suggest",
+    "suggests",
+    "confirm",
+    "confirms",
+    "insist",
+    "insists",
+    "claim",
+    "claims",
+    "deny",
+    "denies",
+    "note",
+    "notes",
+    "add",
+    "adds",
+    "argue",
+    "argues",
+    "know",
+    "knows",
+    "clear",
+    "so",
+    "such",
+    "now",
+    "given",
+    "sure",
+    "aware",
+    "fact",
+    "means",
+    "ensure",
+    "ensures",
+    "show",
+    "shows",
+    "signal",
+    "signals",
+    "indicate",
+    "indicates",
+    "think",
+    "thinks",
+    "feel",
+    "feels",
+    "report",
+    "reports",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "and",
+    "but",
+    "or",
+    "than",
+    "after",
+    "before",
+    "because",
+    "since",
+    "while",
+    "not",
+    "only",
+    "also",
+    "likely",
+    "possible",
+    "certain",
+    "expect",
+    "expects",
+    "fear",
+    "fears",
+    "assured",
+    "promised",
+    "pledged",
+    "stated",
+    "noted",
+    "explained",
+    "realise",
+    "realize",
+    "recognise",
+    "recognize",
+    "learn",
+    "learned",
+    "decided",
+    "decide",
+    "demand",
+    "demands",
+    "demanded",
+    "request",
+    "requests",
+    "requested",
+    "urged",
+    "ruled",
+];
+
+/// True when the "that" at word `i` opens a relative clause: it follows a noun ("the drill
+/// that the allies hold in August", "the treaty that Moscow signed this week"), not a verb
+/// or an adjective taking a complement.
+fn relative_that(s: &str, ws: &[Word], i: usize) -> bool {
+    let Some(prev) = ws.get(i.wrapping_sub(1)) else {
+        return false;
+    };
+    let gap = s.get(prev.end..ws[i].start).unwrap_or(",");
+    if !gap.trim().is_empty() {
+        return false; // "..., that" or a quotation mark: leave it
+    }
+    // "earlier that day", "that week": a time expression, not a pronoun.
+    const UNITS: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "weekend",
+    ];
+    if ws
+        .get(i + 1)
+        .is_some_and(|n| UNITS.contains(&n.lower.as_str()))
+    {
+        return false;
+    }
+    let p = prev.lower.as_str();
+    !(THAT_COMPLEMENT.contains(&p) || p.ends_with("ed") || p.ends_with("ly"))
+}
+
+/// True when the relative clauses separate the date at `x` from the trigger at `t`: one lies
+/// inside a relative clause and the other outside, unless the trigger is the clause's head
+/// noun ("the Group of 20 summit, which runs on Friday"; "a meeting between Pompeo and Kim
+/// Yong Chol that was scheduled for last Thursday": a noun trigger may head it from up to six
+/// words away).
+pub(crate) fn split_by_relative(
+    s: &str,
+    ws: &[Word],
+    rel: &[(usize, usize)],
+    x: (usize, usize),
+    t: (usize, usize),
+    noun: bool,
+) -> bool {
+    let inside = |a: usize, r: &(usize, usize)| a >= r.0 && a < r.1;
+    for r in rel {
+        let (xi, ti) = (inside(x.0, r), inside(t.0, r));
+        if xi == ti {
+            continue;
+        }
+        let reach = if noun { 6 } else { 3 };
+        // ... across a phrase without a verb of its own ("notified Japan that" is a verb's).
+        let plain = s
+            .get(t.1..r.0)
+            .is_some_and(|g| !g.contains([';', '(']) && g.matches(',').count() <= 1)
+            && !ws
+                .iter()
+                .filter(|w| w.start >= t.1 && w.end <= r.0)
+                .any(|w| w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said");
+        if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= reach && plain {
+            continue; // the trigger heads the relative clause
+        }
+        let head = ws.iter().rev().find(|w| w.end <= r.0);
+        // "at an early date, which Moon said could mean before the end of this year": the
+        // clause says when.
+        if xi
+            && head.is_some_and(|h| {
+                ["date", "time", "point", "stage", "moment"].contains(&h.lower.as_str())
+            })
+        {
+            continue;
+        }
+        // "on the same day that North Korea blew up tunnels": the date heads the clause.
+        let opener = ws.iter().find(|w| w.start >= r.0).map(|w| w.lower.as_str());
+        if ti && head.is_some_and(|h| h.end == x.1) && opener == Some("that") {
+            continue;
+        }
+        return true;
+    }
+    false
+}
+
+/// True for a date that only bounds the event ("since March 2018", "until June") or sets a
+/// deadline ("agree by Thursday", "set the end of the year as a deadline").
+pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize) -> bool {
+    let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
+        return false;
+    };
+    // "since he took power at the end of 2011": the date of a since-clause dates its own
+    // verb ("since Hu Jintao in October 2005" has none and still dates a visit).
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(9).collect();
+    // "set the end of the year as a deadline", "a deadline of June 30": a deadline.
+    let after: Vec<&str> = ws
+        .iter()
+        .filter(|w| w.start >= x.1)
+        .take(3)
+        .map(|w| w.lower.as_str())
+        .collect();
+    if after.contains(&"deadline") || before.iter().take(2).any(|w| w.lower == "deadline") {
+        return true;
+    }
+    if let Some(k) = before.iter().position(|w| w.lower == "since") {
+        // ... unless the trigger is that verb ("since they met in Woodside in November").
+        let trigger_inside = t >= before[k].end && t < x.0;
+        if !trigger_inside && before[..k].iter().any(|w| is_past_verb(&w.lower)) {
+            return true;
+        }
+    }
+    match prev.lower.as_str() {
+        "since" | "until" | "till" | "untill" => true,
+        "by" | "before" => precision == "day" || precision == "time",
+        _ => false,
+    }
+}
+
+/// A past verb form: "-ed" or a common irregular past.
+fn is_past_verb(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "took", "came", "met", "went", "became", "began", "left", "won", "made", "held", "gave",
+        "fell", "rose", "was", "were",
+    ];
+    w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
+}
+
+/// True when a complement clause opens between the trigger and a later date: "Shortly before
+/// the summit, North Korea notified Japan that it would launch a satellite on Monday" (the
+/// date is the launch's).
+pub(crate) fn complement_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    if x.0 < t.1 {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        w.start >= t.1
+            && w.end <= x.0
+            && w.lower == "that"
+            && i > 0
+            && !relative_that(s, ws, i)
+            && ws.get(i + 1).is_none_or(|n| n.start < x.0)
+            && ws.get(i - 1).is_some_and(|p| p.start >= t.1)
+    })
+}
+
+/// True when a passive participle with its agent stands between the trigger and a later
+/// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
+/// (the date is the signing's). A participle right after the trigger modifies the trigger
+/// itself ("talks hosted by Qatar on Monday") and does not count.
+pub(crate) fn participle_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    const AUX: &[&str] = &[
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "and", "or",
+    ];
+    if x.0 < t.1 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= t.1 && w.end <= x.0)
+        .collect();
+    between.windows(3).enumerate().any(|(k, w)| {
+        k >= 1
+            && w[1].lower.len() > 4
+            && w[1].lower.ends_with("ed")
+            && w[2].lower == "by"
+            && !AUX.contains(&w[0].lower.as_str())
+    })
+}
+
+/// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
+/// South Korea to agree ...", "agreed that Yellen would travel ...". Dates after it date the
+/// complement's event, not the agreement or the request.
+pub(crate) fn complement_start(s: &str, ws: &[Word], t: (usize, usize)) -> Option<usize> {
+    const NOT_VERB: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some",
+        "all", "any", "each", "both",
+    ];
+    let after: Vec<&Word> = ws.iter().filter(|w| w.start >= t.1).take(5).collect();
+    after
+        .iter()
+        .enumerate()
+        .take(4)
+        .take_while(|(_, w)| !s[t.1..w.start].contains([',', ';']))
+        .find(|(k, w)| {
+            w.lower == "that"
+                || w.lower == "to"
+                    && after.get(k + 1).is_some_and(|n| {
+                        let first = s[n.start..].chars().next().unwrap_or('A');
+                        first.is_lowercase() && !NOT_VERB.contains(&n.lower.as_str())
+                    })
+        })
+        .map(|(_, w)| w.start)
+}
+
+/// True when the date is a possessive modifier of another noun ("next year's election"), not
+/// of the trigger ("Sunday's meeting").
+pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t: usize) -> bool {
+    let rest = &s[x.1..];
+    if !(rest.starts_with("'s") || rest.starts_with("’s")) {
+        return false;
+    }
+    let after = x.1 + 2;
+    !(t >= after && words_between(ws, after, t) <= 2)
+}
+
+/// True for a bare part of the day with no day of its own ("a rare midnight news
+/// conference").
+pub(crate) fn is_bare_time_of_day(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        "midnight" | "noon" | "midday" | "morning" | "afternoon" | "evening" | "night" | "dawn"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(s: &str, part: &str) -> (usize, usize) {
+        let a = s.find(part).unwrap_or_else(|| panic!("{part} not in {s}"));
+        (a, a + part.len())
+    }
+
+    #[test]
+    fn report_dates() {
+        // (sentence, date, trigger, is a report date)
+        let table = [
+            (
+                "Trump announced on Thursday that his meeting with Kim will take place on June 12.",
+                "Thursday",
+                "meeting",
+                true,
+            ),
+            (
+                "Trump announced on Thursday that his meeting with Kim will take place on June 12.",
+                "June 12",
+                "meeting",
+                false,
+            ),
+            (
+                "China announced retaliatory tariffs on Friday.",
+                "Friday",
+                "tariffs",
+                false,
+            ),
+            (
+                "The US, Britain and Australia announced a new security partnership on Wednesday.",
+                "Wednesday",
+                "partnership",
+                false,
+            ),
+            (
+                "Yuri Ushakov told reporters on Monday that Putin and Kim could sign an agreement.",
+                "Monday",
+                "agreement",
+                true,
+            ),
+            (
+                "Trump said on Saturday he was willing to meet Kim at the border.",
+                "Saturday",
+                "meet",
+                true,
+            ),
+            (
+                "Trump on Friday cancelled a planned trip to North Korea by Pompeo.",
+                "Friday",
+                "trip",
+                true,
+            ),
+            (
+                "Blinken on Friday postponed a long-awaited trip to Beijing.",
+                "Friday",
+                "trip",
+                true,
+            ),
+            (
+                "Kim will visit Russia later this month, the Kremlin said on Monday.",
+                "Monday",
+                "visit",
+                true,
+            ),
+            (
+                "Kim will visit Russia later this month, the Kremlin said on Monday.",
+                "later this month",
+                "visit",
+                false,
+            ),
+            (
+                "Moon said Kim had proposed the meeting on Friday afternoon.",
+                "Friday afternoon",
+                "proposed",
+                false,
+            ),
+            (
+                "Xi met Kim in Beijing on Tuesday, state media said.",
+                "Tuesday",
+                "met",
+                false,
+            ),
+            (
+                "Last week, the White House said arms talks were advancing.",
+                "Last week",
+                "talks",
+                true,
+            ),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            assert_eq!(
+                is_report_date(s, &ws, span(s, date), span(s, trig)),
+                want,
+                "{s} / {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_clauses() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("The two leaders met in Osaka on the eve of the G20 summit, which runs on Friday and Saturday.", "Friday and Saturday", "met", true),
+            ("The two leaders met in Osaka on the eve of the G20 summit, which runs on Friday and Saturday.", "Friday and Saturday", "summit", false),
+            ("Moon and Kim signed a declaration on Wednesday under which the North agreed to dismantle a site.", "Wednesday", "agreed", true),
+            ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Thursday", "visit", true),
+            ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Tuesday", "visit", false),
+            ("the Singapore summit last June, when the two men signed a statement", "last June", "signed", false),
+            ("Pyongyang has condemned the allies' summer exercise, scheduled for August, as a violation.", "August", "condemned", true),
+            ("The defence ministers signed a separate military agreement that halts hostile acts from November 1.", "November 1", "signed", true),
+            ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "Friday", "summoned", false),
+            ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "this week", "summoned", true),
+            ("The Quad summit that was scheduled to take place in Sydney next week has been called off.", "next week", "summit", false),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("Shortly before the summit, North Korea notified Japan that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("A meeting between Pompeo and Kim Yong Chol that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo, who had met Kim in Pyongyang earlier that day, flew home.", "that day", "had met", false),
+            ("Kim agreed to visit Seoul at an early date, which Moon said could mean before the end of this year.", "the end of this year", "visit", false),
+            ("It came on the same day that North Korea blew up tunnels at its test site.", "the same day", "blew up", false),
+            ("Officials hope that the trip could take place before the end of December.", "the end of December", "trip", false),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            let rel = relative_spans(s, &ws);
+            let noun = ![
+                "met",
+                "agreed",
+                "had met",
+                "signed",
+                "summoned",
+                "meet",
+                "condemned",
+            ]
+            .contains(&trig);
+            assert_eq!(
+                split_by_relative(s, &ws, &rel, span(s, date), span(s, trig), noun),
+                want,
+                "{s} / {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn any_spans_do_not_panic() {
+        let table = [
+            "",
+            ",",
+            "said",
+            "Trump, said on Friday, — that",
+            "Le président a dit — réuni le 3 mai, which où “that” ’s",
+            "on Friday cancelled; called off, which since by 's",
+            "signed by by by, to to that",
+        ];
+        for s in table {
+            let ws = words(s);
+            let rel = relative_spans(s, &ws);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    for &c in &bounds {
+                        for &d in bounds.iter().filter(|&&d| d >= c).take(3) {
+                            let (x, t) = ((a, b), (c, d));
+                            is_report_date(s, &ws, x, t);
+                            split_by_relative(s, &ws, &rel, x, t, true);
+                            participle_between(&ws, x, t);
+                            complement_between(s, &ws, x, t);
+                            is_possessive_of_other(s, &ws, x, c);
+                            is_bound(&ws, x, "day", c);
+                            complement_start(s, &ws, t);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn complement_clauses() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Shortly before the summit, North Korea said that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("A meeting that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo had met Kim earlier that day.", "that day", "met", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                complement_between(s, &words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn participles() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Wang said Beijing supports the Panmunjom Declaration signed by the leaders of the two Koreas last week.", "last week", "supports", true),
+            ("Qatar hosted talks organised by the UN on Monday.", "Monday", "talks", false),
+            ("The report was published by the ministry on Monday.", "Monday", "report", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                participle_between(&words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn complements() {
+        // (sentence, trigger, complement starts at)
+        let table = [
+            (
+                "The two leaders agreed that Yellen would travel to China in the coming days.",
+                "agreed",
+                Some("that Yellen"),
+            ),
+            (
+                "Japan had asked South Korea to agree by Thursday to set up a panel.",
+                "asked",
+                Some("to agree"),
+            ),
+            ("Seoul sent aid to North Korea on Friday.", "sent aid", None),
+            (
+                "They agreed at their September summit to hold the groundbreaking.",
+                "agreed",
+                None,
+            ),
+            (
+                "They agreed on Monday to hold the summit regularly.",
+                "agreed",
+                Some("to hold"),
+            ),
+        ];
+        for (s, trig, want) in table {
+            let got = complement_start(s, &words(s), span(s, trig));
+            assert_eq!(got, want.map(|w| span(s, w).0), "{s}");
+        }
+    }
+
+    #[test]
+    fn bounds_and_modifiers() {
+        let s = "Kim has travelled to China four times since March 2018, most recently in January.";
+        let ws = words(s);
+        assert!(is_bound(
+            &ws,
+            span(s, "March 2018"),
+            "month",
+            span(s, "travelled").0
+        ));
+        assert!(!is_bound(
+            &ws,
+            span(s, "January"),
+            "month",
+            span(s, "travelled").0
+        ));
+        let s = "The trip, his first abroad since he took power at the end of 2011, was secret.";
+        assert!(is_bound(
+            &words(s),
+            span(s, "the end of 2011"),
+            "year",
+            span(s, "trip").0
+        ));
+        let s = "Biden and Xi spoke on Tuesday, their first call since they met in Woodside, California, in November.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "November"),
+            "month",
+            span(s, "met").0
+        ));
+        let s = "No Chinese president has visited North Korea since Hu Jintao in October 2005.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "October 2005"),
+            "month",
+            span(s, "visited").0
+        ));
+        let s = "Kim set the end of the year as a deadline for Washington in a speech in April.";
+        let ws = words(s);
+        assert!(is_bound(
+            &ws,
+            span(s, "the end of the year"),
+            "year",
+            span(s, "set").0
+        ));
+        assert!(!is_bound(&ws, span(s, "April"), "month", span(s, "set").0));
+        let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
+        assert!(is_bound(
+            &words(s),
+            span(s, "Thursday"),
+            "day",
+            span(s, "asked").0
+        ));
+        let s = "The statement accused the US of stalling to get through next year's presidential election.";
+        let ws = words(s);
+        assert!(is_possessive_of_other(
+            s,
+            &ws,
+            span(s, "next year"),
+            span(s, "accused").0
+        ));
+        let s = "Sunday's meeting was short.";
+        assert!(!is_possessive_of_other(
+            s,
+            &words(s),
+            span(s, "Sunday"),
+            span(s, "meeting").0
+        ));
+        assert!(is_bare_time_of_day("midnight"));
+        assert!(!is_bare_time_of_day("Friday afternoon"));
+    }
+}

@@ -1,0 +1,574 @@
+//! Incremental resolution: today's mentions update the events stored by earlier runs in place,
+//! reading only the index pages their candidate search needs.
+//!
+//! A resolved event is stored with its [`Summary`] (the fold of its reports: status, best
+//! date, provenance), its matching state ([`ClusterState`]) and the [`Page`]s of the index it
+//! is filed under: (type, party pair, dated or undated, period of [`PAGE_DAYS`] days). A new mention reads the pages of
+//! its search keys (its party pairs and each party alone) for the periods of its search windows,
+//! so its cost depends on how many events share its parties in those periods, not on the size
+//! of the store; with the pages in an indexed table, a lookup is logarithmic.
+//!
+//! Resolution is a fold over the mentions in [`Mention::order_key`] order. When every new
+//! mention sorts after the last one resolved (the daily case: new articles are newer), adding
+//! them to the stored events gives exactly what resolving everything again would give: ties
+//! are broken by the events' stable numbers and candidate scans only count events of the
+//! window. When a new mention sorts earlier (a backfill), [`resolve_increment`] says so and
+//! the caller resolves from scratch.
+
+use crate::resolver::Resolver;
+pub use crate::resolver::PAGE_DAYS;
+use crate::summary::{ResolvedEvent, Summary};
+use crate::Mention;
+use chrono::NaiveDate;
+use entente_doc::{EventType, Mode};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
+
+/// A page of the resolution index: the events of one type and party pair (a single party
+/// is paired with itself) whose dates touch one period of [`PAGE_DAYS`] days, or, undated,
+/// first reported in that period.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Page {
+    /// PLOVER type.
+    pub event_type: EventType,
+    /// First party (by name).
+    pub a: String,
+    /// Second party (equal to `a` for a single party).
+    pub b: String,
+    /// Undated events (filed by the year of their first report).
+    pub undated: bool,
+    /// The period: days from the common era divided by [`PAGE_DAYS`].
+    pub period: i32,
+}
+
+/// What the resolver needs to match new reports against a stored event. Days are counted
+/// from the common era (`NaiveDate::num_days_from_ce`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterState {
+    /// PLOVER type.
+    pub event_type: EventType,
+    /// First mode reported.
+    pub mode: Option<Mode>,
+    /// Union of the parties, sorted.
+    pub parties: Vec<String>,
+    /// Best date (first and last day), its precision rank, and whether a report that the
+    /// event happened gave it.
+    pub date: Option<(i32, i32)>,
+    /// Precision rank of `date` (255 when undated).
+    pub date_rank: u8,
+    /// Whether an occurred report gave `date`.
+    pub date_occurred: bool,
+    /// Span of the day-precise dates reported.
+    pub hull: Option<(i32, i32)>,
+    /// The interval new reports must meet.
+    pub span: Option<(i32, i32)>,
+    /// Country of the first place reported.
+    pub location_country: Option<String>,
+    /// Publication day of the first report.
+    pub anchor: i32,
+}
+
+/// A resolved event as stored between runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredEvent {
+    /// The fold of its reports.
+    pub summary: Summary,
+    /// Its matching state.
+    pub state: ClusterState,
+    /// The pages it is filed under (sorted).
+    pub pages: Vec<Page>,
+}
+
+impl StoredEvent {
+    /// The event's id (`re-…`).
+    pub fn id(&self) -> String {
+        crate::resolved_id(&self.summary.first)
+    }
+
+    /// The opaque form a database keeps beside the resolved event (JSON).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads the stored form back; `what` names the row in the error.
+    pub fn from_bytes(bytes: &[u8], what: &str) -> Result<StoredEvent, StateError> {
+        serde_json::from_slice(bytes).map_err(|e| StateError {
+            what: what.to_string(),
+            detail: e.to_string(),
+        })
+    }
+}
+
+/// A stored resolution state that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateError {
+    /// Which row.
+    pub what: String,
+    /// What is wrong.
+    pub detail: String,
+}
+
+impl std::fmt::Display for StateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "resolution state of {}: {}", self.what, self.detail)
+    }
+}
+
+impl std::error::Error for StateError {}
+
+/// One event created or updated by an incremental run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventUpdate {
+    /// What to store (replacing the stored event of the same id, and its pages).
+    pub stored: StoredEvent,
+    /// The event as of the last report; `reports` holds only the new reports.
+    pub event: ResolvedEvent,
+    /// Rank of the first new report among all the event's reports (0 for a new event).
+    pub first_pos: usize,
+}
+
+/// The owned form of [`Mention::order_key`].
+pub type OrderKey = (NaiveDate, String, u8, i64, String);
+
+fn owned_key(m: &Mention) -> OrderKey {
+    let (p, d, r, i, id) = m.order_key();
+    (p, d.to_string(), r, i, id.to_string())
+}
+
+/// Where an incremental run finds the stored events.
+pub trait ResolutionStore {
+    /// The store's error.
+    type Error;
+    /// The order key of the last mention resolved so far (`None`: nothing resolved yet).
+    fn last_resolved(&mut self) -> Result<Option<OrderKey>, Self::Error>;
+    /// Every stored event filed under `page`.
+    fn page(&mut self, page: &Page) -> Result<Vec<StoredEvent>, Self::Error>;
+}
+
+/// Resolves new mentions against the stored events. Returns the events created or updated
+/// (to be written back), or `None` when a new mention sorts before the last one resolved:
+/// then only resolving everything again gives the result of a single run.
+pub fn resolve_increment<S: ResolutionStore>(
+    store: &mut S,
+    mut new: Vec<Mention>,
+) -> Result<Option<Vec<EventUpdate>>, S::Error> {
+    new.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    if let (Some(last), Some(first)) = (store.last_resolved()?, new.first()) {
+        if first.order_key() <= (last.0, last.1.as_str(), last.2, last.3, last.4.as_str()) {
+            return Ok(None);
+        }
+    }
+    let mut r = Resolver::new();
+    for m in new {
+        for page in r.pages_for(&m) {
+            let events = store.page(&page)?;
+            r.adopt(page, events);
+        }
+        r.add(m);
+    }
+    Ok(Some(
+        r.into_updates()
+            .into_iter()
+            .map(|(stored, reports, first_pos)| EventUpdate {
+                event: stored.summary.finish(None, reports),
+                stored,
+                first_pos,
+            })
+            .collect(),
+    ))
+}
+
+/// A database that keeps the resolution between ingests: what [`resolve_new`] needs beyond
+/// reading pages.
+pub trait ResolutionDb: ResolutionStore {
+    /// Whether a stored document was replaced or deleted since the last resolution (its
+    /// reports are gone from events that summarised them: only a full run is right then).
+    fn needs_rebuild(&mut self) -> Result<bool, Self::Error>;
+    /// The stored mentions not yet linked to a resolved event.
+    fn unresolved(&mut self) -> Result<Vec<Mention>, Self::Error>;
+    /// Every stored mention (for a full run).
+    fn all_mentions(&mut self) -> Result<Vec<Mention>, Self::Error>;
+    /// Writes created and updated events in one transaction: each replaces the stored event
+    /// of its id (row, state, pages), its new reports are linked from rank `first_pos` on,
+    /// and the last resolved order key becomes the greatest of theirs. With `clear`, every
+    /// stored event, page and link is deleted first (a full run).
+    fn apply(&mut self, updates: &[EventUpdate], clear: bool) -> Result<(), Self::Error>;
+}
+
+/// What [`resolve_new`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NewStats {
+    /// Mentions resolved.
+    pub mentions: usize,
+    /// Events created or updated.
+    pub events: usize,
+    /// Whether everything was resolved again (an older article, or a replaced document).
+    pub rebuilt: bool,
+}
+
+/// Resolves the mentions stored since the last resolution: in place when they are newer than
+/// every mention resolved before, otherwise all of them again. Either way the stored events
+/// are those a single run over everything gives.
+pub fn resolve_new<D: ResolutionDb>(db: &mut D) -> Result<NewStats, D::Error> {
+    if !db.needs_rebuild()? {
+        let new = db.unresolved()?;
+        let mentions = new.len();
+        if let Some(updates) = resolve_increment(db, new)? {
+            db.apply(&updates, false)?;
+            return Ok(NewStats {
+                mentions,
+                events: updates.len(),
+                rebuilt: false,
+            });
+        }
+    }
+    let all = db.all_mentions()?;
+    let mentions = all.len();
+    let mut empty = Empty;
+    let updates = match resolve_increment(&mut empty, all) {
+        Ok(Some(u)) => u,
+        Ok(None) | Err(_) => Vec::new(),
+    };
+    db.apply(&updates, true)?;
+    Ok(NewStats {
+        mentions,
+        events: updates.len(),
+        rebuilt: true,
+    })
+}
+
+/// A store with nothing resolved (for a full run).
+struct Empty;
+
+impl ResolutionStore for Empty {
+    type Error = std::convert::Infallible;
+
+    fn last_resolved(&mut self) -> Result<Option<OrderKey>, Self::Error> {
+        Ok(None)
+    }
+
+    fn page(&mut self, _: &Page) -> Result<Vec<StoredEvent>, Self::Error> {
+        Ok(Vec::new())
+    }
+}
+
+/// A resolution store in memory: the reference for a database implementation of
+/// [`ResolutionDb`], used by the tests and the benchmark.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    mentions: Vec<Mention>,
+    events: HashMap<String, StoredEvent>,
+    pages: HashMap<Page, BTreeSet<String>>,
+    /// Mention id → (resolved id, rank of the report).
+    links: HashMap<String, (String, usize)>,
+    last: Option<OrderKey>,
+    /// Mentions stored but not resolved yet.
+    pending: Vec<Mention>,
+    /// Pages read by incremental runs (for the benchmark).
+    pub pages_read: usize,
+    /// Runs that had to resolve everything again.
+    pub rebuilds: usize,
+}
+
+impl ResolutionStore for MemoryStore {
+    type Error = std::convert::Infallible;
+
+    fn last_resolved(&mut self) -> Result<Option<OrderKey>, Self::Error> {
+        Ok(self.last.clone())
+    }
+
+    fn page(&mut self, page: &Page) -> Result<Vec<StoredEvent>, Self::Error> {
+        self.pages_read += 1;
+        Ok(self
+            .pages
+            .get(page)
+            .map(|ids| {
+                ids.iter()
+                    .filter_map(|id| self.events.get(id).cloned())
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+}
+
+impl ResolutionDb for MemoryStore {
+    fn needs_rebuild(&mut self) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    fn unresolved(&mut self) -> Result<Vec<Mention>, Self::Error> {
+        Ok(self.pending.clone())
+    }
+
+    fn all_mentions(&mut self) -> Result<Vec<Mention>, Self::Error> {
+        Ok(self.mentions.clone())
+    }
+
+    fn apply(&mut self, updates: &[EventUpdate], clear: bool) -> Result<(), Self::Error> {
+        self.write(updates, clear);
+        Ok(())
+    }
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    /// Stores new mentions and resolves them ([`resolve_new`]).
+    pub fn ingest(&mut self, new: Vec<Mention>) {
+        self.mentions.extend(new.iter().cloned());
+        self.pending.extend(new);
+        match resolve_new(self) {
+            Ok(stats) => self.rebuilds += usize::from(stats.rebuilt),
+            Err(never) => match never {},
+        }
+    }
+
+    fn write(&mut self, updates: &[EventUpdate], clear: bool) {
+        if clear {
+            self.events.clear();
+            self.pages.clear();
+            self.links.clear();
+            self.last = None;
+        }
+        self.pending.clear();
+        for u in updates {
+            let id = u.stored.id();
+            if let Some(old) = self.events.get(&id) {
+                for p in &old.pages {
+                    if let Some(ids) = self.pages.get_mut(p) {
+                        ids.remove(&id);
+                    }
+                }
+            }
+            for p in &u.stored.pages {
+                self.pages.entry(p.clone()).or_default().insert(id.clone());
+            }
+            for (i, m) in u.event.reports.iter().enumerate() {
+                self.links
+                    .insert(m.id.clone(), (id.clone(), u.first_pos + i));
+                let k = owned_key(m);
+                if self.last.as_ref().is_none_or(|l| k > *l) {
+                    self.last = Some(k);
+                }
+            }
+            self.events.insert(id, u.stored.clone());
+        }
+    }
+
+    /// Number of stored events.
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Whether no event is stored.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// Every stored event with the ids of its reports in order, sorted by id.
+    pub fn snapshot(&self) -> Vec<(ResolvedEvent, Vec<String>)> {
+        let mut reports: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+        for (m, (e, pos)) in &self.links {
+            reports.entry(e).or_default().push((*pos, m));
+        }
+        let mut out: Vec<(ResolvedEvent, Vec<String>)> = self
+            .events
+            .iter()
+            .map(|(id, e)| {
+                let mut r = reports.remove(id.as_str()).unwrap_or_default();
+                r.sort();
+                (
+                    e.summary.finish(None, Vec::new()),
+                    r.into_iter().map(|(_, m)| m.to_string()).collect(),
+                )
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{resolve, Interval};
+    use chrono::Duration;
+    use entente_doc::EventStatus;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A generated corpus over two years: few parties, a third undated or vague.
+    fn generated(n: usize, seed: u64) -> Vec<Mention> {
+        let mut x = seed;
+        let mut next = move |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        let states = ["CHN", "JPN", "KOR", "PRK", "RUS", "USA", "VNM"];
+        let statuses = [
+            EventStatus::Occurred,
+            EventStatus::Planned,
+            EventStatus::Speculated,
+            EventStatus::Cancelled,
+        ];
+        (0..n)
+            .map(|i| {
+                let a = states[next(7) as usize];
+                let b = states[next(7) as usize];
+                let c = states[next(7) as usize];
+                let day = d("2018-11-01") + Duration::days(next(500) as i64);
+                let parties: Vec<&str> = match next(5) {
+                    0 => vec![a],
+                    1 => vec![a, b, c],
+                    _ => vec![a, b],
+                };
+                let mut m = Mention::new(
+                    &format!("ev-{i}"),
+                    &format!("doc-{}", i / 3),
+                    if next(4) == 0 {
+                        EventType::Agree
+                    } else {
+                        EventType::Consult
+                    },
+                    &parties,
+                );
+                m.published = Some(day + Duration::days(next(30) as i64 - 15));
+                m.status = statuses[next(4) as usize];
+                m.date = match next(8) {
+                    0 | 1 => None,
+                    2 => Interval::new(day, day + Duration::days(29), "month"),
+                    3 => Interval::new(day, day + Duration::days(364), "year"),
+                    4 => Interval::new(day, day + Duration::days(2), "day"),
+                    _ => Interval::new(day, day, "day"),
+                };
+                if next(3) == 0 {
+                    m.location_country = Some(states[next(7) as usize].to_string());
+                }
+                m
+            })
+            .collect()
+    }
+
+    fn from_scratch(mentions: &[Mention]) -> Vec<(ResolvedEvent, Vec<String>)> {
+        let mut out: Vec<(ResolvedEvent, Vec<String>)> = resolve(mentions.to_vec(), None)
+            .into_iter()
+            .map(|mut e| {
+                let ids = e.reports.iter().map(|m| m.id.clone()).collect();
+                e.reports.clear();
+                (e, ids)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        out
+    }
+
+    type Snapshot = Vec<(ResolvedEvent, Vec<String>)>;
+
+    /// Asserts equality, showing the first event that differs.
+    fn same(got: &Snapshot, want: &Snapshot, what: &str) {
+        let only = |a: &Snapshot, b: &Snapshot| {
+            a.iter()
+                .find(|x| !b.contains(x))
+                .map(|x| format!("{:?} {:?} {:?} {:?}", x.0.id, x.0.parties, x.0.date, x.1))
+        };
+        assert!(
+            got == want,
+            "{what}: {} events, want {}; only got {:?}; only wanted {:?}",
+            got.len(),
+            want.len(),
+            only(got, want),
+            only(want, got)
+        );
+    }
+
+    #[test]
+    fn daily_ingest_equals_resolution_from_scratch() {
+        for seed in [0x2545_f491_4f6c_dd1d_u64, 7, 99] {
+            let mut mentions = generated(4000, seed);
+            mentions.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            let mut store = MemoryStore::new();
+            // one batch per publication day, oldest first
+            let mut batch: Vec<Mention> = Vec::new();
+            for m in mentions.iter().cloned() {
+                if batch.last().is_some_and(|b| b.published != m.published) {
+                    store.ingest(std::mem::take(&mut batch));
+                }
+                batch.push(m);
+            }
+            store.ingest(batch);
+            assert_eq!(store.rebuilds, 0);
+            let want = from_scratch(&mentions);
+            assert!(want.len() > 300 && want.len() < 4000, "{}", want.len());
+            same(&store.snapshot(), &want, &format!("seed {seed}"));
+        }
+    }
+
+    #[test]
+    fn an_older_article_resolves_everything_again() {
+        let mut mentions = generated(1500, 5);
+        mentions.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let mut store = MemoryStore::new();
+        let (old, new) = mentions.split_at(700);
+        store.ingest(new.to_vec());
+        store.ingest(old[..300].to_vec());
+        store.ingest(old[300..].to_vec());
+        assert_eq!(store.rebuilds, 2);
+        same(&store.snapshot(), &from_scratch(&mentions), "backfill");
+    }
+
+    #[test]
+    fn stored_events_round_trip_through_bytes() {
+        let mut store = MemoryStore::new();
+        store.ingest(generated(300, 11));
+        for e in store.events.values() {
+            let back = StoredEvent::from_bytes(&e.to_bytes(), "test").unwrap();
+            assert_eq!(&back, e);
+        }
+        let bad = StoredEvent::from_bytes(b"{", "re-1").unwrap_err();
+        assert!(
+            bad.to_string().starts_with("resolution state of re-1: "),
+            "{bad}"
+        );
+    }
+
+    #[test]
+    fn an_update_keeps_the_event_id_and_ranks_its_reports() {
+        let mk =
+            |id: &str, doc: &str, published: &str, status, date: Option<(&str, &str, &str)>| {
+                let mut m = Mention::new(id, doc, EventType::Consult, &["PRK", "USA"]);
+                m.published = Some(d(published));
+                m.status = status;
+                m.date = date.and_then(|(s, e, p)| Interval::new(d(s), d(e), p));
+                m
+            };
+        let mut store = MemoryStore::new();
+        store.ingest(vec![mk(
+            "ev-a",
+            "d1",
+            "2019-02-06",
+            EventStatus::Planned,
+            Some(("2019-02-01", "2019-02-28", "month")),
+        )]);
+        let before = store.snapshot();
+        store.ingest(vec![mk(
+            "ev-b",
+            "d2",
+            "2019-02-28",
+            EventStatus::Occurred,
+            Some(("2019-02-27", "2019-02-28", "day")),
+        )]);
+        let after = store.snapshot();
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].0.id, before[0].0.id);
+        assert_eq!(after[0].0.status, EventStatus::Occurred);
+        assert_eq!(after[0].0.documents, 2);
+        assert_eq!(after[0].1, vec!["ev-a".to_string(), "ev-b".to_string()]);
+    }
+}
