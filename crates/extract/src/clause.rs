@@ -55,12 +55,16 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
     let mut end = sentence.len();
     // Hard boundaries.
     for (i, c) in sentence.char_indices() {
-        let hard = c == ';' || c == '—' || c == '–' && sentence[i..].starts_with("– ");
+        let hard = c == ';'
+            || c == '—'
+            || c == '–' && sentence[i..].starts_with("– ")
+            || c == '-' && sentence[i..].starts_with("-- ");
         if !hard {
             continue;
         }
+        let width = if c == '-' { 2 } else { c.len_utf8() };
         if i < trigger_start {
-            start = start.max(i + c.len_utf8());
+            start = start.max(i + width);
         } else if i >= trigger_end {
             end = end.min(i);
             break;
@@ -120,6 +124,13 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             let trimmed = rest.trim_start();
             if let Some(after) = trimmed.strip_prefix("that ") {
                 cut = sentence.len() - after.len();
+            } else if let Some(that) = (lw == "told")
+                .then(|| rest.find(" that "))
+                .flatten()
+                .filter(|&k| rest[..k].split_whitespace().count() <= 6)
+            {
+                // "X told the World Food Programme that ...": the clause starts after "that".
+                cut = wend + that + " that ".len();
             } else if lw == "according" {
                 // "according to X, ..." : the clause starts after the comma.
                 if let Some(comma) = rest.find(',') {
@@ -194,6 +205,18 @@ mod tests {
                 "met",
                 "Leaders of Japan, India, and the United States met in Tokyo.",
                 None,
+            ),
+            (
+                "SEOUL -- The leaders of the two Koreas agreed on Friday to meet again.",
+                "agreed",
+                " The leaders of the two Koreas agreed on Friday to meet again.",
+                None,
+            ),
+            (
+                "North Korea has told the World Food Programme that it will not accept rice.",
+                "will not accept",
+                "it will not accept rice.",
+                Some("North Korea has told the World Food Programme that "),
             ),
             (
                 "According to Yonhap, the two leaders met twice.",

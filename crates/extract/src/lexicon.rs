@@ -162,6 +162,8 @@ struct RawTrigger {
     #[serde(default)]
     standalone_nouns: bool,
     #[serde(default)]
+    arrival: bool,
+    #[serde(default)]
     past: Vec<String>,
     #[serde(default)]
     present: Vec<String>,
@@ -204,6 +206,9 @@ struct RawCues {
 pub struct Lexicon {
     /// Event kinds.
     pub triggers: Vec<TriggerDef>,
+    /// Per event kind: an arrival ("arrived in"), which on the publication day starts a stay
+    /// under way.
+    arrivals: Vec<bool>,
     forms: Vec<(usize, Form)>,
     trigger_matcher: PhraseMatcher,
     cue_kinds: Vec<Cue>,
@@ -291,6 +296,7 @@ impl Lexicon {
             message: e.to_string(),
         })?;
         let mut defs = Vec::new();
+        let mut arrivals = Vec::new();
         let mut forms = Vec::new();
         let mut phrases: Vec<(String, usize)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -317,6 +323,7 @@ impl Lexicon {
                 return Err(invalid("mode is only for CONSULT triggers".into()));
             }
             let idx = defs.len();
+            arrivals.push(raw.arrival);
             defs.push(TriggerDef {
                 event_type,
                 kind: raw.kind,
@@ -399,6 +406,7 @@ impl Lexicon {
         })?;
         Ok(Lexicon {
             triggers: defs,
+            arrivals,
             forms,
             trigger_matcher,
             cue_kinds,
@@ -426,11 +434,19 @@ impl Lexicon {
             .collect()
     }
 
-    /// Status cues in `text`.
+    /// Status cues in `text`. A one-word cue capitalised inside the sentence is a name, not
+    /// a cue ("in April and May", "Will Ripley").
     pub fn cues_in(&self, text: &str) -> Vec<CueMatch> {
         self.cue_matcher
             .find(text)
             .into_iter()
+            .filter(|m| {
+                let word = &text[m.start..m.end];
+                let inside = !text[..m.start].trim().is_empty();
+                !(inside
+                    && !word.contains(' ')
+                    && word.chars().next().is_some_and(char::is_uppercase))
+            })
             .map(|m| CueMatch {
                 start: m.start,
                 end: m.end,
@@ -458,6 +474,11 @@ impl Lexicon {
                 .find(text)
                 .into_iter()
                 .any(|m| m.start >= end && close(&text[end..m.start]))
+    }
+
+    /// True when the matched trigger is an arrival ("arrived in").
+    pub fn is_arrival(&self, m: &TriggerMatch) -> bool {
+        self.arrivals.get(m.trigger).copied().unwrap_or(false)
     }
 
     /// The definition of a matched trigger.
@@ -554,6 +575,15 @@ mod tests {
             };
             assert_eq!(got, want, "{s}");
         }
+    }
+
+    #[test]
+    fn capitalised_cue_words_inside_a_sentence_are_names() {
+        let lex = repo_lexicon();
+        let count = |s: &str| lex.cues_in(s).len();
+        assert_eq!(count("They met in April and May."), 0);
+        assert_eq!(count("They may meet in April."), 1);
+        assert_eq!(count("May they meet again."), 1);
     }
 
     #[test]

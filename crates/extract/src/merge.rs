@@ -62,7 +62,8 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     // mention of the other ("Analysts suggest Xi may use the visit to ...").
     if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
         let pinned = e.date.is_some() && d.date.is_some();
-        // an end (cancelled, denied) closes a plan, not a speculation about a new date
+        // an end (cancelled, denied) closes a plan, a denial a report that it happened; not
+        // a speculation about a new date
         let ends_it = matches!(
             (e.status, d.status),
             (
@@ -73,7 +74,12 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
                 EventStatus::Cancelled | EventStatus::Denied
             ) | (EventStatus::Cancelled, EventStatus::Denied)
                 | (EventStatus::Denied, EventStatus::Cancelled)
+                | (EventStatus::Denied, EventStatus::Occurred)
+                | (EventStatus::Occurred, EventStatus::Denied)
         );
+        // ... and only when neither is dated (a dated cancellation is another trip than an
+        // undated invitation)
+        let ends_it = ends_it && e.date.is_none() && d.date.is_none();
         if !pinned && !ends_it {
             return false;
         }
@@ -89,7 +95,17 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
             side_countries(e, Side::Source),
             side_countries(d, Side::Source),
         );
-        return ce == cd && (se.is_empty() || sd.is_empty() || se == sd);
+        if ce == cd {
+            return se.is_empty() || sd.is_empty() || se == sd;
+        }
+        // A statement naming one state only joins the last one of its type by that state
+        // ("Chinese state media accused Washington ..." / "China has criticised it");
+        // an agreement naming one party joins one of its parties' agreement.
+        let joins = |one: &[String], s_one: &[String], other: &[String], s_other: &[String]| {
+            one.len() == 1 && s_other == one && (s_one.is_empty() || s_one == one)
+                || one.len() == 1 && subset(one, other) && s_one.is_empty() && s_other.is_empty()
+        };
+        return joins(&cd, &sd, &ce, &se) || joins(&ce, &se, &cd, &sd);
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.
@@ -377,6 +393,36 @@ mod tests {
                     ),
                 ],
                 vec![(Occurred, Some("2018-10-26"))],
+            ),
+            // a one-state statement joins its source's statement of the same type
+            (
+                vec![
+                    draft(
+                        Accuse,
+                        Past,
+                        Occurred,
+                        &[("CHN", Source), ("USA", Target)],
+                        None,
+                        (6, 0),
+                    ),
+                    draft(Accuse, Past, Occurred, &[("CHN", Source)], None, (8, 0)),
+                ],
+                vec![(Occurred, None)],
+            ),
+            // ... whichever comes first
+            (
+                vec![
+                    draft(Accuse, Past, Occurred, &[("CHN", Source)], None, (6, 0)),
+                    draft(
+                        Accuse,
+                        Past,
+                        Occurred,
+                        &[("CHN", Source), ("USA", Target)],
+                        None,
+                        (6, 90),
+                    ),
+                ],
+                vec![(Occurred, None)],
             ),
             // a cancellation does not swallow a speculation about a new trip
             (

@@ -39,18 +39,73 @@ struct Group<'a> {
 
 /// Joins the mentions of `s[lo..hi]` into coordinated groups.
 fn groups<'a>(s: &str, mentions: &[Local<'a, Mention>], lo: usize, hi: usize) -> Vec<Group<'a>> {
-    let mut out: Vec<Group<'a>> = Vec::new();
-    for m in mentions.iter().filter(|m| m.start >= lo && m.end <= hi) {
-        if let Some(g) = out.last_mut() {
-            let adjective = g.items.last().is_some_and(|l| l.form == "adjective");
-            if m.start < g.end
-                || coordinates(&s[g.end..m.start])
-                || adjective && head_noun_gap(&s[g.end..m.start])
-            {
-                g.end = g.end.max(m.end);
-                g.items.push(m.item);
-                continue;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Link {
+        Join,
+        Conj,
+        Comma,
+        Apart,
+    }
+    let ms: Vec<&Local<'a, Mention>> = mentions
+        .iter()
+        .filter(|m| m.start >= lo && m.end <= hi)
+        .collect();
+    // How each mention relates to the one before it.
+    let mut links: Vec<Link> = Vec::with_capacity(ms.len());
+    let mut end = 0;
+    for (i, m) in ms.iter().enumerate() {
+        if i == 0 {
+            links.push(Link::Apart);
+            end = m.end;
+            continue;
+        }
+        let prev = ms[i - 1];
+        let link = if m.start < end {
+            Link::Join
+        } else {
+            let gap = &s[end..m.start];
+            let g = gap.trim();
+            if g == "," {
+                Link::Comma
+            } else if coordinates(gap) {
+                let lower = g.to_ascii_lowercase();
+                if words(&lower)
+                    .iter()
+                    .any(|(_, w)| matches!(*w, "and" | "or" | "plus" | "well"))
+                    || lower.contains('&')
+                {
+                    Link::Conj
+                } else {
+                    Link::Join
+                }
+            } else if prev.item.form == "adjective" && head_noun_gap(gap) {
+                Link::Join
+            } else {
+                Link::Apart
             }
+        };
+        links.push(link);
+        end = end.max(m.end);
+    }
+    // A comma joins only inside a list that ends with a conjunction ("the US, Russia, and
+    // Switzerland"), not before a subject ("From North Korea, Putin will travel").
+    for i in 0..links.len() {
+        if links[i] == Link::Comma {
+            let list = links[i + 1..]
+                .iter()
+                .take_while(|l| **l != Link::Apart)
+                .any(|l| *l == Link::Conj);
+            if !list {
+                links[i] = Link::Apart;
+            }
+        }
+    }
+    let mut out: Vec<Group<'a>> = Vec::new();
+    for (m, link) in ms.iter().zip(&links) {
+        if let (Some(g), false) = (out.last_mut(), *link == Link::Apart) {
+            g.end = g.end.max(m.end);
+            g.items.push(m.item);
+            continue;
         }
         let start = np_start(s, m.start).max(lo);
         out.push(Group {
@@ -183,6 +238,12 @@ const NOUN_MODIFIERS: &[&str] = &[
     "five-day",
     "landmark",
     "missile",
+    "tank",
+    "artillery",
+    "rocket",
+    "drone",
+    "mortar",
+    "border",
     "naval",
     "air",
     "weapons",
@@ -234,7 +295,16 @@ fn modifier_gap(gap: &str) -> bool {
 fn push(actors: &mut Vec<(Actor, Side)>, g: &Group<'_>, side: Side) {
     for m in &g.items {
         for a in &m.actors {
-            if !actors.iter().any(|(x, _)| x.id == a.id) {
+            // A state may act on itself ("Georgian demonstrators attacked the Georgian
+            // government"): one source and one target entry.
+            let known = actors.iter().any(|(x, xs)| {
+                x.id == a.id
+                    && !matches!(
+                        (*xs, side),
+                        (Side::Source, Side::Target) | (Side::Target, Side::Source)
+                    )
+            });
+            if !known {
                 actors.push((a.clone(), side));
             }
         }
@@ -276,6 +346,9 @@ fn sides(def: &TriggerDef, passive: bool) -> Sides {
 fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<Side> {
     if gov == "by" {
         return Some(sd.agent);
+    }
+    if gov == "by:other" {
+        return Some(sd.object);
     }
     match def.mode {
         Some(ModeHint::Visit) => match gov {
@@ -325,7 +398,12 @@ fn assign_in(
 ) -> Vec<(Actor, Side)> {
     let gs = groups(s, mentions, clause.start, clause.end);
     let noun = t.form == Form::Noun;
-    let passive = t.form == Form::Past && is_passive(s, t.start);
+    let phrase = s[t.start..t.end].to_ascii_lowercase();
+    let passive = t.form == Form::Past
+        && (is_passive(s, t.start)
+            || ["was ", "were ", "been ", "being "]
+                .iter()
+                .any(|b| phrase.starts_with(b)));
     let sd = sides(def, passive);
     let mut actors: Vec<(Actor, Side)> = Vec::new();
 
@@ -337,26 +415,65 @@ fn assign_in(
     // Subject.
     let before: Vec<&Group<'_>> = gs.iter().filter(|g| g.end <= t.start).collect();
     let mut subject = None;
+    let mut venue: Option<usize> = None;
     if noun {
         if let Some(g) = before.last() {
-            if modifier_gap(&s[g.end..t.start]) {
-                subject = Some(*g);
+            // "the Singapore summit", "the Hanoi talks": a state or capital named right
+            // before a meeting is its venue, not a party.
+            let gap = &s[g.end..t.start];
+            let is_venue = def.event_type == EventType::Consult
+                && !gap.trim_start().starts_with(['\'', '’'])
+                && g.items
+                    .iter()
+                    .all(|m| matches!(m.form.as_str(), "name" | "capital"));
+            if modifier_gap(gap) {
+                if is_venue {
+                    venue = Some(g.start);
+                } else {
+                    subject = Some(*g);
+                }
             }
         }
     } else {
-        subject = before
+        let open: Vec<&Group<'_>> = before
             .iter()
-            .rev()
-            .find(|g| match g.gov.as_deref() {
+            .filter(|g| match g.gov.as_deref() {
                 None => true,
                 // "a day after North Korea fired": a subordinate clause's subject.
-                Some("after" | "before" | "since" | "until" | "as" | "once") => {
+                Some("after" | "before" | "since" | "until" | "once") => {
                     let (n, barrier) = gap_info(&s[g.end..t.start]);
                     !barrier && n <= 3
                 }
                 Some(_) => false,
             })
-            .copied();
+            .copied()
+            .collect();
+        let infinitive = after_to(s, t.start);
+        let controlled = open
+            .last()
+            .is_some_and(|g| object_control(s, g.start) || !infinitive);
+        if infinitive && !controlled && open.len() >= 2 {
+            // "Kono summoned South Korea's ambassador on Friday to protest": the main
+            // subject acts, the main object is the other party.
+            subject = open.first().copied();
+            for g in &open[1..] {
+                if !gap_info(&s[g.end..t.start]).1 {
+                    push(&mut actors, g, sd.object);
+                }
+            }
+        } else if infinitive && open.last().is_some_and(|g| object_control(s, g.start)) {
+            // "Obama wants Putin to attack Switzerland": the object acts.
+            subject = open.last().copied();
+        } else {
+            // The nearest group that is not the object of an earlier verb ("North Korea
+            // told the World Food Programme it would not accept").
+            subject = open
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(i, g)| *i == 0 || !object_like(s, g.start))
+                .map(|(_, g)| *g);
+        }
     }
     if let Some(g) = subject {
         push(&mut actors, g, sd.subject);
@@ -382,10 +499,19 @@ fn assign_in(
                 object_taken = true;
                 sd.object
             }
-            Some(gov) => match adjunct_side(def, noun, gov, &sd) {
-                Some(side) => side,
-                None => continue,
-            },
+            Some(gov) => {
+                // "rice offered by South Korea": a "by" after an active verb is another
+                // party, not the agent.
+                let gov = if gov == "by" && !noun && !passive && n > 0 {
+                    "by:other"
+                } else {
+                    gov
+                };
+                match adjunct_side(def, noun, gov, &sd) {
+                    Some(side) => side,
+                    None => continue,
+                }
+            }
         };
         if side == Side::Target {
             // One target: "give permission to Russia to help Israel".
@@ -406,17 +532,33 @@ fn assign_in(
     if noun && subject.is_none() {
         let near: Vec<&&Group<'_>> = before
             .iter()
-            .filter(|g| g.gov.is_none() && !gap_info(&s[g.end..t.start]).1)
+            .filter(|g| {
+                let open = matches!(
+                    g.gov.as_deref(),
+                    None | Some("after" | "before" | "since" | "until" | "once")
+                );
+                open && venue != Some(g.start) && !gap_info(&s[g.end..t.start]).1
+            })
             .collect();
+        if def.mode == Some(ModeHint::Visit) {
+            // "fly on to Vietnam for a two-day state visit": the destination hosts.
+            for g in before
+                .iter()
+                .filter(|g| g.gov.as_deref() == Some("to") && !gap_info(&s[g.end..t.start]).1)
+            {
+                push(&mut actors, g, Side::Host);
+            }
+        }
         match near.as_slice() {
             [] => {
-                if def.mode == Some(ModeHint::Visit)
-                    && !actors.iter().any(|(_, side)| *side == Side::Guest)
-                {
-                    // "Putin, speaking in Hanoi at the end of a state visit to Vietnam": the
-                    // clause's subject is the guest.
-                    if let Some(g) = before.iter().find(|g| g.gov.is_none()) {
-                        push(&mut actors, g, Side::Guest);
+                // "Putin, speaking in Hanoi at the end of a state visit to Vietnam", "Moon
+                // and Kim pledge end to war at border summit": the clause's subject.
+                if !actors.iter().any(|(_, side)| *side == sd.subject) {
+                    if let Some(g) = before
+                        .iter()
+                        .find(|g| g.gov.is_none() && venue != Some(g.start))
+                    {
+                        push(&mut actors, g, sd.subject);
                     }
                 }
             }
@@ -457,7 +599,7 @@ fn assign_in(
     // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
-    if actors.is_empty() && !noun {
+    if !noun && !actors.iter().any(|(_, side)| *side == sd.agent) {
         let located = before.iter().rev().find(|g| {
             matches!(
                 g.gov.as_deref(),
@@ -522,6 +664,114 @@ fn complement_targets(
             return;
         }
     }
+}
+
+/// Verbs whose object is the subject of the infinitive after it ("urged Russia to stop").
+const OBJECT_CONTROL: &[&str] = &[
+    "urged",
+    "urges",
+    "urge",
+    "urging",
+    "asked",
+    "asks",
+    "ask",
+    "asking",
+    "invited",
+    "invites",
+    "invite",
+    "inviting",
+    "called",
+    "calls",
+    "pressed",
+    "presses",
+    "press",
+    "encouraged",
+    "encourage",
+    "allowed",
+    "allow",
+    "allows",
+    "wants",
+    "want",
+    "wanted",
+    "told",
+    "tell",
+    "tells",
+    "persuaded",
+    "forced",
+    "pushed",
+    "requested",
+    "request",
+    "requests",
+    "on",
+];
+
+/// Verbs taking a clause, after which an actor is a subject, not an object ("said Trump
+/// would").
+const CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "noted",
+    "believed",
+    "believes",
+    "thought",
+    "think",
+    "thinks",
+    "hoped",
+    "hopes",
+    "expected",
+    "expects",
+    "announced",
+    "confirmed",
+    "insisted",
+    "claimed",
+    "stated",
+    "warned",
+    "warns",
+    "argued",
+    "suggested",
+    "suggest",
+    "reported",
+    "denied",
+    "feared",
+    "fears",
+    "knew",
+    "know",
+    "stressed",
+    "explained",
+    "tweeted",
+];
+
+/// True when the trigger at `at` follows "to" (an infinitive: "to protest", "to meet").
+fn after_to(s: &str, at: usize) -> bool {
+    let ws = words(&s[..at]);
+    ws.last().is_some_and(|(_, w)| w.eq_ignore_ascii_case("to"))
+}
+
+/// True when the word before a noun phrase is an object-control verb ("urged *Russia* to").
+fn object_control(s: &str, np: usize) -> bool {
+    let ws = words(&s[..np]);
+    ws.last()
+        .is_some_and(|(_, w)| OBJECT_CONTROL.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// True when the noun phrase at `np` follows a word that is likely a transitive verb
+/// ("summoned *South Korea's ambassador*", "told *the World Food Programme*").
+fn object_like(s: &str, np: usize) -> bool {
+    let head = s[..np].trim_end();
+    if head.ends_with([',', ';', ':', '"', '“', '(', '-']) {
+        return false;
+    }
+    let ws = words(head);
+    let Some((_, w)) = ws.last() else {
+        return false;
+    };
+    let ok_chars = w.chars().all(|c| c.is_lowercase() || c == '-');
+    ok_chars
+        && !crate::roles_np::is_function_word(w)
+        && !CLAUSE_VERBS.contains(w)
+        && !w.ends_with("ly")
 }
 
 /// True when the text right before a clause ends with a coordinating comma (", and urged").
@@ -656,6 +906,9 @@ mod tests {
         let mobilize = def(None, false, EventType::Mobilize);
         let threaten = def(None, false, EventType::Threaten);
         let assault = def(None, false, EventType::Assault);
+        let protest = def(None, false, EventType::Protest);
+        let reject = def(None, false, EventType::Reject);
+        let concede = def(None, false, EventType::Concede);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -791,6 +1044,86 @@ mod tests {
                 &sanction,
                 vec![("South Korea", &["KOR"]), ("Japan", &["JPN"])],
                 &["jpn:target", "kor:source"],
+            ),
+            (
+                "Putin was due to fly on to Vietnam later on Wednesday for a two-day state visit.",
+                "state visit",
+                Form::Noun,
+                &visit,
+                vec![("Putin", &["RUS"]), ("Vietnam", &["VNM"])],
+                &["rus:guest", "vnm:host"],
+            ),
+            (
+                "The vote came a day after North Korea fired three ballistic missiles.",
+                "ballistic missiles",
+                Form::Noun,
+                &mobilize,
+                vec![("North Korea", &["PRK"])],
+                &["prk:source"],
+            ),
+            (
+                "Japanese Foreign Minister Taro Kono summoned South Korea's ambassador on Friday to protest the refusal.",
+                "protest",
+                Form::Base,
+                &protest,
+                vec![("Japanese Foreign Minister Taro Kono", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
+                "North Korea has told the World Food Programme that it will not accept rice offered by South Korea.",
+                "will not accept",
+                Form::Base,
+                &reject,
+                vec![("North Korea", &["PRK"]), ("World Food Programme", &["WFP"]), ("South Korea", &["KOR"])],
+                &["kor:target", "prk:source"],
+            ),
+            (
+                "Moon's office said Trump asked Kim to play a more active role.",
+                "asked",
+                Form::Past,
+                &request,
+                vec![("Moon", &["KOR"]), ("Trump", &["USA"]), ("Kim", &["PRK"])],
+                &["prk:target", "usa:source"],
+            ),
+            (
+                "Obama wants Putin to attack Switzerland.",
+                "attack",
+                Form::Base,
+                &assault,
+                vec![("Obama", &["USA"]), ("Putin", &["RUS"]), ("Switzerland", &["CHE"])],
+                &["che:target", "rus:source"],
+            ),
+            (
+                "The civilians imprisoned for acting against Moscow were released yesterday by Putin himself.",
+                "were released",
+                Form::Past,
+                &concede,
+                vec![("Moscow", &["RUS"]), ("Putin", &["RUS"])],
+                &["rus:source"],
+            ),
+            (
+                "Georgian demonstrators launched missiles at the Georgian government.",
+                "launched missiles",
+                Form::Past,
+                &assault,
+                vec![("Georgian", &["GEO"]), ("Georgian government", &["GEO"])],
+                &["geo:source", "geo:target"],
+            ),
+            (
+                "The Singapore summit produced a vague statement.",
+                "summit",
+                Form::Noun,
+                &meet,
+                vec![("Singapore", &["SGP"])],
+                &[],
+            ),
+            (
+                "From North Korea, Putin will travel to Vietnam.",
+                "travel to",
+                Form::Base,
+                &visit,
+                vec![("North Korea", &["PRK"]), ("Putin", &["RUS"]), ("Vietnam", &["VNM"])],
+                &["rus:guest", "vnm:host"],
             ),
             (
                 "Beijing said it would impose sanctions on Lockheed.",

@@ -136,6 +136,51 @@ const BE: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "getting",
 ];
 
+/// True for determiners, prepositions, conjunctions, clause openers and auxiliaries: words
+/// that are not a verb taking an object.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    let lw = w.to_ascii_lowercase();
+    let lw = lw.as_str();
+    DETERMINERS.contains(&lw)
+        || PREPOSITIONS.contains(&lw)
+        || BARRIERS.contains(&lw)
+        || BE.contains(&lw)
+        || matches!(
+            lw,
+            "and"
+                | "or"
+                | "but"
+                | "nor"
+                | "not"
+                | "also"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "then"
+                | "now"
+                | "still"
+                | "even"
+                | "just"
+                | "only"
+                | "both"
+                | "either"
+                | "neither"
+                | "said"
+                | "says"
+        )
+}
+
 /// The words of `s` with their byte offsets.
 pub(crate) fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -174,8 +219,36 @@ pub(crate) fn np_start(s: &str, at: usize) -> usize {
     while let Some((ws, w)) = word_before(s, at) {
         if DETERMINERS.contains(&w.to_ascii_lowercase().as_str()) {
             at = ws;
-        } else {
+            continue;
+        }
+        // "the presidential Blue House", "a senior North Korean envoy": up to two
+        // lower-case modifiers after a determiner.
+        let mut probe = ws;
+        let mut mods = 1;
+        let lower = |w: &str| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !PREPOSITIONS.contains(&w)
+                && !BARRIERS.contains(&w)
+                && !matches!(w, "and" | "or" | "but" | "nor")
+        };
+        if !lower(w) {
             break;
+        }
+        let mut found = None;
+        while let Some((ps, pw)) = word_before(s, probe) {
+            if DETERMINERS.contains(&pw.to_ascii_lowercase().as_str()) {
+                found = Some(ps);
+                break;
+            }
+            if !lower(pw) || mods == 2 {
+                break;
+            }
+            mods += 1;
+            probe = ps;
+        }
+        match found {
+            Some(ps) => at = ps,
+            None => break,
         }
     }
     at
@@ -289,6 +362,17 @@ mod tests {
             ("the mayor of Nablus", "Nablus", Some("of")),
             ("China as well as Russia", "Russia", None),
             ("accused by the US", "US", Some("by")),
+            (
+                "a summit at the presidential Blue House",
+                "Blue House",
+                Some("at"),
+            ),
+            (
+                "after receiving a senior North Korean envoy",
+                "North Korean",
+                None,
+            ),
+            ("Trump met Kim", "Kim", None),
         ];
         for (s, m, want) in cases {
             let at = s.find(m).unwrap();

@@ -28,6 +28,17 @@ use std::path::Path;
 /// "Wang Yi will travel to Pyongyang next week." (published 2019-09-01) → CONSULT, mode visit,
 /// guest CHN, host PRK, status planned, date 2019-09-02..2019-09-08.
 ///
+/// # Which triggers start events
+/// A trigger is skipped when it names no event of its own: a stop phrase ("a sign of"); a
+/// noun of a statement or action with no support verb ("UN sanctions" but "imposed new
+/// sanctions"); a condition ("if either country is attacked"); a question ("asked whether");
+/// a trigger inside a longer speculation cue ("did not rule out"); the complement of a request
+/// or refusal ("urged Pyongyang to hold talks"); the meeting noun a request names ("called for
+/// dialogue"); an agreement whose complement is the event ("agreed to hold talks": the talks,
+/// planned), unless it is a standing arrangement ("agreed to meet regularly"); a second
+/// trigger of the same type in a clause, unless it refers to another event ("after their
+/// meeting in March"). A bare form after a determiner reads as a noun ("a three-day visit").
+///
 /// # Limits
 /// Rule-based: participants come from the clause around the trigger, not from a parse;
 /// long sentences with several events may mix their actors.
@@ -91,32 +102,35 @@ impl EventExtractor {
             }
             // An earlier verb trigger in the same clause governs a later noun
             // ("called for the lifting of sanctions", "met ... at the summit").
-            let governed = out.iter().any(|(p, _)| {
-                p.form != Form::Noun
-                    && p.start >= clause.start
-                    && t.form == Form::Noun
-                    && (def.event_type != EventType::Consult
-                        || self.lex.def(p).event_type == EventType::Consult)
-                    && !s[p.end..t.start].contains(" between ")
-            }) || out.iter().any(|(p, _)| {
-                // a request, refusal or threat governs the meeting it names ("called for
-                // dialogue", "proposed the meeting", "urged all sides to return to talks")
-                let pt = self.lex.def(p).event_type;
-                matches!(
-                    pt,
-                    EventType::Request | EventType::Reject | EventType::Threaten
-                ) && p.form != Form::Noun
-                    && t.form == Form::Noun
-                    && def.event_type == EventType::Consult
-                    && p.start >= clause.start
-                    && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
-            }) || out.iter().any(|(p, _)| {
-                // an agreement kept for a standing arrangement governs its complement
-                self.lex.def(p).event_type == EventType::Agree
-                    && p.form != Form::Noun
-                    && def.event_type != EventType::Agree
-                    && governs_complement(s, p, t)
-            });
+            let governed = !is_reference(s, t)
+                && out.iter().any(|(p, _)| {
+                    p.form != Form::Noun
+                        && p.start >= clause.start
+                        && t.form == Form::Noun
+                        && (def.event_type != EventType::Consult
+                            || self.lex.def(p).event_type == EventType::Consult)
+                        && !s[p.end..t.start].contains(" between ")
+                })
+                || out.iter().any(|(p, _)| {
+                    // a request, refusal or threat governs the meeting it names ("called for
+                    // dialogue", "proposed the meeting", "urged all sides to return to talks")
+                    let pt = self.lex.def(p).event_type;
+                    matches!(
+                        pt,
+                        EventType::Request | EventType::Reject | EventType::Threaten
+                    ) && p.form != Form::Noun
+                        && t.form == Form::Noun
+                        && def.event_type == EventType::Consult
+                        && p.start >= clause.start
+                        && s[p.end..t.start].split_whitespace().count() <= GOVERNED_GAP
+                })
+                || out.iter().any(|(p, _)| {
+                    // an agreement kept for a standing arrangement governs its complement
+                    self.lex.def(p).event_type == EventType::Agree
+                        && p.form != Form::Noun
+                        && def.event_type != EventType::Agree
+                        && governs_complement(s, p, t)
+                });
             if governed {
                 continue;
             }
@@ -148,9 +162,9 @@ impl EventExtractor {
                     }
                 }
             }
-            // "urged Pyongyang to hold talks", "refused to meet": the complement is not
-            // an event of its own.
-            if def.event_type == EventType::Consult && t.form == Form::Base {
+            // "urged Pyongyang to hold talks", "refused to meet", "asked Seoul to agree": the
+            // complement is the content of the statement, not an event of its own.
+            if t.form == Form::Base {
                 if let Some((p, _)) = out.last() {
                     let pt = self.lex.def(p).event_type;
                     if matches!(
@@ -163,13 +177,15 @@ impl EventExtractor {
                 }
             }
             // Same type twice in one clause: keep the first, unless the second refers to
-            // another event ("after their meeting in Vladivostok").
+            // another event ("after their meeting in Vladivostok") or has a subject of its own
+            // ("China announced tariffs and Trump responded by raising duties").
             if !is_reference(s, t)
                 && out.iter().any(|(p, _)| {
                     self.lex.def(p).event_type == def.event_type
                         && self.lex.def(p).mode == def.mode
                         && p.start >= clause.start
                         && p.end <= clause.end
+                        && !new_subject_between(&s[p.end..t.start])
                 })
             {
                 continue;
@@ -189,12 +205,24 @@ impl EventExtractor {
         next_trigger: Option<usize>,
     ) -> Vec<Draft> {
         let def = self.lex.def(t);
-        let actors = roles::assign(cx, def, t, clause);
+        let location = place::locate(cx, t, clause);
+        let mut actors = roles::assign(cx, def, t, clause);
+        // An event whose parties the participant finder could not place still has the
+        // parties named in its clause (before it: source; after it: target), or else, for an
+        // action, the state where it happens ("students throughout Indonesia staged
+        // demonstrations").
+        if actors.is_empty() {
+            actors = clause_parties(cx, def.mode, t, clause);
+            if actors.is_empty() && def.event_type != EventType::Consult {
+                if let Some(state) = location.as_ref().and_then(place_state) {
+                    actors.push((state, Side::Source));
+                }
+            }
+        }
         if actors.is_empty() && t.form != Form::Noun {
             return Vec::new();
         }
         let when = when::pick(cx, def, t, clause);
-        let location = place::locate(cx, t, clause);
         let dates: Vec<Option<DraftDate>> = if when.dates.is_empty() {
             vec![None]
         } else {
@@ -210,6 +238,7 @@ impl EventExtractor {
                 trigger: (t.start, t.end),
                 form: t.form,
                 pledge: def.pledge,
+                arrival: self.lex.is_arrival(t),
                 content_follows: matches!(
                     def.event_type,
                     EventType::Request
@@ -374,10 +403,17 @@ impl EventExtractor {
     }
 }
 
-/// True when a bare form reads as a noun: after a determiner, a possessive or an adjective of
-/// length ("his visit", "a three-day visit", "Kim's visit", "the first visit").
+/// True when a bare form (or a present form in -s) reads as a noun: after a determiner, a
+/// possessive, a quoted or hyphenated adjective or an adjective of length ("his visit", "a
+/// three-day visit", "Kim's visit", "making \"gangster-like\" demands").
 fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
     const DETERMINERS: &[&str] = &[
+        "making",
+        "new",
+        "fresh",
+        "renewed",
+        "repeated",
+        "growing",
         "a",
         "an",
         "the",
@@ -419,6 +455,8 @@ fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
     let w = crate::ctx::prev_word(s, t.start).to_ascii_lowercase();
     let before = s[..t.start].trim_end();
     DETERMINERS.contains(&w.as_str())
+        || before.ends_with(['"', '\u{201d}'])
+        || w.ends_with("-like")
         || before.ends_with("'s")
         || before.ends_with("\u{2019}s")
         || w.ends_with("-day")
@@ -430,6 +468,16 @@ fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
 /// ("It will be his second summit with Putin, after their meeting in Vladivostok").
 const REFERENCE_WORDS: &[&str] = &["after", "since", "before", "following", "than"];
 
+/// True when `between` two triggers a conjunction opens a new subject ("... and Trump
+/// responded"): a capitalised word right after "and", "but" or "while".
+fn new_subject_between(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        ["and", "but", "while"].contains(&w[0])
+            && w[1].chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// True when the noun trigger at `t` follows a reference word within three words.
 fn is_reference(s: &str, t: &TriggerMatch) -> bool {
     t.form == Form::Noun
@@ -438,6 +486,59 @@ fn is_reference(s: &str, t: &TriggerMatch) -> bool {
             .rev()
             .take(3)
             .any(|w| REFERENCE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// The actors named in the clause of `t` (its reporting part included), outside locative
+/// place phrases: those before the trigger act (or travel, or host), those after it are acted
+/// upon (or host, or are received); all take part in a meeting or a call.
+fn clause_parties(
+    cx: &SentenceCtx<'_>,
+    mode: Option<ModeHint>,
+    t: &TriggerMatch,
+    clause: &Clause,
+) -> Vec<(Actor, Side)> {
+    let lo = clause
+        .speaker
+        .map_or(clause.start, |(a, _)| a.min(clause.start));
+    let mut out: Vec<(Actor, Side)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= lo && m.end <= clause.end)
+    {
+        let place = m.item.form == "capital" || m.item.form == "place";
+        if place && crate::ctx::is_locative(cx.text, m.start) {
+            continue;
+        }
+        let before = m.end <= t.start;
+        let side = match mode {
+            Some(ModeHint::Meet | ModeHint::Phone) => Side::Participant,
+            Some(ModeHint::Visit) if before => Side::Guest,
+            Some(ModeHint::Visit) => Side::Host,
+            Some(ModeHint::Host) if before => Side::Host,
+            Some(ModeHint::Host) => Side::Guest,
+            None if before => Side::Source,
+            None => Side::Target,
+        };
+        for a in &m.item.actors {
+            if !out.iter().any(|(x, _)| x.id == a.id) {
+                out.push((a.clone(), side));
+            }
+        }
+    }
+    out
+}
+
+/// The state of a place, as an actor.
+fn place_state(l: &entente_doc::Location) -> Option<Actor> {
+    let c = l.country.clone()?;
+    Some(Actor {
+        id: format!("state:{}", c.to_ascii_lowercase()),
+        name: c.clone(),
+        kind: ActorKind::State,
+        country: Some(c),
+        role: None,
+    })
 }
 
 /// A visit to a place whose country no actor stands for: the place's state hosts.
@@ -547,7 +648,8 @@ impl Stage for EventExtractor {
             }
             let mut trig = self.lex.triggers_in(s);
             for t in trig.iter_mut() {
-                if t.form == Form::Base && noun_reading(s, t) {
+                let plural = t.form == Form::Present && s[t.start..t.end].ends_with('s');
+                if (t.form == Form::Base || plural) && noun_reading(s, t) {
                     t.form = Form::Noun;
                 }
             }
@@ -568,21 +670,6 @@ impl Stage for EventExtractor {
             for (t, clause) in selected {
                 let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
                 drafts.extend(self.drafts(&cx, &t, &clause, next));
-            }
-        }
-        if std::env::var_os("XDBG").is_some() {
-            for d in &drafts {
-                eprintln!(
-                    "DRAFT {} s{:?} {:?} {} {:?} {:?} {:?} {:?}",
-                    doc.key,
-                    d.trigger_at,
-                    d.event_type,
-                    d.kind,
-                    d.form,
-                    d.status,
-                    d.countries(),
-                    d.date.as_ref().map(|x| (x.start, x.end))
-                );
             }
         }
         let merged = merge_drafts(drafts);
@@ -654,6 +741,65 @@ mod tests {
     }
 
     #[test]
+    fn clause_parties_are_the_named_states_around_the_trigger() {
+        use crate::ctx::Local;
+        use entente_doc::Mention;
+        let x = extractor();
+        let doc = Document::default();
+        let state = |c: &str| Actor {
+            id: format!("state:{}", c.to_ascii_lowercase()),
+            name: c.to_string(),
+            kind: ActorKind::State,
+            country: Some(c.to_string()),
+            role: None,
+        };
+        let s = "Students throughout Indonesia protested in Jakarta against Japan.";
+        let mention = |word: &str, c: &str, form: &str| {
+            let at = s.find(word).expect("word in sentence");
+            Mention {
+                span: entente_text::Span::new(at, at + word.len()),
+                sentence: 0,
+                actors: vec![state(c)],
+                form: form.to_string(),
+            }
+        };
+        let ms = [
+            mention("Indonesia", "IDN", "name"),
+            mention("Jakarta", "IDN", "capital"),
+            mention("Japan", "JPN", "name"),
+        ];
+        let cx = SentenceCtx {
+            doc: &doc,
+            sid: 0,
+            text: s,
+            cues: Vec::new(),
+            mentions: ms
+                .iter()
+                .map(|m| Local {
+                    start: m.span.start(),
+                    end: m.span.end(),
+                    item: m,
+                })
+                .collect(),
+            places: Vec::new(),
+            timexes: Vec::new(),
+        };
+        let t = x.lex.triggers_in(s).into_iter().next().expect("a trigger");
+        let clause = clause_of(s, t.start, t.end);
+        let got: Vec<(String, Side)> = clause_parties(&cx, None, &t, &clause)
+            .into_iter()
+            .map(|(a, side)| (a.id, side))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("state:idn".to_string(), Side::Source),
+                ("state:jpn".to_string(), Side::Target)
+            ]
+        );
+    }
+
+    #[test]
     fn bare_forms_after_determiners_read_as_nouns() {
         let x = extractor();
         let table = [
@@ -661,6 +807,7 @@ mod tests {
             ("It is Kim's visit to Seoul.", true),
             ("Kim will visit Seoul.", false),
             ("Kim to visit Seoul.", false),
+            ("Kim denounced the \"gangster-like\" visit.", true),
         ];
         for (s, want) in table {
             let t = x
@@ -714,10 +861,28 @@ mod tests {
                 "The leaders agreed to hold their trilateral summit regularly.",
                 &[("agreed", Agree)],
             ),
+            // the complement of a request is its content
+            (
+                "Japan had asked South Korea to agree by Thursday to set up a panel.",
+                &[("asked", Request)],
+            ),
             // a request governs the meeting it names
             (
                 "Russia's envoy called for dialogue instead of pressure.",
                 &[("called for", Request)],
+            ),
+            // a reference to an earlier meeting is its own event
+            (
+                "They last met in Dalian in May, six weeks after their first meeting in March.",
+                &[("met", Consult), ("meeting", Consult)],
+            ),
+            // a second event of the same type with its own subject
+            (
+                "China announced retaliatory tariffs and Trump responded by raising duties.",
+                &[
+                    ("retaliatory tariffs", Sanction),
+                    ("raising duties", Sanction),
+                ],
             ),
             // a condition is not an event
             (

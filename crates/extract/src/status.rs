@@ -40,6 +40,8 @@ pub struct StatusInput<'a> {
     /// The trigger is a pledge ("would stop the exercises"): a bare form with no date of its
     /// own has occurred.
     pub pledge: bool,
+    /// The trigger is an arrival ("arrived in"): on the publication day, a stay under way.
+    pub arrival: bool,
     /// The trigger is a statement whose content follows it ("urged X to cancel"): cues after
     /// a verb form belong to the content.
     pub content_follows: bool,
@@ -100,6 +102,14 @@ fn decide_inner(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
     }
     // "arrived on Tuesday for a three-day visit", published on the second day: the visit is
     // under way.
+    // "arrived in Pyongyang on Wednesday for talks", published that Wednesday: under way.
+    if inp.arrival && status == EventStatus::Occurred && inp.date_in_days {
+        if let (Some((s, e)), Some(p)) = (inp.date, inp.published) {
+            if s == p && e == p {
+                return Some(EventStatus::Ongoing);
+            }
+        }
+    }
     // A plan whose days began before the publication day and go on after it is under way.
     if let (Some((s, e)), Some(p)) = (inp.date, inp.published) {
         let begun = match status {
@@ -319,6 +329,7 @@ mod tests {
             trigger: (t.start, t.end),
             form: t.form,
             pledge: def.pledge,
+            arrival: lex.is_arrival(t),
             content_follows: def.event_type != entente_doc::EventType::Consult,
             purpose_of_past: s[..t.start].contains("summoned"),
             date: date.map(|(a, b)| (day(a), day(b))),
@@ -447,6 +458,22 @@ mod tests {
         for (s, trig, date, want) in table {
             assert_eq!(status_of(&lex, s, trig, *date), *want, "{s}");
         }
+    }
+
+    #[test]
+    fn an_arrival_on_the_publication_day_is_a_stay_under_way() {
+        let lex = lexicon();
+        let s = "Biegun arrived in Pyongyang on Wednesday for talks.";
+        let day = Some(("2019-06-20", "2019-06-20"));
+        assert_eq!(
+            status_of(&lex, s, "arrived in", day),
+            Some(EventStatus::Ongoing)
+        );
+        let before = Some(("2019-06-19", "2019-06-19"));
+        assert_eq!(
+            status_of(&lex, s, "arrived in", before),
+            Some(EventStatus::Occurred)
+        );
     }
 
     #[test]

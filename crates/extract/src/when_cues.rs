@@ -70,6 +70,8 @@ pub(crate) struct Word {
     pub start: usize,
     pub end: usize,
     pub lower: String,
+    /// Starts with a capital letter (a name or a sentence start).
+    pub cap: bool,
 }
 
 /// The words of `s` (letters, digits, apostrophes and hyphens).
@@ -98,6 +100,7 @@ fn word(s: &str, a: usize, b: usize) -> Word {
         start: a,
         end: b,
         lower: s[a..b].to_lowercase(),
+        cap: s[a..b].starts_with(char::is_uppercase),
     }
 }
 
@@ -187,14 +190,25 @@ pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         // ", scheduled for August,": a participle phrase set off by commas.
-        let participle = ["scheduled", "planned", "slated", "set", "due", "expected"]
-            .contains(&w.lower.as_str())
+        let participle = [
+            "scheduled",
+            "planned",
+            "slated",
+            "set",
+            "due",
+            "expected",
+            "held",
+        ]
+        .contains(&w.lower.as_str())
             && s[..w.start].trim_end().ends_with(',');
         if participle {
-            let rest = &s[w.end..];
-            if let Some(k) = rest.find(',') {
-                out.push((s[..w.start].trim_end().len() - 1, w.end + k));
-            }
+            let end = s[w.end..].find([',', ';']).map_or(s.len(), |k| w.end + k);
+            out.push((s[..w.start].trim_end().len() - 1, end));
+            continue;
+        }
+        if w.lower == "that" && i > 0 && relative_that(s, ws, i) {
+            let end = s[w.end..].find([',', ';']).map_or(s.len(), |k| w.end + k);
+            out.push((w.start, end));
             continue;
         }
         if !RELATIVE.contains(&w.lower.as_str()) {
@@ -218,14 +232,165 @@ pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words after which "that" introduces a complement clause ("said that", "so that"), not a
+/// relative clause.
+const THAT_COMPLEMENT: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "tells",
+    "announced",
+    "announce",
+    "announces",
+    "agreed",
+    "agree",
+    "agrees",
+    "warned",
+    "warn",
+    "warns",
+    "believe",
+    "believes",
+    "hope",
+    "hopes",
+    "suggest",
+    "suggests",
+    "confirm",
+    "confirms",
+    "insist",
+    "insists",
+    "claim",
+    "claims",
+    "deny",
+    "denies",
+    "note",
+    "notes",
+    "add",
+    "adds",
+    "argue",
+    "argues",
+    "know",
+    "knows",
+    "clear",
+    "so",
+    "such",
+    "now",
+    "given",
+    "sure",
+    "aware",
+    "fact",
+    "means",
+    "ensure",
+    "ensures",
+    "show",
+    "shows",
+    "signal",
+    "signals",
+    "indicate",
+    "indicates",
+    "think",
+    "thinks",
+    "feel",
+    "feels",
+    "report",
+    "reports",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "and",
+    "but",
+    "or",
+    "than",
+    "after",
+    "before",
+    "because",
+    "since",
+    "while",
+    "not",
+    "only",
+    "also",
+    "likely",
+    "possible",
+    "certain",
+    "expect",
+    "expects",
+    "fear",
+    "fears",
+    "assured",
+    "promised",
+    "pledged",
+    "stated",
+    "noted",
+    "explained",
+    "realise",
+    "realize",
+    "recognise",
+    "recognize",
+    "learn",
+    "learned",
+    "decided",
+    "decide",
+    "demand",
+    "demands",
+    "demanded",
+    "request",
+    "requests",
+    "requested",
+    "urged",
+    "ruled",
+];
+
+/// True when the "that" at word `i` opens a relative clause: it follows a noun ("the drill
+/// that the allies hold in August", "the treaty that Moscow signed this week"), not a verb
+/// or an adjective taking a complement.
+fn relative_that(s: &str, ws: &[Word], i: usize) -> bool {
+    let Some(prev) = ws.get(i.wrapping_sub(1)) else {
+        return false;
+    };
+    let gap = s.get(prev.end..ws[i].start).unwrap_or(",");
+    if !gap.trim().is_empty() {
+        return false; // "..., that" or a quotation mark: leave it
+    }
+    // "earlier that day", "that week": a time expression, not a pronoun.
+    const UNITS: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "weekend",
+    ];
+    if ws
+        .get(i + 1)
+        .is_some_and(|n| UNITS.contains(&n.lower.as_str()))
+    {
+        return false;
+    }
+    let p = prev.lower.as_str();
+    !(THAT_COMPLEMENT.contains(&p) || p.ends_with("ed") || p.ends_with("ly"))
+}
+
 /// True when the relative clauses separate the date at `x` from the trigger at `t`: one lies
 /// inside a relative clause and the other outside, unless the trigger is the clause's head
-/// noun ("the Group of 20 summit, which runs on Friday").
+/// noun ("the Group of 20 summit, which runs on Friday"; "a meeting between Pompeo and Kim
+/// Yong Chol that was scheduled for last Thursday": a noun trigger may head it from up to six
+/// words away).
 pub(crate) fn split_by_relative(
+    s: &str,
     ws: &[Word],
     rel: &[(usize, usize)],
     x: (usize, usize),
     t: (usize, usize),
+    noun: bool,
 ) -> bool {
     let inside = |a: usize, r: &(usize, usize)| a >= r.0 && a < r.1;
     for r in rel {
@@ -233,8 +398,34 @@ pub(crate) fn split_by_relative(
         if xi == ti {
             continue;
         }
-        if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= 3 {
+        let reach = if noun { 6 } else { 3 };
+        // ... across a phrase without a verb of its own ("notified Japan that" is a verb's).
+        let plain = s
+            .get(t.1..r.0)
+            .is_some_and(|g| !g.contains([';', '(']) && g.matches(',').count() <= 1)
+            && !ws
+                .iter()
+                .filter(|w| w.start >= t.1 && w.end <= r.0)
+                .any(|w| {
+                    !w.cap && w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said"
+                });
+        if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= reach && plain {
             continue; // the trigger heads the relative clause
+        }
+        let head = ws.iter().rev().find(|w| w.end <= r.0);
+        // "at an early date, which Moon said could mean before the end of this year": the
+        // clause says when.
+        if xi
+            && head.is_some_and(|h| {
+                ["date", "time", "point", "stage", "moment"].contains(&h.lower.as_str())
+            })
+        {
+            continue;
+        }
+        // "on the same day that North Korea blew up tunnels": the date heads the clause.
+        let opener = ws.iter().find(|w| w.start >= r.0).map(|w| w.lower.as_str());
+        if ti && head.is_some_and(|h| h.end == x.1) && opener == Some("that") {
+            continue;
         }
         return true;
     }
@@ -242,18 +433,28 @@ pub(crate) fn split_by_relative(
 }
 
 /// True for a date that only bounds the event ("since March 2018", "until June") or sets a
-/// deadline for a day ("agree by Thursday").
+/// deadline ("agree by Thursday", "set the end of the year as a deadline").
 pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize) -> bool {
     let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
         return false;
     };
     // "since he took power at the end of 2011": the date of a since-clause dates its own
     // verb ("since Hu Jintao in October 2005" has none and still dates a visit).
-    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(7).collect();
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(9).collect();
+    // "set the end of the year as a deadline", "a deadline of June 30": a deadline.
+    let after: Vec<&str> = ws
+        .iter()
+        .filter(|w| w.start >= x.1)
+        .take(3)
+        .map(|w| w.lower.as_str())
+        .collect();
+    if after.contains(&"deadline") || before.iter().take(2).any(|w| w.lower == "deadline") {
+        return true;
+    }
     if let Some(k) = before.iter().position(|w| w.lower == "since") {
         // ... unless the trigger is that verb ("since they met in Woodside in November").
         let trigger_inside = t >= before[k].end && t < x.0;
-        if !trigger_inside && before[..k].iter().any(|w| is_past_verb(&w.lower)) {
+        if !trigger_inside && before[..k].iter().any(|w| !w.cap && is_past_verb(&w.lower)) {
             return true;
         }
     }
@@ -271,6 +472,29 @@ fn is_past_verb(w: &str) -> bool {
         "fell", "rose", "was", "were",
     ];
     w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
+}
+
+/// True when a complement clause opens between the trigger and a later date: "Shortly before
+/// the summit, North Korea notified Japan that it would launch a satellite on Monday" (the
+/// date is the launch's).
+pub(crate) fn complement_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    if x.0 < t.1 {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        w.start >= t.1
+            && w.end <= x.0
+            && w.lower == "that"
+            && i > 0
+            && !relative_that(s, ws, i)
+            && ws.get(i + 1).is_none_or(|n| n.start < x.0)
+            && ws.get(i - 1).is_some_and(|p| p.start >= t.1)
+    })
 }
 
 /// True when a passive participle with its agent stands between the trigger and a later
@@ -331,6 +555,71 @@ pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t:
     }
     let after = x.1 + 2;
     !(t >= after && words_between(ws, after, t) <= 2)
+}
+
+/// True when the date is an attributive modifier of another noun ("as provided for in a 1965
+/// treaty", "under a 2018 military agreement"), not of the trigger ("the 2018 summit").
+pub(crate) fn is_attributive_of_other(s: &str, ws: &[Word], x: (usize, usize), t: usize) -> bool {
+    const DET: &[&str] = &[
+        "a", "an", "the", "its", "their", "his", "her", "this", "that",
+    ];
+    let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
+        return false;
+    };
+    let Some(next) = ws.iter().find(|w| w.start >= x.1) else {
+        return false;
+    };
+    let tight = s.get(x.1..next.start).is_some_and(|g| g == " ");
+    let lower_noun = s[next.start..].starts_with(|c: char| c.is_lowercase())
+        && ![
+            "and", "or", "to", "in", "on", "at", "for", "of", "when", "as", "after", "before",
+        ]
+        .contains(&next.lower.as_str());
+    if !(DET.contains(&prev.lower.as_str()) && tight && lower_noun) {
+        return false;
+    }
+    // "agreed at their September summit", "during his June visit": the event of the phrase
+    // is the setting of the trigger's, and its date is shared.
+    let setting = ws
+        .iter()
+        .rev()
+        .find(|w| w.end <= prev.start)
+        .is_some_and(|w| ["at", "during", "on"].contains(&w.lower.as_str()));
+    if setting {
+        return false;
+    }
+    !(t >= next.start && words_between(ws, next.start, t) <= 2)
+}
+
+/// True when a temporal preposition stands between an earlier date and the trigger: "the
+/// office opened in September 2018 after the first summit" (the date is the opening's).
+pub(crate) fn preposition_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    const PREP: &[&str] = &[
+        "after",
+        "before",
+        "since",
+        "following",
+        "ahead",
+        "until",
+        "prior",
+    ];
+    if x.1 > t.0 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= x.1 && w.end <= t.0)
+        .collect();
+    // A phrase ("after the first summit"), not a clause ("before the two leaders held
+    // talks"): the trigger follows the preposition closely, with no verb between.
+    between.iter().enumerate().any(|(k, w)| {
+        let rest = &between[k + 1..];
+        PREP.contains(&w.lower.as_str())
+            && rest.len() <= 3
+            && !rest.iter().any(|r| {
+                !r.cap && r.lower.len() > 3 && r.lower.ends_with("ed") || r.lower == "held"
+            })
+    })
 }
 
 /// True for a bare part of the day with no day of its own ("a rare midnight news
@@ -455,12 +744,35 @@ mod tests {
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Tuesday", "visit", false),
             ("the Singapore summit last June, when the two men signed a statement", "last June", "signed", false),
             ("Pyongyang has condemned the allies' summer exercise, scheduled for August, as a violation.", "August", "condemned", true),
+            ("The two sides agreed to hold high-level talks on June 1 to follow up on their first summit, held on April 27 at Panmunjom.", "April 27", "talks", true),
+            ("The two sides agreed to hold high-level talks on June 1 to follow up on their first summit, held on April 27 at Panmunjom.", "April 27", "summit", false),
+            ("The defence ministers signed a separate military agreement that halts hostile acts from November 1.", "November 1", "signed", true),
+            ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "Friday", "summoned", false),
+            ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "this week", "summoned", true),
+            ("The Quad summit that was scheduled to take place in Sydney next week has been called off.", "next week", "summit", false),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("Shortly before the summit, North Korea notified Japan that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("A meeting between Pompeo and Kim Yong Chol that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo, who had met Kim in Pyongyang earlier that day, flew home.", "that day", "had met", false),
+            ("Kim agreed to visit Seoul at an early date, which Moon said could mean before the end of this year.", "the end of this year", "visit", false),
+            ("It came on the same day that North Korea blew up tunnels at its test site.", "the same day", "blew up", false),
+            ("Officials hope that the trip could take place before the end of December.", "the end of December", "trip", false),
         ];
         for (s, date, trig, want) in table {
             let ws = words(s);
             let rel = relative_spans(s, &ws);
+            let noun = ![
+                "met",
+                "agreed",
+                "had met",
+                "signed",
+                "summoned",
+                "meet",
+                "condemned",
+            ]
+            .contains(&trig);
             assert_eq!(
-                split_by_relative(&ws, &rel, span(s, date), span(s, trig)),
+                split_by_relative(s, &ws, &rel, span(s, date), span(s, trig), noun),
                 want,
                 "{s} / {date}"
             );
@@ -488,8 +800,11 @@ mod tests {
                         for &d in bounds.iter().filter(|&&d| d >= c).take(3) {
                             let (x, t) = ((a, b), (c, d));
                             is_report_date(s, &ws, x, t);
-                            split_by_relative(&ws, &rel, x, t);
+                            split_by_relative(s, &ws, &rel, x, t, true);
                             participle_between(&ws, x, t);
+                            complement_between(s, &ws, x, t);
+                            is_attributive_of_other(s, &ws, x, c);
+                            preposition_between(&ws, x, t);
                             is_possessive_of_other(s, &ws, x, c);
                             is_bound(&ws, x, "day", c);
                             complement_start(s, &ws, t);
@@ -497,6 +812,24 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn complement_clauses() {
+        // (sentence, date, trigger, separated)
+        let table = [
+            ("Shortly before the summit, North Korea said that it would launch a satellite on Monday.", "Monday", "summit", true),
+            ("Trump said that he will meet Kim on June 12.", "June 12", "meet", false),
+            ("A meeting that was scheduled for last Thursday was postponed.", "last Thursday", "meeting", false),
+            ("Pompeo had met Kim earlier that day.", "that day", "met", false),
+        ];
+        for (s, date, trig, want) in table {
+            assert_eq!(
+                complement_between(s, &words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
         }
     }
 
@@ -579,6 +912,14 @@ mod tests {
             "month",
             span(s, "met").0
         ));
+        let s =
+            "Trump and Kim have not met since their encounter at the Demilitarized Zone in June.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "June"),
+            "month",
+            span(s, "met").0
+        ));
         let s = "No Chinese president has visited North Korea since Hu Jintao in October 2005.";
         assert!(!is_bound(
             &words(s),
@@ -586,6 +927,15 @@ mod tests {
             "month",
             span(s, "visited").0
         ));
+        let s = "Kim set the end of the year as a deadline for Washington in a speech in April.";
+        let ws = words(s);
+        assert!(is_bound(
+            &ws,
+            span(s, "the end of the year"),
+            "year",
+            span(s, "set").0
+        ));
+        assert!(!is_bound(&ws, span(s, "April"), "month", span(s, "set").0));
         let s = "Japan had asked South Korea to agree by Thursday to set up a panel.";
         assert!(is_bound(
             &words(s),
@@ -600,6 +950,45 @@ mod tests {
             &ws,
             span(s, "next year"),
             span(s, "accused").0
+        ));
+        let s = "Japan asked Seoul to agree to a panel, as provided for in a 1965 treaty.";
+        assert!(is_attributive_of_other(
+            s,
+            &words(s),
+            span(s, "1965"),
+            span(s, "agree").0
+        ));
+        let s = "Moon and Kim agreed at their September summit to hold the ceremony.";
+        assert!(!is_attributive_of_other(
+            s,
+            &words(s),
+            span(s, "September"),
+            span(s, "agreed").0
+        ));
+        let s = "They recalled the 2018 summit in Singapore.";
+        assert!(!is_attributive_of_other(
+            s,
+            &words(s),
+            span(s, "2018"),
+            span(s, "summit").0
+        ));
+        let s = "The office opened in September 2018 after the first summit.";
+        assert!(preposition_between(
+            &words(s),
+            span(s, "September 2018"),
+            span(s, "summit")
+        ));
+        let s = "Trump set foot in North Korea on Sunday, before the two leaders held an hour of talks.";
+        assert!(!preposition_between(
+            &words(s),
+            span(s, "Sunday"),
+            span(s, "talks")
+        ));
+        let s = "Earlier on Sunday, Trump held a summit with Moon.";
+        assert!(!preposition_between(
+            &words(s),
+            span(s, "Sunday"),
+            span(s, "summit")
         ));
         let s = "Sunday's meeting was short.";
         assert!(!is_possessive_of_other(

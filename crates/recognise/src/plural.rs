@@ -87,36 +87,125 @@ impl Default for PluralFinder {
     }
 }
 
-/// Resolves a plural reference to the `count` most recent distinct actors of the right kind
-/// among `earlier` mentions (most recent last). States are counted by country; people stand
-/// for themselves, and a "countries" reference also counts people by their state.
-pub fn resolve(p: &Plural, earlier: &[Mention]) -> Option<Vec<Actor>> {
-    let mut picked: Vec<Actor> = Vec::new();
-    let mut countries: Vec<String> = Vec::new();
-    for m in earlier.iter().rev() {
-        for a in m.actors.iter().rev() {
+/// Resolves a plural reference to `count` distinct actors of the right kind among `earlier`
+/// mentions (in text order), counted by country: states for "countries", people for
+/// "leaders" (a "countries" reference also counts people by their state).
+///
+/// The actors are the most salient ones: each earlier mention counts for its actor, twice
+/// when it opens its sentence (the subject), less the further back its sentence lies, and
+/// little when it shares the plural's own sentence (the speaker of "Moon said the two
+/// leaders…" is not one of them). Ties go to the most recent.
+pub fn resolve(p: &Plural, earlier: &[Mention], sentence: u32) -> Option<Vec<Actor>> {
+    // (country, actor, score, last position)
+    let mut cands: Vec<(String, Actor, f64, usize)> = Vec::new();
+    let mut first_of_sentence: Option<u32> = None;
+    for (i, m) in earlier.iter().enumerate() {
+        let opens = first_of_sentence != Some(m.sentence);
+        first_of_sentence = Some(m.sentence);
+        let back = sentence.saturating_sub(m.sentence);
+        let mut w = 0.6f64.powi(back.min(30) as i32);
+        if back == 0 {
+            w *= 0.2;
+        }
+        if opens {
+            w *= 2.0;
+        }
+        for a in &m.actors {
             let ok = match p.kind {
                 PluralKind::People => a.kind == ActorKind::Person,
                 PluralKind::States => a.kind != ActorKind::Organization,
             };
             let Some(c) = a.country.clone() else { continue };
-            if !ok || countries.contains(&c) {
+            if !ok {
                 continue;
             }
-            countries.push(c);
-            picked.push(a.clone());
-            if picked.len() == p.count {
-                picked.reverse();
-                return Some(picked);
+            match cands.iter_mut().find(|x| x.0 == c) {
+                Some(x) => {
+                    x.2 += w;
+                    x.3 = i;
+                    if a.kind == x.1.kind || a.kind == ActorKind::Person {
+                        x.1 = a.clone();
+                    }
+                }
+                None => cands.push((c, a.clone(), w, i)),
             }
         }
     }
-    None
+    if cands.len() < p.count {
+        return None;
+    }
+    cands.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.3.cmp(&a.3)));
+    cands.truncate(p.count);
+    cands.sort_by_key(|x| x.3);
+    Some(cands.into_iter().map(|x| x.1).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn person(name: &str, country: &str, sentence: u32) -> Mention {
+        Mention {
+            span: entente_text::Span::new(0, 1),
+            sentence,
+            actors: vec![Actor {
+                id: format!("person:{name}"),
+                name: name.into(),
+                kind: ActorKind::Person,
+                country: Some(country.into()),
+                role: None,
+            }],
+            form: "person".into(),
+        }
+    }
+
+    #[test]
+    fn resolves_to_salient_actors() {
+        let two = Plural {
+            start: 0,
+            end: 1,
+            count: 2,
+            kind: PluralKind::People,
+        };
+        let cases: [(Vec<Mention>, u32, [&str; 2]); 3] = [
+            (
+                vec![person("moon", "KOR", 0), person("kim", "PRK", 0)],
+                1,
+                ["moon", "kim"],
+            ),
+            (
+                // "Kim visited Xi. Kim will brief Xi on his summit with Trump. The two
+                // leaders last met in Dalian."
+                vec![
+                    person("kim", "PRK", 0),
+                    person("xi", "CHN", 0),
+                    person("kim", "PRK", 1),
+                    person("xi", "CHN", 1),
+                    person("trump", "USA", 1),
+                ],
+                2,
+                ["kim", "xi"],
+            ),
+            (
+                // "Trump met Kim. Moon said the two leaders agreed."
+                vec![
+                    person("trump", "USA", 0),
+                    person("kim", "PRK", 0),
+                    person("moon", "KOR", 1),
+                ],
+                1,
+                ["trump", "kim"],
+            ),
+        ];
+        for (ms, sentence, want) in cases {
+            let got: Vec<String> = resolve(&two, &ms, sentence)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| a.name)
+                .collect();
+            assert_eq!(got, want, "{ms:?}");
+        }
+    }
 
     #[test]
     fn finds_plural_references() {

@@ -185,14 +185,15 @@ impl Recogniser {
         let date = doc.published_date();
         let text = doc.text.as_str();
         let matches: Vec<GazMatch> = self.gaz.find(text);
-        // People named in full anywhere in the article disambiguate bare surnames.
+        // People named in full (or with their title: "President Moon") anywhere in the
+        // article disambiguate bare surnames.
         let full_named: Vec<String> = matches
             .iter()
             .flat_map(|m| m.targets.iter())
             .filter_map(|t| match t {
                 Target::Person {
                     id,
-                    form: PersonForm::FullName,
+                    form: PersonForm::FullName | PersonForm::TitleAlias,
                 } => Some(id.clone()),
                 _ => None,
             })
@@ -388,9 +389,15 @@ impl Recogniser {
                 .timexes
                 .iter()
                 .any(|x| x.span.overlaps(Span::new(m.start, m.end)));
+            // A capitalised surname that is also a word ("Obama", "Moon") names its one
+            // holder unless an article precedes it ("the Moon").
+            let after_article = ["the", "a", "an", "The", "A", "An"]
+                .iter()
+                .any(|w| text[..m.start].trim_end().ends_with(&format!(" {w}")));
             let person_ok = !in_date
                 && (!surname_only
                     || !m.ambiguous
+                    || person_ids.len() == 1 && !after_article
                     || person_ids
                         .iter()
                         .any(|id| full_named.iter().any(|f| f == id)));
@@ -428,7 +435,28 @@ impl Recogniser {
                         }
                         _ => true,
                     };
-                    if ok {
+                    // A contextual form listed for several states stands for all of them
+                    // ("the two Koreas", "both Koreas").
+                    let shared: Vec<&str> = m
+                        .targets
+                        .iter()
+                        .filter_map(|t| match t {
+                            Target::State {
+                                iso3,
+                                form: StateForm::Contextual,
+                            } => Some(iso3.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    // "the Korean War", "the Korean Peninsula": a name, not an actor.
+                    let proper_name = sf == StateForm::Adjective
+                        && NOT_ACTORS_AFTER_ADJECTIVE
+                            .iter()
+                            .any(|w| text[m.end..].starts_with(w));
+                    if ok && sf == StateForm::Contextual && shared.len() > 1 {
+                        actors = shared.iter().filter_map(|c| self.state_actor(c)).collect();
+                        form = "joint";
+                    } else if ok && !proper_name {
                         if let Some(a) = self.state_actor(iso) {
                             actors.push(a);
                             form = match sf {
@@ -457,6 +485,12 @@ impl Recogniser {
                     } else if let Some(a) = self.org_actor(&o.code) {
                         actors.push(a);
                         form = "organization";
+                        // A small grouping ("the Quad", "AUKUS") also stands for its members.
+                        if matches!(o.kind.as_str(), "forum" | "alliance")
+                            && (2..=SMALL_GROUPING).contains(&o.members.len())
+                        {
+                            actors.extend(o.members.iter().filter_map(|c| self.state_actor(c)));
+                        }
                     }
                 }
             }
@@ -534,7 +568,11 @@ impl Recogniser {
             } else {
                 let upto = mentions.partition_point(|m| m.span.end as usize <= p.start);
                 let from = upto.saturating_sub(40);
-                resolve(&p, &mentions[from..upto])
+                resolve(
+                    &p,
+                    &mentions[from..upto],
+                    doc.sentence_at(p.start).unwrap_or(0),
+                )
             };
             if let Some(actors) = actors {
                 extra.push(Mention {
@@ -602,6 +640,12 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
     }
     *mentions = out;
 }
+
+/// The most member states of a forum or alliance that a mention of it stands for.
+const SMALL_GROUPING: usize = 4;
+
+/// Words after a state adjective that make a proper name rather than an actor.
+const NOT_ACTORS_AFTER_ADJECTIVE: &[&str] = &[" War", " Peninsula", " peninsula"];
 
 /// Forms that name both Koreas at once.
 const BOTH_KOREAS: &[&str] = &[

@@ -92,6 +92,29 @@ fn a_bare_surname_goes_to_the_person_named_in_full() {
 }
 
 #[test]
+fn a_capitalised_surname_alone_names_its_one_holder() {
+    let cases = [
+        (
+            "Obama said he would not go.",
+            "Obama",
+            Some("person:barack-obama"),
+        ),
+        ("Putin met Xi.", "Putin", Some("person:vladimir-putin")),
+    ];
+    for (t, surface, want) in cases {
+        let got = mentions(t, "2012-05-01")
+            .into_iter()
+            .find(|(s, _, _)| s == surface)
+            .and_then(|(_, ids, _)| ids.first().cloned());
+        assert_eq!(got.as_deref(), want, "{t}");
+    }
+    // An article before it makes it a word.
+    assert!(!mentions("They watched the Moon rise.", "2019-01-01")
+        .iter()
+        .any(|(s, _, _)| s == "Moon"));
+}
+
+#[test]
 fn unknown_names_after_titles_still_yield_an_actor() {
     let t = "Russian Deputy Foreign Minister Ivan Petrovsky held talks in Seoul.";
     let m = mentions(t, "2019-03-01");
@@ -137,6 +160,22 @@ fn joint_actors_resolve_to_member_states() {
             "The inter-Korean summit began.",
             "inter-Korean",
             &["state:kor", "state:prk"][..],
+        ),
+        (
+            "Kim and Moon met. The two Koreas agreed.",
+            "The two Koreas",
+            &["state:kor", "state:prk"][..],
+        ),
+        (
+            "The Quad met in Tokyo.",
+            "The Quad",
+            &[
+                "org:quad",
+                "state:aus",
+                "state:ind",
+                "state:jpn",
+                "state:usa",
+            ][..],
         ),
         (
             "North and South Korea held a ceremony.",

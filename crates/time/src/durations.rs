@@ -9,6 +9,42 @@ use crate::rules_rel::mention;
 use crate::token::Kind;
 
 impl Rec<'_, '_> {
+    /// "the first visit ... in 24 years", "the highest level in a decade": a span of time
+    /// back from now, not a date ahead. True when a first/superlative word stands among the
+    /// twelve tokens before `i` in the same sentence.
+    fn after_superlative(&self, i: usize) -> bool {
+        const SUPER: &[&str] = &[
+            "first",
+            "biggest",
+            "largest",
+            "highest",
+            "lowest",
+            "worst",
+            "best",
+            "longest",
+            "strongest",
+            "greatest",
+            "fewest",
+            "smallest",
+            "deadliest",
+            "heaviest",
+            "warmest",
+            "coldest",
+            "fastest",
+            "slowest",
+            "weakest",
+            "sharpest",
+            "steepest",
+            "most",
+            "least",
+        ];
+        let sent = self.t(i).map(|t| t.sent);
+        (i.saturating_sub(12)..i)
+            .rev()
+            .take_while(|&k| self.t(k).map(|t| t.sent) == sent)
+            .any(|k| SUPER.iter().any(|w| self.is(k, w)))
+    }
+
     /// A number for a duration: digits, words ("twenty-five"), "a"/"an", "a few", "several".
     pub(crate) fn number(&self, i: usize) -> Option<(Qty, usize)> {
         let t = self.t(i)?;
@@ -229,6 +265,7 @@ impl Rec<'_, '_> {
                     && modifier.is_none()
                     && k2 == i
                     && !matches!(u, Unit::Half)
+                    && !self.after_superlative(i - 1)
                 {
                     return Some(mention(i, e, E::InDur { n, unit: u }));
                 }

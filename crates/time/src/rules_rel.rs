@@ -147,6 +147,27 @@ impl Rec<'_, '_> {
     pub(crate) fn rel_unit(&self, i: usize) -> Option<Mention> {
         let k = self.the(i);
         let the = k > i;
+        // "within the year", "later in the month": the current one.
+        if the && i > 0 {
+            let within = self.kw(i - 1, Kw::Within)
+                || self.kw(i - 1, Kw::In)
+                    && i > 1
+                    && (self.is(i - 2, "later") || self.is(i - 2, "earlier"));
+            if let Some((u @ (Unit::Year | Unit::Month | Unit::Week), false)) = self.unit(k) {
+                let bare = !self.kw(k + 1, Kw::Of) && !self.p(k + 1, b'\'');
+                if within && bare {
+                    return Some(mention(
+                        i,
+                        k + 1,
+                        E::Unit {
+                            unit: u,
+                            n: 0,
+                            anchor: Anchor::Dct,
+                        },
+                    ));
+                }
+            }
+        }
         // "that day", "the same day"
         if self.kw(k, Kw::That) || the && self.kw(k, Kw::Same) {
             if let Some((u, false)) = self.unit(k + 1) {
