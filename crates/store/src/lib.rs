@@ -37,6 +37,7 @@ mod error;
 mod ingest;
 mod query;
 mod read;
+mod resolution_db;
 mod resolved;
 mod schema;
 
@@ -45,6 +46,7 @@ pub use entente_doc::{Document, EventRecord};
 pub use error::StoreError;
 pub use ingest::{BatchOutcome, IngestOptions};
 pub use query::{ActorFilter, ActorSummary, Counts, DocFilter, DocSummary, EventFilter};
+pub use resolution_db::{PageKey, ResolutionOrder, StateWrite};
 pub use resolved::{MentionRow, ReportRow, ResolvedRow, ResolvedWrite};
 pub use schema::SCHEMA_VERSION;
 

@@ -242,23 +242,33 @@ impl Store {
         &self,
         as_of: Option<NaiveDate>,
     ) -> Result<Vec<MentionRow>, StoreError> {
+        let as_of = as_of.map(|d| d.to_string());
+        self.mention_rows(
+            "WHERE ?1 IS NULL OR (d.published IS NOT NULL AND d.published <= ?1)",
+            params![as_of],
+        )
+    }
+
+    /// The per-document events (with their documents' metadata) that `filter` (a `WHERE`
+    /// clause over `events e JOIN documents d`, or more joins before it) selects.
+    pub(crate) fn mention_rows(
+        &self,
+        filter: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<MentionRow>, StoreError> {
         let path = self.path.as_str();
         let what = || "reading events to resolve".to_string();
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT e.seq, e.id, e.type, e.mode, e.kind, e.status, e.countries, e.orgs,
                         e.date_start, e.date_end, e.date_precision, e.date_text,
                         e.location_name, e.location_country, e.confidence,
                         d.key, coalesce(e.doc_idx, 0), d.source, d.published
-                 FROM events e JOIN documents d ON d.id = e.doc
-                 WHERE ?1 IS NULL OR (d.published IS NOT NULL AND d.published <= ?1)",
-            )
+                 FROM events e JOIN documents d ON d.id = e.doc {filter}"
+            ))
             .map_err(|e| sql_err(path, e, what))?;
-        let as_of = as_of.map(|d| d.to_string());
-        let mut rows = stmt
-            .query(params![as_of])
-            .map_err(|e| sql_err(path, e, what))?;
+        let mut rows = stmt.query(args).map_err(|e| sql_err(path, e, what))?;
         let mut out = Vec::new();
         while let Some(r) = rows.next().map_err(|e| sql_err(path, e, what))? {
             let g = |e| sql_err(path, e, what);
