@@ -63,6 +63,7 @@
 
 pub mod incremental;
 mod resolver;
+mod sqlite;
 mod store;
 mod summary;
 
@@ -70,7 +71,7 @@ pub use incremental::{
     resolve_increment, resolve_new, EventUpdate, MemoryStore, ResolutionDb, ResolutionStore,
 };
 pub use resolver::{resolve, resolve_clusters, Resolver};
-pub use store::{event_date, resolve_store, resolve_stored, ResolveStats};
+pub use store::{event_date, resolve_store, resolve_store_full, resolve_stored, ResolveStats};
 pub use summary::{next_status, summarise, ResolvedEvent, Summary, GRACE_DAYS};
 
 use chrono::NaiveDate;

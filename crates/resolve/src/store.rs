@@ -1,4 +1,5 @@
-//! Resolution over the store: read every stored event, resolve, rewrite the resolved tables.
+//! Resolution over the store: resolve the stored events (incrementally, see [`resolve_store`])
+//! and write the resolved tables.
 
 use crate::{parties_of, resolve, Interval, Mention, ResolvedEvent};
 use chrono::NaiveDate;
@@ -10,8 +11,10 @@ use entente_store::{MentionRow, ResolvedRow, ResolvedWrite, Store, StoreError};
 pub struct ResolveStats {
     /// Per-document events read.
     pub mentions: usize,
-    /// Resolved events written.
+    /// Resolved events written (created or updated).
     pub events: usize,
+    /// Whether everything was resolved again.
+    pub rebuilt: bool,
 }
 
 impl From<MentionRow> for Mention {
@@ -86,11 +89,25 @@ pub fn resolve_stored(
     Ok(resolve(mentions, as_of))
 }
 
-/// Resolves every stored event and rewrites the resolution tables in one transaction.
+/// Resolves the events stored since the last resolution and writes the resolved tables in
+/// one transaction ([`crate::resolve_new`] over the store): in place, reading only the index
+/// pages the new events need, when they were published after everything resolved before;
+/// from scratch after an older article or a replaced or deleted document.
 ///
 /// Resolution is a pure function of the stored events (ordered by publication date), so the
 /// result, ids included, does not depend on the order documents were ingested in.
 pub fn resolve_store(store: &mut Store) -> Result<ResolveStats, StoreError> {
+    let stats = crate::resolve_new(store)?;
+    Ok(ResolveStats {
+        mentions: stats.mentions,
+        events: stats.events,
+        rebuilt: stats.rebuilt,
+    })
+}
+
+/// Resolves every stored event and rewrites the resolution tables in one transaction, without
+/// the state incremental resolution keeps (the next [`resolve_store`] starts from scratch).
+pub fn resolve_store_full(store: &mut Store) -> Result<ResolveStats, StoreError> {
     let events = resolve_stored(store, None)?;
     let mentions = events.iter().map(|e| e.reports.len()).sum();
     let writes: Vec<ResolvedWrite> = events
@@ -104,5 +121,6 @@ pub fn resolve_store(store: &mut Store) -> Result<ResolveStats, StoreError> {
     Ok(ResolveStats {
         mentions,
         events: writes.len(),
+        rebuilt: true,
     })
 }
