@@ -371,7 +371,7 @@ mod tests {
             id: "ev-1".into(),
         };
         store
-            .apply_resolution(&[w.clone()], Some(&last), true)
+            .apply_resolution(std::slice::from_ref(&w), Some(&last), true)
             .unwrap();
         assert!(!store.resolution_needs_rebuild().unwrap());
         assert_eq!(store.last_resolved_order().unwrap(), Some(last.clone()));
