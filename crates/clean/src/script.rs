@@ -19,6 +19,10 @@ fn is_latin(c: char) -> bool {
 
 /// Counts (Latin letters, other letters) in `s`.
 fn letters(s: &str) -> (usize, usize) {
+    // most news text is plain ASCII: count its letters a byte at a time
+    if s.is_ascii() {
+        return (s.bytes().filter(u8::is_ascii_alphabetic).count(), 0);
+    }
     let (mut latin, mut other) = (0, 0);
     for c in s.chars() {
         if c.is_ascii() {
@@ -34,12 +38,18 @@ fn letters(s: &str) -> (usize, usize) {
 
 /// True when at least two thirds of the letters of `text` are Latin.
 pub(crate) fn is_mostly_latin(text: &str) -> bool {
+    if text.is_ascii() {
+        return true;
+    }
     let (latin, other) = letters(text);
     latin >= 2 * other
 }
 
 /// True when a line holds at least three non-Latin letters and more non-Latin than Latin ones.
 pub(crate) fn is_foreign_line(line: &str) -> bool {
+    if line.is_ascii() {
+        return false;
+    }
     let (latin, other) = letters(line);
     other >= 3 && other > latin
 }

@@ -154,8 +154,9 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(open_err)?;
-        // negative: KiB; 64 MiB of page cache keeps the indexes hot during a bulk ingest
-        conn.pragma_update(None, "cache_size", -65_536)
+        // negative: KiB; 128 MiB of page cache keeps the indexes hot during a bulk ingest (a
+        // day of news, 250,000 articles, makes a 2.3 GB file)
+        conn.pragma_update(None, "cache_size", -131_072)
             .map_err(open_err)?;
         conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(open_err)?;
@@ -165,8 +166,9 @@ impl Store {
                 .map_err(open_err)?;
             conn.pragma_update(None, "synchronous", "NORMAL")
                 .map_err(open_err)?;
-            // checkpoint every 32 MiB of log rather than 4: fewer, larger copies into the file
-            conn.pragma_update(None, "wal_autocheckpoint", 8192)
+            // checkpoint every 128 MiB of log rather than 4: fewer, larger copies into the file,
+            // and a page changed by several batches in between is copied once
+            conn.pragma_update(None, "wal_autocheckpoint", 32_768)
                 .map_err(open_err)?;
             schema::migrate(&mut conn, &path, schema::MIGRATIONS)?;
         } else {

@@ -216,6 +216,7 @@ impl Tagger {
             anchor_month: None,
             anchor_year: None,
             sent: 0,
+            planned: false,
         };
         let mut out = Vec::with_capacity(mentions.len());
         for m in mentions {
@@ -232,6 +233,7 @@ impl Tagger {
                 None
             };
             ctx.tense = tense;
+            ctx.planned = tense == Some(false) && tense::planned_before(&doc, m.a);
             let Some(res) = ctx.resolve(&m.e) else {
                 continue;
             };

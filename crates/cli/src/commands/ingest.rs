@@ -35,8 +35,9 @@ pub struct Args {
     /// Publication date for articles that give none (YYYY-MM-DD).
     #[arg(long)]
     pub published: Option<NaiveDate>,
-    /// Articles per transaction.
-    #[arg(long, default_value_t = 512)]
+    /// Articles per transaction (larger batches write less to disk: each commit rewrites
+    /// the index pages it touched).
+    #[arg(long, default_value_t = 2048)]
     pub batch: usize,
     /// Largest text or HTML file accepted, in MiB.
     #[arg(long, default_value_t = 16)]
