@@ -374,6 +374,8 @@ fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<S
                 Some(Side::Target)
             }
             "from" if noun => Some(Side::Source),
+            // "withdraw inspectors from Iraq", "demanded concessions from Seoul"
+            "from" => Some(Side::Target),
             _ => None,
         },
     }
@@ -920,6 +922,7 @@ mod tests {
         let reject = def(None, false, EventType::Reject);
         let concede = def(None, false, EventType::Concede);
         let support = def(None, false, EventType::Support);
+        let retreat = def(None, false, EventType::Retreat);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -1143,6 +1146,14 @@ mod tests {
                 &support,
                 vec![("North Korea", &["PRK"]), ("Russia", &["RUS"]), ("he", &["PRK"])],
                 &["prk:source", "rus:target"],
+            ),
+            (
+                "Annan said the UN will withdraw inspectors from Iraq.",
+                "will withdraw",
+                Form::Base,
+                &retreat,
+                vec![("UN", &["UNO"]), ("Iraq", &["IRQ"])],
+                &["irq:target", "uno:source"],
             ),
             (
                 "Beijing said it would impose sanctions on Lockheed.",
