@@ -101,9 +101,11 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
         // A statement naming one state only joins the last one of its type by that state
         // ("Chinese state media accused Washington ..." / "China has criticised it");
         // an agreement naming one party joins one of its parties' agreement.
-        return cd.len() == 1
-            && (se == cd && (sd.is_empty() || sd == cd)
-                || e.actors.iter().all(|(_, s)| *s == Side::Participant) && subset(&cd, &ce));
+        let joins = |one: &[String], s_one: &[String], other: &[String], s_other: &[String]| {
+            one.len() == 1 && s_other == one && (s_one.is_empty() || s_one == one)
+                || one.len() == 1 && subset(one, other) && s_one.is_empty() && s_other.is_empty()
+        };
+        return joins(&cd, &sd, &ce, &se) || joins(&ce, &se, &cd, &sd);
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.
@@ -404,6 +406,21 @@ mod tests {
                         (6, 0),
                     ),
                     draft(Accuse, Past, Occurred, &[("CHN", Source)], None, (8, 0)),
+                ],
+                vec![(Occurred, None)],
+            ),
+            // ... whichever comes first
+            (
+                vec![
+                    draft(Accuse, Past, Occurred, &[("CHN", Source)], None, (6, 0)),
+                    draft(
+                        Accuse,
+                        Past,
+                        Occurred,
+                        &[("CHN", Source), ("USA", Target)],
+                        None,
+                        (6, 90),
+                    ),
                 ],
                 vec![(Occurred, None)],
             ),

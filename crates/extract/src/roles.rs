@@ -39,18 +39,73 @@ struct Group<'a> {
 
 /// Joins the mentions of `s[lo..hi]` into coordinated groups.
 fn groups<'a>(s: &str, mentions: &[Local<'a, Mention>], lo: usize, hi: usize) -> Vec<Group<'a>> {
-    let mut out: Vec<Group<'a>> = Vec::new();
-    for m in mentions.iter().filter(|m| m.start >= lo && m.end <= hi) {
-        if let Some(g) = out.last_mut() {
-            let adjective = g.items.last().is_some_and(|l| l.form == "adjective");
-            if m.start < g.end
-                || coordinates(&s[g.end..m.start])
-                || adjective && head_noun_gap(&s[g.end..m.start])
-            {
-                g.end = g.end.max(m.end);
-                g.items.push(m.item);
-                continue;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Link {
+        Join,
+        Conj,
+        Comma,
+        Apart,
+    }
+    let ms: Vec<&Local<'a, Mention>> = mentions
+        .iter()
+        .filter(|m| m.start >= lo && m.end <= hi)
+        .collect();
+    // How each mention relates to the one before it.
+    let mut links: Vec<Link> = Vec::with_capacity(ms.len());
+    let mut end = 0;
+    for (i, m) in ms.iter().enumerate() {
+        if i == 0 {
+            links.push(Link::Apart);
+            end = m.end;
+            continue;
+        }
+        let prev = ms[i - 1];
+        let link = if m.start < end {
+            Link::Join
+        } else {
+            let gap = &s[end..m.start];
+            let g = gap.trim();
+            if g == "," {
+                Link::Comma
+            } else if coordinates(gap) {
+                let lower = g.to_ascii_lowercase();
+                if words(&lower)
+                    .iter()
+                    .any(|(_, w)| matches!(*w, "and" | "or" | "plus" | "well"))
+                    || lower.contains('&')
+                {
+                    Link::Conj
+                } else {
+                    Link::Join
+                }
+            } else if prev.item.form == "adjective" && head_noun_gap(gap) {
+                Link::Join
+            } else {
+                Link::Apart
             }
+        };
+        links.push(link);
+        end = end.max(m.end);
+    }
+    // A comma joins only inside a list that ends with a conjunction ("the US, Russia, and
+    // Switzerland"), not before a subject ("From North Korea, Putin will travel").
+    for i in 0..links.len() {
+        if links[i] == Link::Comma {
+            let list = links[i + 1..]
+                .iter()
+                .take_while(|l| **l != Link::Apart)
+                .any(|l| *l == Link::Conj);
+            if !list {
+                links[i] = Link::Apart;
+            }
+        }
+    }
+    let mut out: Vec<Group<'a>> = Vec::new();
+    for (m, link) in ms.iter().zip(&links) {
+        if let (Some(g), false) = (out.last_mut(), *link == Link::Apart) {
+            g.end = g.end.max(m.end);
+            g.items.push(m.item);
+            continue;
         }
         let start = np_start(s, m.start).max(lo);
         out.push(Group {
@@ -240,7 +295,16 @@ fn modifier_gap(gap: &str) -> bool {
 fn push(actors: &mut Vec<(Actor, Side)>, g: &Group<'_>, side: Side) {
     for m in &g.items {
         for a in &m.actors {
-            if !actors.iter().any(|(x, _)| x.id == a.id) {
+            // A state may act on itself ("Georgian demonstrators attacked the Georgian
+            // government"): one source and one target entry.
+            let known = actors.iter().any(|(x, xs)| {
+                x.id == a.id
+                    && !matches!(
+                        (*xs, side),
+                        (Side::Source, Side::Target) | (Side::Target, Side::Source)
+                    )
+            });
+            if !known {
                 actors.push((a.clone(), side));
             }
         }
@@ -334,7 +398,12 @@ fn assign_in(
 ) -> Vec<(Actor, Side)> {
     let gs = groups(s, mentions, clause.start, clause.end);
     let noun = t.form == Form::Noun;
-    let passive = t.form == Form::Past && is_passive(s, t.start);
+    let phrase = s[t.start..t.end].to_ascii_lowercase();
+    let passive = t.form == Form::Past
+        && (is_passive(s, t.start)
+            || ["was ", "were ", "been ", "being "]
+                .iter()
+                .any(|b| phrase.starts_with(b)));
     let sd = sides(def, passive);
     let mut actors: Vec<(Actor, Side)> = Vec::new();
 
@@ -346,10 +415,23 @@ fn assign_in(
     // Subject.
     let before: Vec<&Group<'_>> = gs.iter().filter(|g| g.end <= t.start).collect();
     let mut subject = None;
+    let mut venue: Option<usize> = None;
     if noun {
         if let Some(g) = before.last() {
-            if modifier_gap(&s[g.end..t.start]) {
-                subject = Some(*g);
+            // "the Singapore summit", "the Hanoi talks": a state or capital named right
+            // before a meeting is its venue, not a party.
+            let gap = &s[g.end..t.start];
+            let is_venue = def.event_type == EventType::Consult
+                && !gap.trim_start().starts_with(['\'', '’'])
+                && g.items
+                    .iter()
+                    .all(|m| matches!(m.form.as_str(), "name" | "capital"));
+            if modifier_gap(gap) {
+                if is_venue {
+                    venue = Some(g.start);
+                } else {
+                    subject = Some(*g);
+                }
             }
         }
     } else {
@@ -379,6 +461,9 @@ fn assign_in(
                     push(&mut actors, g, sd.object);
                 }
             }
+        } else if infinitive && open.last().is_some_and(|g| object_control(s, g.start)) {
+            // "Obama wants Putin to attack Switzerland": the object acts.
+            subject = open.last().copied();
         } else {
             // The nearest group that is not the object of an earlier verb ("North Korea
             // told the World Food Programme it would not accept").
@@ -452,7 +537,7 @@ fn assign_in(
                     g.gov.as_deref(),
                     None | Some("after" | "before" | "since" | "until" | "once")
                 );
-                open && !gap_info(&s[g.end..t.start]).1
+                open && venue != Some(g.start) && !gap_info(&s[g.end..t.start]).1
             })
             .collect();
         if def.mode == Some(ModeHint::Visit) {
@@ -469,7 +554,10 @@ fn assign_in(
                 // "Putin, speaking in Hanoi at the end of a state visit to Vietnam", "Moon
                 // and Kim pledge end to war at border summit": the clause's subject.
                 if !actors.iter().any(|(_, side)| *side == sd.subject) {
-                    if let Some(g) = before.iter().find(|g| g.gov.is_none()) {
+                    if let Some(g) = before
+                        .iter()
+                        .find(|g| g.gov.is_none() && venue != Some(g.start))
+                    {
                         push(&mut actors, g, sd.subject);
                     }
                 }
@@ -511,7 +599,7 @@ fn assign_in(
     // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
-    if actors.is_empty() && !noun {
+    if !noun && !actors.iter().any(|(_, side)| *side == sd.agent) {
         let located = before.iter().rev().find(|g| {
             matches!(
                 g.gov.as_deref(),
@@ -820,6 +908,7 @@ mod tests {
         let assault = def(None, false, EventType::Assault);
         let protest = def(None, false, EventType::Protest);
         let reject = def(None, false, EventType::Reject);
+        let concede = def(None, false, EventType::Concede);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -995,6 +1084,46 @@ mod tests {
                 &request,
                 vec![("Moon", &["KOR"]), ("Trump", &["USA"]), ("Kim", &["PRK"])],
                 &["prk:target", "usa:source"],
+            ),
+            (
+                "Obama wants Putin to attack Switzerland.",
+                "attack",
+                Form::Base,
+                &assault,
+                vec![("Obama", &["USA"]), ("Putin", &["RUS"]), ("Switzerland", &["CHE"])],
+                &["che:target", "rus:source"],
+            ),
+            (
+                "The civilians imprisoned for acting against Moscow were released yesterday by Putin himself.",
+                "were released",
+                Form::Past,
+                &concede,
+                vec![("Moscow", &["RUS"]), ("Putin", &["RUS"])],
+                &["rus:source"],
+            ),
+            (
+                "Georgian demonstrators launched missiles at the Georgian government.",
+                "launched missiles",
+                Form::Past,
+                &assault,
+                vec![("Georgian", &["GEO"]), ("Georgian government", &["GEO"])],
+                &["geo:source", "geo:target"],
+            ),
+            (
+                "The Singapore summit produced a vague statement.",
+                "summit",
+                Form::Noun,
+                &meet,
+                vec![("Singapore", &["SGP"])],
+                &[],
+            ),
+            (
+                "From North Korea, Putin will travel to Vietnam.",
+                "travel to",
+                Form::Base,
+                &visit,
+                vec![("North Korea", &["PRK"]), ("Putin", &["RUS"]), ("Vietnam", &["VNM"])],
+                &["rus:guest", "vnm:host"],
             ),
             (
                 "Beijing said it would impose sanctions on Lockheed.",

@@ -28,6 +28,17 @@ use std::path::Path;
 /// "Wang Yi will travel to Pyongyang next week." (published 2019-09-01) → CONSULT, mode visit,
 /// guest CHN, host PRK, status planned, date 2019-09-02..2019-09-08.
 ///
+/// # Which triggers start events
+/// A trigger is skipped when it names no event of its own: a stop phrase ("a sign of"); a
+/// noun of a statement or action with no support verb ("UN sanctions" but "imposed new
+/// sanctions"); a condition ("if either country is attacked"); a question ("asked whether");
+/// a trigger inside a longer speculation cue ("did not rule out"); the complement of a request
+/// or refusal ("urged Pyongyang to hold talks"); the meeting noun a request names ("called for
+/// dialogue"); an agreement whose complement is the event ("agreed to hold talks": the talks,
+/// planned), unless it is a standing arrangement ("agreed to meet regularly"); a second
+/// trigger of the same type in a clause, unless it refers to another event ("after their
+/// meeting in March"). A bare form after a determiner reads as a noun ("a three-day visit").
+///
 /// # Limits
 /// Rule-based: participants come from the clause around the trigger, not from a parse;
 /// long sentences with several events may mix their actors.
@@ -166,13 +177,15 @@ impl EventExtractor {
                 }
             }
             // Same type twice in one clause: keep the first, unless the second refers to
-            // another event ("after their meeting in Vladivostok").
+            // another event ("after their meeting in Vladivostok") or has a subject of its own
+            // ("China announced tariffs and Trump responded by raising duties").
             if !is_reference(s, t)
                 && out.iter().any(|(p, _)| {
                     self.lex.def(p).event_type == def.event_type
                         && self.lex.def(p).mode == def.mode
                         && p.start >= clause.start
                         && p.end <= clause.end
+                        && !new_subject_between(&s[p.end..t.start])
                 })
             {
                 continue;
@@ -390,10 +403,17 @@ impl EventExtractor {
     }
 }
 
-/// True when a bare form reads as a noun: after a determiner, a possessive or an adjective of
-/// length ("his visit", "a three-day visit", "Kim's visit", "the first visit").
+/// True when a bare form (or a present form in -s) reads as a noun: after a determiner, a
+/// possessive, a quoted or hyphenated adjective or an adjective of length ("his visit", "a
+/// three-day visit", "Kim's visit", "making \"gangster-like\" demands").
 fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
     const DETERMINERS: &[&str] = &[
+        "making",
+        "new",
+        "fresh",
+        "renewed",
+        "repeated",
+        "growing",
         "a",
         "an",
         "the",
@@ -435,6 +455,8 @@ fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
     let w = crate::ctx::prev_word(s, t.start).to_ascii_lowercase();
     let before = s[..t.start].trim_end();
     DETERMINERS.contains(&w.as_str())
+        || before.ends_with(['"', '\u{201d}'])
+        || w.ends_with("-like")
         || before.ends_with("'s")
         || before.ends_with("\u{2019}s")
         || w.ends_with("-day")
@@ -445,6 +467,16 @@ fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
 /// Words before a noun that make it a reference to another event than the clause's
 /// ("It will be his second summit with Putin, after their meeting in Vladivostok").
 const REFERENCE_WORDS: &[&str] = &["after", "since", "before", "following", "than"];
+
+/// True when `between` two triggers a conjunction opens a new subject ("... and Trump
+/// responded"): a capitalised word right after "and", "but" or "while".
+fn new_subject_between(between: &str) -> bool {
+    let words: Vec<&str> = between.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        ["and", "but", "while"].contains(&w[0])
+            && w[1].chars().next().is_some_and(char::is_uppercase)
+    })
+}
 
 /// True when the noun trigger at `t` follows a reference word within three words.
 fn is_reference(s: &str, t: &TriggerMatch) -> bool {
@@ -616,7 +648,8 @@ impl Stage for EventExtractor {
             }
             let mut trig = self.lex.triggers_in(s);
             for t in trig.iter_mut() {
-                if t.form == Form::Base && noun_reading(s, t) {
+                let plural = t.form == Form::Present && s[t.start..t.end].ends_with('s');
+                if (t.form == Form::Base || plural) && noun_reading(s, t) {
                     t.form = Form::Noun;
                 }
             }
@@ -637,21 +670,6 @@ impl Stage for EventExtractor {
             for (t, clause) in selected {
                 let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
                 drafts.extend(self.drafts(&cx, &t, &clause, next));
-            }
-        }
-        if std::env::var_os("XDBG").is_some() {
-            for d in &drafts {
-                eprintln!(
-                    "DRAFT {} s{:?} {:?} {} {:?} {:?} {:?} {:?}",
-                    doc.key,
-                    d.trigger_at,
-                    d.event_type,
-                    d.kind,
-                    d.form,
-                    d.status,
-                    d.countries(),
-                    d.date.as_ref().map(|x| (x.start, x.end))
-                );
             }
         }
         let merged = merge_drafts(drafts);
@@ -789,6 +807,7 @@ mod tests {
             ("It is Kim's visit to Seoul.", true),
             ("Kim will visit Seoul.", false),
             ("Kim to visit Seoul.", false),
+            ("Kim denounced the \"gangster-like\" visit.", true),
         ];
         for (s, want) in table {
             let t = x
@@ -856,6 +875,14 @@ mod tests {
             (
                 "They last met in Dalian in May, six weeks after their first meeting in March.",
                 &[("met", Consult), ("meeting", Consult)],
+            ),
+            // a second event of the same type with its own subject
+            (
+                "China announced retaliatory tariffs and Trump responded by raising duties.",
+                &[
+                    ("retaliatory tariffs", Sanction),
+                    ("raising duties", Sanction),
+                ],
             ),
             // a condition is not an event
             (

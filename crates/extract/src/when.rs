@@ -15,6 +15,8 @@
 //!    stated length next to the trigger stretches a day ("arrived on Tuesday for a three-day
 //!    visit" → three days; "wrapped up three days of talks on Friday" → the three days up to
 //!    Friday).
+//!    A list of days apart under one trigger ("held talks on April 27 and May 26") is two
+//!    events; a contiguous one ("on February 27 and 28") is one event of two days.
 //! 3. **Several dates**: a counted or plural meeting trigger ("three summits", "met three
 //!    times", "their talks") with non-contiguous dates ("on April 27 and May 26 ..., and from
 //!    September 18 to 20"; "in March and June and in May") gives one date per item; the
@@ -31,9 +33,9 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    complement_between, complement_start, is_announcing, is_bare_time_of_day, is_bound,
-    is_possessive_of_other, is_report_date, participle_between, relative_spans, split_by_relative,
-    words, Word,
+    complement_between, complement_start, is_announcing, is_attributive_of_other,
+    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date, participle_between,
+    preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, widen, Span};
 use chrono::Duration;
@@ -129,8 +131,15 @@ pub(crate) fn pick(
         if let Some(d) = prog {
             dates.push(d);
         } else if let Some(c) = near {
-            let sp = stretch(&se, cx, c, trig, clause);
-            dates.push(draft(cx, c, sp));
+            // "held talks on April 27 and May 26": days apart are two events.
+            let text = s.get(c.start..c.end).unwrap_or("");
+            match list_items(text, c.span).filter(|_| !after_between(s, c.start)) {
+                Some(parts) => dates.extend(parts.into_iter().map(|p| draft(cx, c, p))),
+                None => {
+                    let sp = stretch(&se, cx, c, trig, clause);
+                    dates.push(draft(cx, c, sp));
+                }
+            }
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
             dates.push(d);
         }
@@ -199,6 +208,7 @@ fn candidate<'a>(
     if is_bare_time_of_day(text)
         || is_bound(&se.ws, pos, &tx.precision, trig.map_or(0, |t| t.0))
         || is_possessive_of_other(s, &se.ws, pos, trig.map_or(usize::MAX, |t| t.0))
+        || is_attributive_of_other(s, &se.ws, pos, trig.map_or(usize::MAX, |t| t.0))
     {
         return None;
     }
@@ -209,7 +219,8 @@ fn candidate<'a>(
             && (is_report_date(s, &se.ws, pos, t)
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
                 || participle_between(&se.ws, pos, t)
-                || complement_between(s, &se.ws, pos, t))
+                || complement_between(s, &se.ws, pos, t)
+                || se.noun && preposition_between(&se.ws, pos, t))
         {
             return None;
         }
@@ -278,14 +289,46 @@ fn is_counted(se: &Sent<'_>, t: &TriggerMatch, clause: &Clause) -> bool {
         .any(|(_, w)| COUNT.contains(&w.lower.as_str()))
 }
 
-/// A list of dates may go on past the clause: ", and from September 18 to 20 in Pyongyang".
+/// "between Monday and June 4" is a range, not a list.
+fn after_between(s: &str, at: usize) -> bool {
+    s.get(..at)
+        .is_some_and(|h| h.trim_end().to_ascii_lowercase().ends_with("between"))
+}
+
+/// A list of dates may go on past the clause: "The three summits ... in 2018 -- on April 27
+/// and May 26 at Panmunjom, and from September 18 to 20 in Pyongyang".
 fn extend_list(s: &str, mut end: usize, timexes: &[Local<'_, Timex>]) -> usize {
+    const SEPARATORS: &[&str] = &[", and ", "-- ", "— ", "– ", ": ", ", "];
     loop {
-        let rest = s.get(end..).unwrap_or("");
-        let Some(after) = rest.strip_prefix(", and ") else {
+        let mut at = end;
+        // a short place phrase after the last date: " at Panmunjom", " in Pyongyang"
+        let rest = s.get(at..).unwrap_or("");
+        for prep in [" at ", " in "] {
+            if let Some(after) = rest.strip_prefix(prep) {
+                let name: usize = after
+                    .split(' ')
+                    .take(2)
+                    .take_while(|w| w.starts_with(char::is_uppercase))
+                    .map(|w| w.trim_end_matches([',', '.']).len() + 1)
+                    .sum();
+                if name > 0 {
+                    let skip = prep.len() + name - 1;
+                    let cut = after
+                        .get(..name - 1)
+                        .map_or(0, |n| n.len() - n.trim_end_matches([',', '.']).len());
+                    at += skip - cut;
+                }
+                break;
+            }
+        }
+        let rest = s.get(at..).unwrap_or("");
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        let Some(sep) = SEPARATORS.iter().find(|p| trimmed.starts_with(**p)) else {
             return end;
         };
-        let mut at = end + (rest.len() - after.len());
+        at += sep.len();
+        let after = s.get(at..).unwrap_or("");
         for prep in ["from ", "on ", "in ", "at ", "between "] {
             if after.starts_with(prep) {
                 at += prep.len();
@@ -306,7 +349,7 @@ fn items(cx: &SentenceCtx<'_>, cands: &[Cand<'_>]) -> Vec<DraftDate> {
     let mut all: Vec<(Span, bool, &Cand<'_>)> = Vec::new();
     for c in cands {
         let text = cx.text.get(c.start..c.end).unwrap_or("");
-        match list_items(text, c.span) {
+        match list_items(text, c.span).filter(|_| !after_between(cx.text, c.start)) {
             Some(parts) => all.extend(parts.into_iter().map(|p| (p, true, c))),
             None => all.push((c.span, false, c)),
         }
@@ -410,8 +453,13 @@ fn stated_length(
                     w.start >= a && w.end <= b && ["and", "but", "or"].contains(&w.lower.as_str())
                 })
             };
+            // "arrived in Washington on Tuesday for a three-day visit"
+            let purpose = se.s.get(..x.start).is_some_and(|h| {
+                h.ends_with("for a ") || h.ends_with("for an ") || h.ends_with("for ")
+            });
+            let reach = if purpose { 7 } else { 3 };
             (x.end <= t.0 && between(x.end, t.0) <= 2 && !joined(x.end, t.0))
-                || (x.start >= t.1 && between(t.1, x.start) <= 3 && !joined(t.1, x.start))
+                || (x.start >= t.1 && between(t.1, x.start) <= reach && !joined(t.1, x.start))
         })
         .find_map(|x| {
             let n = duration_days(&x.item.value)?;
@@ -499,6 +547,50 @@ fn inherited(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_past_the_clause() {
+        use entente_text::Span as TSpan;
+        let s = "The three summits in 2018 -- on April 27 and May 26 at Panmunjom, and from September 18 to 20 in Pyongyang -- were historic.";
+        let items = ["April 27 and May 26", "September 18 to 20"];
+        let tx: Vec<Timex> = items
+            .iter()
+            .map(|it| {
+                let a = s.find(it).unwrap_or(0);
+                Timex {
+                    span: TSpan::new(a, a + it.len()),
+                    kind: "DATE".into(),
+                    value: String::new(),
+                    modifier: None,
+                    start: None,
+                    end: None,
+                    precision: "day".into(),
+                    vague: false,
+                    future: None,
+                }
+            })
+            .collect();
+        let locals: Vec<Local<'_, Timex>> = tx
+            .iter()
+            .map(|t| Local {
+                start: t.span.start(),
+                end: t.span.end(),
+                item: t,
+            })
+            .collect();
+        let clause_end = s.find("--").unwrap_or(0);
+        let end = extend_list(s, clause_end, &locals);
+        assert_eq!(&s[..end], "The three summits in 2018 -- on April 27 and May 26 at Panmunjom, and from September 18 to 20");
+        let s2 = "They met in Seoul, which was nice.";
+        assert_eq!(extend_list(s2, 16, &[]), 16);
+    }
+
+    #[test]
+    fn ranges_after_between() {
+        let s = "It would launch a satellite between Monday and June 4.";
+        assert!(after_between(s, s.find("Monday").unwrap_or(0)));
+        assert!(!after_between(s, s.find("June").unwrap_or(0)));
+    }
 
     #[test]
     fn predicate_openers() {

@@ -70,6 +70,8 @@ pub(crate) struct Word {
     pub start: usize,
     pub end: usize,
     pub lower: String,
+    /// Starts with a capital letter (a name or a sentence start).
+    pub cap: bool,
 }
 
 /// The words of `s` (letters, digits, apostrophes and hyphens).
@@ -98,6 +100,7 @@ fn word(s: &str, a: usize, b: usize) -> Word {
         start: a,
         end: b,
         lower: s[a..b].to_lowercase(),
+        cap: s[a..b].starts_with(char::is_uppercase),
     }
 }
 
@@ -187,14 +190,20 @@ pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         // ", scheduled for August,": a participle phrase set off by commas.
-        let participle = ["scheduled", "planned", "slated", "set", "due", "expected"]
-            .contains(&w.lower.as_str())
+        let participle = [
+            "scheduled",
+            "planned",
+            "slated",
+            "set",
+            "due",
+            "expected",
+            "held",
+        ]
+        .contains(&w.lower.as_str())
             && s[..w.start].trim_end().ends_with(',');
         if participle {
-            let rest = &s[w.end..];
-            if let Some(k) = rest.find(',') {
-                out.push((s[..w.start].trim_end().len() - 1, w.end + k));
-            }
+            let end = s[w.end..].find([',', ';']).map_or(s.len(), |k| w.end + k);
+            out.push((s[..w.start].trim_end().len() - 1, end));
             continue;
         }
         if w.lower == "that" && i > 0 && relative_that(s, ws, i) {
@@ -397,7 +406,9 @@ pub(crate) fn split_by_relative(
             && !ws
                 .iter()
                 .filter(|w| w.start >= t.1 && w.end <= r.0)
-                .any(|w| w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said");
+                .any(|w| {
+                    !w.cap && w.lower.len() > 3 && w.lower.ends_with("ed") || w.lower == "said"
+                });
         if xi && t.1 <= r.0 && words_between(ws, t.1, r.0) <= reach && plain {
             continue; // the trigger heads the relative clause
         }
@@ -443,7 +454,7 @@ pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize
     if let Some(k) = before.iter().position(|w| w.lower == "since") {
         // ... unless the trigger is that verb ("since they met in Woodside in November").
         let trigger_inside = t >= before[k].end && t < x.0;
-        if !trigger_inside && before[..k].iter().any(|w| is_past_verb(&w.lower)) {
+        if !trigger_inside && before[..k].iter().any(|w| !w.cap && is_past_verb(&w.lower)) {
             return true;
         }
     }
@@ -544,6 +555,71 @@ pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t:
     }
     let after = x.1 + 2;
     !(t >= after && words_between(ws, after, t) <= 2)
+}
+
+/// True when the date is an attributive modifier of another noun ("as provided for in a 1965
+/// treaty", "under a 2018 military agreement"), not of the trigger ("the 2018 summit").
+pub(crate) fn is_attributive_of_other(s: &str, ws: &[Word], x: (usize, usize), t: usize) -> bool {
+    const DET: &[&str] = &[
+        "a", "an", "the", "its", "their", "his", "her", "this", "that",
+    ];
+    let Some(prev) = ws.iter().rev().find(|w| w.end <= x.0) else {
+        return false;
+    };
+    let Some(next) = ws.iter().find(|w| w.start >= x.1) else {
+        return false;
+    };
+    let tight = s.get(x.1..next.start).is_some_and(|g| g == " ");
+    let lower_noun = s[next.start..].starts_with(|c: char| c.is_lowercase())
+        && ![
+            "and", "or", "to", "in", "on", "at", "for", "of", "when", "as", "after", "before",
+        ]
+        .contains(&next.lower.as_str());
+    if !(DET.contains(&prev.lower.as_str()) && tight && lower_noun) {
+        return false;
+    }
+    // "agreed at their September summit", "during his June visit": the event of the phrase
+    // is the setting of the trigger's, and its date is shared.
+    let setting = ws
+        .iter()
+        .rev()
+        .find(|w| w.end <= prev.start)
+        .is_some_and(|w| ["at", "during", "on"].contains(&w.lower.as_str()));
+    if setting {
+        return false;
+    }
+    !(t >= next.start && words_between(ws, next.start, t) <= 2)
+}
+
+/// True when a temporal preposition stands between an earlier date and the trigger: "the
+/// office opened in September 2018 after the first summit" (the date is the opening's).
+pub(crate) fn preposition_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    const PREP: &[&str] = &[
+        "after",
+        "before",
+        "since",
+        "following",
+        "ahead",
+        "until",
+        "prior",
+    ];
+    if x.1 > t.0 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= x.1 && w.end <= t.0)
+        .collect();
+    // A phrase ("after the first summit"), not a clause ("before the two leaders held
+    // talks"): the trigger follows the preposition closely, with no verb between.
+    between.iter().enumerate().any(|(k, w)| {
+        let rest = &between[k + 1..];
+        PREP.contains(&w.lower.as_str())
+            && rest.len() <= 3
+            && !rest.iter().any(|r| {
+                !r.cap && r.lower.len() > 3 && r.lower.ends_with("ed") || r.lower == "held"
+            })
+    })
 }
 
 /// True for a bare part of the day with no day of its own ("a rare midnight news
@@ -668,6 +744,8 @@ mod tests {
             ("Moon, who arrived on Tuesday for a three-day visit, will travel to Mount Paektu on Thursday.", "Tuesday", "visit", false),
             ("the Singapore summit last June, when the two men signed a statement", "last June", "signed", false),
             ("Pyongyang has condemned the allies' summer exercise, scheduled for August, as a violation.", "August", "condemned", true),
+            ("The two sides agreed to hold high-level talks on June 1 to follow up on their first summit, held on April 27 at Panmunjom.", "April 27", "talks", true),
+            ("The two sides agreed to hold high-level talks on June 1 to follow up on their first summit, held on April 27 at Panmunjom.", "April 27", "summit", false),
             ("The defence ministers signed a separate military agreement that halts hostile acts from November 1.", "November 1", "signed", true),
             ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "Friday", "summoned", false),
             ("Seoul summoned the ambassador on Friday to protest against the treaty that Moscow signed this week.", "this week", "summoned", true),
@@ -725,6 +803,8 @@ mod tests {
                             split_by_relative(s, &ws, &rel, x, t, true);
                             participle_between(&ws, x, t);
                             complement_between(s, &ws, x, t);
+                            is_attributive_of_other(s, &ws, x, c);
+                            preposition_between(&ws, x, t);
                             is_possessive_of_other(s, &ws, x, c);
                             is_bound(&ws, x, "day", c);
                             complement_start(s, &ws, t);
@@ -832,6 +912,14 @@ mod tests {
             "month",
             span(s, "met").0
         ));
+        let s =
+            "Trump and Kim have not met since their encounter at the Demilitarized Zone in June.";
+        assert!(!is_bound(
+            &words(s),
+            span(s, "June"),
+            "month",
+            span(s, "met").0
+        ));
         let s = "No Chinese president has visited North Korea since Hu Jintao in October 2005.";
         assert!(!is_bound(
             &words(s),
@@ -862,6 +950,45 @@ mod tests {
             &ws,
             span(s, "next year"),
             span(s, "accused").0
+        ));
+        let s = "Japan asked Seoul to agree to a panel, as provided for in a 1965 treaty.";
+        assert!(is_attributive_of_other(
+            s,
+            &words(s),
+            span(s, "1965"),
+            span(s, "agree").0
+        ));
+        let s = "Moon and Kim agreed at their September summit to hold the ceremony.";
+        assert!(!is_attributive_of_other(
+            s,
+            &words(s),
+            span(s, "September"),
+            span(s, "agreed").0
+        ));
+        let s = "They recalled the 2018 summit in Singapore.";
+        assert!(!is_attributive_of_other(
+            s,
+            &words(s),
+            span(s, "2018"),
+            span(s, "summit").0
+        ));
+        let s = "The office opened in September 2018 after the first summit.";
+        assert!(preposition_between(
+            &words(s),
+            span(s, "September 2018"),
+            span(s, "summit")
+        ));
+        let s = "Trump set foot in North Korea on Sunday, before the two leaders held an hour of talks.";
+        assert!(!preposition_between(
+            &words(s),
+            span(s, "Sunday"),
+            span(s, "talks")
+        ));
+        let s = "Earlier on Sunday, Trump held a summit with Moon.";
+        assert!(!preposition_between(
+            &words(s),
+            span(s, "Sunday"),
+            span(s, "summit")
         ));
         let s = "Sunday's meeting was short.";
         assert!(!is_possessive_of_other(

@@ -21,10 +21,11 @@
 //! one party set must contain the other (or, for two reports of the same day, share two), and
 //! the dates must overlap: against the event's *span*, the pooled day-precise dates of its
 //! reports (a visit reported by its first and its last day), or its best date when that is
-//! vaguer. Places part meetings unless both reports
-//! give the same day (a place is often where a plan was announced). Within one article the
-//! reports that name a day are resolved first. A report "held" whose date lies after its
-//! publication is read as a plan.
+//! vaguer. Places in different countries part events unless both reports give the same day
+//! (a place is often where a plan was announced). Within one article the reports that name a
+//! day are resolved first. A report "held" whose date lies after its publication is read as
+//! a plan; a vaguely dated report of an event under way means the one under way at
+//! publication.
 //!
 //! [`summarise`] folds the reports into the current state ([`Summary`]): an occurred report
 //! beats planned or speculated ones, a cancellation after a plan ends it until a later dated

@@ -77,7 +77,6 @@ struct Cluster {
     /// first report's publication day, then the hash behind its `re-` id (ties between candidates go to
     /// the event created first, as in a single run).
     order: u64,
-    ty: u8,
     mode: Option<Mode>,
     parties: Vec<u32>,
     /// Best date so far (days from CE), its precision rank and whether an occurred report gave it.
@@ -338,7 +337,6 @@ impl Resolver {
             self.known.insert(stable, id);
             self.clusters.push(Cluster {
                 order,
-                ty,
                 mode: st.mode,
                 parties,
                 date: st.date,
@@ -385,12 +383,11 @@ impl Resolver {
                 return false;
             }
         }
-        // where a meeting takes place tells meetings apart; where an accusation or a
-        // signature was reported from does not, and neither does a place given by one of two
-        // reports of the same day (often where the plan was announced, not where it was held)
+        // places in different countries tell events apart, unless both reports give the same
+        // day (a place is often where a plan was announced, not where it was held)
         if let (Some(a), Some(b)) = (c.location, loc) {
             let same_day = rank == 0 && c.date_rank == 0 && date.is_some();
-            if a != b && c.ty == EventType::Consult as u8 && !same_day {
+            if a != b && !same_day {
                 return false;
             }
         }
@@ -574,10 +571,10 @@ impl Resolver {
                         .or_default()
                         .insert(slot, (order, id), len);
                 }
-                self.known.insert(stable, id);
+                // (`known` only guards against paging in a stored event twice: an event
+                // created here is in no stored page)
                 self.clusters.push(Cluster {
                     order,
-                    ty,
                     mode: m.mode,
                     parties: pids,
                     date,
@@ -892,13 +889,14 @@ mod tests {
     }
 
     #[test]
-    fn places_part_meetings_but_not_accusations_nor_reports_of_one_day() {
+    fn places_part_events_but_not_reports_of_one_day() {
         // (type, date precision, expected number of events for reports placed in Seoul and
         // in Moscow)
         let cases = [
             (EventType::Consult, "month", 2),
             (EventType::Consult, "day", 1),
-            (EventType::Accuse, "month", 1),
+            (EventType::Accuse, "month", 2),
+            (EventType::Accuse, "day", 1),
         ];
         for (ty, precision, want) in cases {
             let mentions: Vec<Mention> = [("a", "d1", "KOR"), ("b", "d2", "RUS")]

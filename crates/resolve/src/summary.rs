@@ -77,6 +77,15 @@ pub struct Summary {
     pub kind: String,
     /// Status after the reports so far ([`next_status`]).
     pub status: Option<EventStatus>,
+    /// Status after the reports that do not say the event happened or is under way.
+    #[serde(default)]
+    pub plan_status: Option<EventStatus>,
+    /// Latest publication of a dated report counted as saying it happened or is under way.
+    #[serde(default)]
+    pub held_published: Option<NaiveDate>,
+    /// The same for undated reports.
+    #[serde(default)]
+    pub held_undated_published: Option<NaiveDate>,
     /// Best date so far, its precision rank and whether an occurred report gave it.
     pub date: Option<(u8, bool, Interval)>,
     /// Union of the parties.
@@ -120,6 +129,19 @@ impl Summary {
         );
         if !(self.status == Some(EventStatus::Cancelled) && r.date.is_none() && revives) {
             self.status = Some(next_status(self.status, reported));
+            if matches!(reported, EventStatus::Occurred | EventStatus::Ongoing) {
+                if r.date.is_some() {
+                    self.held_published = self.held_published.max(r.published);
+                } else {
+                    self.held_undated_published = self.held_undated_published.max(r.published);
+                }
+            }
+        }
+        let held = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
+        let blocked =
+            self.plan_status == Some(EventStatus::Cancelled) && r.date.is_none() && revives;
+        if !(held || blocked) {
+            self.plan_status = Some(next_status(self.plan_status, reported));
         }
         if let Some(d) = &r.date {
             let occ = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
@@ -139,7 +161,11 @@ impl Summary {
         if self.location_country.is_none() {
             self.location_country.clone_from(&r.location_country);
         }
-        self.parties.extend(r.parties.iter().cloned());
+        for p in &r.parties {
+            if !self.parties.contains(p) {
+                self.parties.insert(p.clone());
+            }
+        }
         if self.documents == 0 || self.last_doc != r.doc {
             self.documents += 1;
             self.last_doc.clone_from(&r.doc);
@@ -159,7 +185,24 @@ impl Summary {
     /// The event as of `as_of` (overdue flags need it), with `reports` attached.
     pub fn finish(&self, as_of: Option<NaiveDate>, reports: Vec<Mention>) -> ResolvedEvent {
         let date = self.date.as_ref().map(|(_, _, d)| d.clone());
-        let status = match self.status.unwrap_or(EventStatus::Speculated) {
+        // "held" reports all published before the event's best date began were wrong (an
+        // undated "it happened" that meant an earlier meeting): the plans decide. An undated
+        // one counts for a date vaguer than a month ("early next year") only once it is over.
+        let early = match (&self.date, self.held_published, self.held_undated_published) {
+            (Some((rank, _, d)), dated, undated) => {
+                let undated_ok =
+                    undated.is_some_and(|p| if *rank >= 3 { p > d.end } else { p >= d.start });
+                !undated_ok && dated.is_none_or(|p| p < d.start)
+            }
+            _ => false,
+        };
+        let status = match self.status {
+            Some(EventStatus::Occurred | EventStatus::Ongoing) if early => {
+                self.plan_status.unwrap_or(EventStatus::Planned)
+            }
+            s => s.unwrap_or(EventStatus::Speculated),
+        };
+        let status = match status {
             // an event reported as under way is over once its date has passed
             EventStatus::Ongoing if matches!((&date, as_of.max(self.last_reported)), (Some(d), Some(now)) if d.end < now) => {
                 EventStatus::Occurred
@@ -228,6 +271,46 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn held_before_the_event_began_does_not_count() {
+        // an undated "held" published on 2019-01-10, then the date is set to 2019-02-27
+        let reports = vec![
+            rep(
+                "a1",
+                "2018-12-30",
+                Speculated,
+                Some(("2019-01-01", "2019-03-31", "quarter")),
+            ),
+            rep("a2", "2019-01-10", Occurred, None),
+            rep(
+                "b1",
+                "2019-02-06",
+                Planned,
+                Some(("2019-02-27", "2019-02-28", "day")),
+            ),
+        ];
+        let e = summarise(reports.clone(), None);
+        assert_eq!(e.status, Planned);
+        // nor, for a vague date, while that date is not over
+        let vague = vec![
+            rep(
+                "a1",
+                "2018-12-30",
+                Speculated,
+                Some(("2019-01-01", "2019-03-31", "quarter")),
+            ),
+            rep("a2", "2019-01-10", Occurred, None),
+        ];
+        assert_eq!(summarise(vague.clone(), None).status, Speculated);
+        let mut later = vague;
+        later.push(rep("c1", "2019-04-02", Occurred, None));
+        assert_eq!(summarise(later, None).status, Occurred);
+        // once reported held after it began, it is
+        let mut more = reports;
+        more.push(rep("c1", "2019-02-28", Occurred, None));
+        assert_eq!(summarise(more, None).status, Occurred);
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub(crate) struct Ctx {
     pub anchor_year: Option<(i32, u32)>,
     /// Sentence of the expression being resolved.
     pub sent: u32,
+    /// A planning word ("planned", "scheduled") stands between the tense cue and the
+    /// expression: "cancelled his planned June 12 summit" — the past cue may be about the
+    /// cancelling, not the date.
+    pub planned: bool,
 }
 
 impl Ctx {
@@ -89,7 +93,7 @@ impl Ctx {
                 .or(cands.first())
                 .cloned()
                 .map(|c| match &near {
-                    Some(n) if short(&c) && dist(&c) > 180 => n.clone(),
+                    Some(n) if self.planned && short(&c) && dist(&c) > 180 => n.clone(),
                     _ => c,
                 }),
             Some(true) => cands
@@ -724,6 +728,7 @@ mod tests {
             anchor_month: None,
             anchor_year: None,
             sent: 0,
+            planned: false,
         }
     }
 

@@ -227,7 +227,24 @@ impl Rec<'_, '_> {
             E::Weekday {
                 rel: WdRel::Bare, ..
             } => {
-                if let Some((
+                // "between Monday and June 4": a weekday up to a date
+                let to_date = self.kw(j, Kw::And) && i_between(self, m.a)
+                    || self.kw(j, Kw::To)
+                    || self.kw(j, Kw::Until)
+                    || self.kw(j, Kw::Through);
+                if let Some((e, b @ E::Day { .. })) = self.month_first(k).filter(|_| to_date) {
+                    let a = std::mem::replace(
+                        &mut m.e,
+                        E::Ref {
+                            kind: crate::expr::RefKind::Present,
+                        },
+                    );
+                    m.e = E::Range {
+                        a: Box::new(a),
+                        b: Box::new(b),
+                    };
+                    m.b = e;
+                } else if let Some((
                     e,
                     b @ E::Weekday {
                         rel: WdRel::Bare, ..
@@ -262,4 +279,9 @@ impl Rec<'_, '_> {
             _ => {}
         }
     }
+}
+
+/// True when the mention starting at token `a` follows "between".
+fn i_between(r: &Rec<'_, '_>, a: usize) -> bool {
+    a > 0 && r.kw(a - 1, Kw::Between)
 }

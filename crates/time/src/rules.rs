@@ -103,6 +103,12 @@ impl Rec<'_, '_> {
                 || self.p(i - 1, b'-') && i > 1 && self.kw(i - 2, Kw::Mid)
                 || self.is(i - 1, "until")
                 || self.is(i - 1, "last"));
+        // In a list of months: "in April, May and September", "May and June".
+        let month_at = |k: usize| matches!(self.lex(k), Lex::Month(..));
+        let listed = t.cap
+            && (i > 1 && self.p(i - 1, b',') && month_at(i - 2)
+                || (self.kw(i + 1, Kw::And) || self.kw(i + 1, Kw::Or)) && month_at(i + 2));
+        let prev_ok = prev_ok || listed;
         if !t.cap || abbr || m == 5 || m == 3 {
             return prev_ok;
         }

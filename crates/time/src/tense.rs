@@ -309,6 +309,49 @@ pub(crate) fn tense_at(doc: &Doc<'_>, a: usize, b: usize, modal: bool) -> Option
     None
 }
 
+/// True when, between the past cue of the clause and token `a`, a planning word ("planned",
+/// "scheduled", "proposed", "upcoming") or an infinitive ("agreed to hold talks on June 1")
+/// turns the clause toward a later time: "cancelled his planned June 12 summit".
+pub(crate) fn planned_before(doc: &Doc<'_>, a: usize) -> bool {
+    const PLAN: [&str; 6] = [
+        "planned",
+        "scheduled",
+        "proposed",
+        "upcoming",
+        "expected",
+        "promised",
+    ];
+    let Some(sent) = doc.toks.get(a).map(|t| t.sent) else {
+        return false;
+    };
+    for i in (a.saturating_sub(10)..a).rev() {
+        if doc.toks.get(i).is_none_or(|t| t.sent != sent) {
+            return false;
+        }
+        let w = doc.word(i);
+        if PLAN.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+            return true;
+        }
+        let infinitive = w.eq_ignore_ascii_case("to")
+            && doc
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && !n.cap)
+            && doc
+                .toks
+                .get(i + 1)
+                .map(|_| doc.word(i + 1))
+                .is_some_and(|n| !["the", "a", "an", "his", "her", "its", "their"].contains(&n));
+        if infinitive {
+            return true;
+        }
+        if cue_of(doc, i, false) == Some(Cue::Past) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Tense of a whole sentence: `Some(true)` when any future cue is present ("officials said Kim
 /// will visit" is a plan), `Some(false)` when only past cues are, `None` without cues.
 pub fn tag_sentence_tense(sentence: &str) -> Option<bool> {

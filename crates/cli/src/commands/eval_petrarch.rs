@@ -549,8 +549,9 @@ mod tests {
         assert!(r.extra_rate <= EXTRA_MAX, "extra {:.3}", r.extra_rate);
     }
 
-    // Reached: 21 of 80 found (26.2%), 83 of 103 extra (80.6%); far from the 75% / 30% targets,
-    // which need the extraction changes listed in the module documentation.
-    const FOUND_MIN: f64 = 0.24;
-    const EXTRA_MAX: f64 = 0.83;
+    // Reached: 34 of 80 found (42.5%), 50 of 81 extra (61.7%); short of the 75% / 30% targets:
+    // most remaining misses are CAMEO roots the trigger lexicon codes differently (statements,
+    // releases, demolitions) and actors without a state (rebels, Congress, Boko Haram).
+    const FOUND_MIN: f64 = 0.38;
+    const EXTRA_MAX: f64 = 0.68;
 }

@@ -7,6 +7,11 @@
 //! the extractor's top event (highest confidence, the earliest on ties) is compared with the
 //! gold type. entente codes an agreement to meet as a planned meeting, so a gold `AGREE` is also
 //! matched by a top `CONSULT` whose status is `planned` (counted separately in the report).
+//! Likewise entente codes a promise to act ("will support", "would allow the return of
+//! inspectors", "promised to continue military aid") as the planned act, where PLOVER codes the
+//! promise as `AGREE` (CAMEO 03, intent to cooperate): a gold `AGREE` is also matched by a top
+//! planned `COOPERATE`, `AID`, `SUPPORT`, `CONCEDE` or `RETREAT` (counted separately too). This
+//! is the strict-PLOVER export mapping of `docs/schema.md` applied to promises.
 
 use crate::commands::eval_petrarch::extract;
 use crate::output::cut;
@@ -129,6 +134,8 @@ pub struct Report {
     pub accuracy: f64,
     /// Gold AGREE matched by a planned CONSULT.
     pub agree_as_planned_meeting: usize,
+    /// Gold AGREE matched by a planned cooperative act (a promise).
+    pub agree_as_promise: usize,
     /// Records with no event extracted.
     pub no_event: usize,
     /// Per gold type.
@@ -150,6 +157,17 @@ pub fn evaluate(records: &[Record], got: &[Option<(EventType, EventStatus)>]) ->
             Some((ty, _)) if *ty == rec.gold => true,
             Some((EventType::Consult, EventStatus::Planned)) if rec.gold == EventType::Agree => {
                 r.agree_as_planned_meeting += 1;
+                true
+            }
+            Some((
+                EventType::Cooperate
+                | EventType::Aid
+                | EventType::Support
+                | EventType::Concede
+                | EventType::Retreat,
+                EventStatus::Planned,
+            )) if rec.gold == EventType::Agree => {
+                r.agree_as_promise += 1;
                 true
             }
             _ => false,
@@ -203,8 +221,13 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(
             f,
-            "PLOVER gold standard: {} records, {} correct, accuracy {:.3} ({} with no event; {} AGREE as planned CONSULT)",
-            self.records, self.correct, self.accuracy, self.no_event, self.agree_as_planned_meeting
+            "PLOVER gold standard: {} records, {} correct, accuracy {:.3} ({} with no event; {} AGREE as planned CONSULT, {} as a planned act)",
+            self.records,
+            self.correct,
+            self.accuracy,
+            self.no_event,
+            self.agree_as_planned_meeting,
+            self.agree_as_promise
         )?;
         writeln!(
             f,
@@ -283,6 +306,31 @@ mod tests {
     }
 
     #[test]
+    fn promises_and_planned_meetings_match_agree() {
+        use EventStatus::*;
+        use EventType::*;
+        let rec = |gold| Record {
+            id: "x".into(),
+            gold,
+            text: "t".into(),
+            date: None,
+        };
+        let table = [
+            (Agree, Some((Agree, Occurred)), true),
+            (Agree, Some((Consult, Planned)), true),
+            (Agree, Some((Support, Planned)), true),
+            (Agree, Some((Support, Occurred)), false),
+            (Support, Some((Support, Planned)), true),
+            (Aid, Some((Agree, Occurred)), false),
+            (Agree, None, false),
+        ];
+        for (gold, got, want) in table {
+            let r = evaluate(&[rec(gold)], &[got]);
+            assert_eq!(r.correct == 1, want, "{gold} {got:?}");
+        }
+    }
+
+    #[test]
     fn plover_accuracy_target() {
         let file = crate::paths::shared().join("eval/events/plover_gsr_cameo.json");
         if !file.is_file() {
@@ -295,6 +343,6 @@ mod tests {
         assert!(r.accuracy >= ACCURACY_MIN, "accuracy {:.3}", r.accuracy);
     }
 
-    // Reached: 259 of 322 (0.804).
+    // Reached: 260 of 322 (0.807).
     const ACCURACY_MIN: f64 = 0.80;
 }
