@@ -412,4 +412,29 @@ mod tests {
         assert!(store.resolution_needs_rebuild().unwrap());
         assert_eq!(store.integrity_check().unwrap(), "ok");
     }
+
+    #[test]
+    fn a_schema_3_database_is_resolved_again_from_scratch() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            crate::schema::migrate(&mut conn, "old.db", &crate::schema::MIGRATIONS[..3]).unwrap();
+            conn.execute(
+                "INSERT INTO resolved_events (id, type, kind, countries, status, confidence,
+                    documents, sources)
+                 VALUES ('re-1', 'CONSULT', 'meet', '[\"USA\"]', 'occurred', 1, 1, 1)",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert!(store.resolution_needs_rebuild().unwrap());
+        assert_eq!(store.last_resolved_order().unwrap(), None);
+        assert_eq!(
+            store.resolved_events(&[], None, None, None).unwrap().len(),
+            1,
+            "the old resolution stays readable until the next ingest"
+        );
+    }
 }
