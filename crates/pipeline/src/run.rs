@@ -155,8 +155,9 @@ pub fn ingest(
         }
         result
     })?;
-    // Cross-document resolution over everything stored (`crates/resolve`): one pass at the
-    // end of the ingest, so the resolved events never lag the committed documents.
+    // Cross-document resolution (`crates/resolve`) at the end of the ingest, so the resolved
+    // events never lag the committed documents: incremental (only the new mentions, updating
+    // events in place) unless an older or replaced document requires a run from scratch.
     entente_resolve::resolve_store(store)?;
     Ok(summary)
 }
