@@ -274,7 +274,10 @@ impl EventExtractor {
                 location: location.clone(),
                 sentences: vec![cx.sid],
                 confidence: 0.0,
+                headline: opening_headline(cx.doc, cx.sid),
+                historical: false,
             };
+            d.historical = historical(d.date.as_ref(), cx.doc.published_date());
             host_from_place(&mut d);
             d.mode = decide_mode(&d);
             d.confidence = confidence(&d);
@@ -527,6 +530,26 @@ fn clause_parties(
         }
     }
     out
+}
+
+/// Days before publication after which a dated event is a recalled past one.
+const HISTORICAL_DAYS: i64 = 60;
+
+/// True when `date` ends more than [`HISTORICAL_DAYS`] before `published`.
+fn historical(date: Option<&DraftDate>, published: Option<chrono::NaiveDate>) -> bool {
+    match (date, published) {
+        (Some(d), Some(p)) => (p - d.end).num_days() > HISTORICAL_DAYS,
+        _ => false,
+    }
+}
+
+/// True when sentence `sid` is one of the headline lines that open the document (before its
+/// first sentence of running text).
+fn opening_headline(doc: &Document, sid: u32) -> bool {
+    doc.sentences
+        .iter()
+        .take(sid as usize + 1)
+        .all(|s| s.headline)
 }
 
 /// The state of a place, as an actor.
