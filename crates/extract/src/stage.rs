@@ -37,7 +37,9 @@ use std::path::Path;
 /// dialogue"); an agreement whose complement is the event ("agreed to hold talks": the talks,
 /// planned), unless it is a standing arrangement ("agreed to meet regularly"); a second
 /// trigger of the same type in a clause, unless it refers to another event ("after their
-/// meeting in March"). A bare form after a determiner reads as a noun ("a three-day visit").
+/// meeting in March"); an invitation the sentence reports as accepted (the visit it names is
+/// the planned event). Only the reported invitation ("said he had invited Xi to talk") is a
+/// request; a background one ("has invited him to do") is not a trigger. A bare form after a determiner reads as a noun ("a three-day visit").
 ///
 /// # Limits
 /// Rule-based: participants come from the clause around the trigger, not from a parse;
@@ -98,6 +100,12 @@ impl EventExtractor {
             }
             // "asked whether he would meet Kim": a question put, not a request.
             if def.event_type == EventType::Request && asks_a_question(s, t) {
+                continue;
+            }
+            // "invited Putin to visit, and Putin accepted": the invitation is the plan of the
+            // visit it names, which is coded instead; an invitation not taken up stays a
+            // request ("had invited Xi to talk, an offer that has so far gone unanswered").
+            if def.event_type == EventType::Request && accepted_invitation(s, t) {
                 continue;
             }
             // An earlier verb trigger in the same clause governs a later noun
@@ -346,6 +354,18 @@ fn asks_a_question(s: &str, t: &TriggerMatch) -> bool {
         Some(_) => sentence_initial && first.iter().take(2).skip(1).any(|w| QUESTION.contains(w)),
         None => false,
     }
+}
+
+/// True when request trigger `t` is an invitation that the sentence reports as accepted
+/// ("invited Putin to visit North Korea, and Putin gladly accepted").
+fn accepted_invitation(s: &str, t: &TriggerMatch) -> bool {
+    const ACCEPTED: &[&str] = &["accepted", "accepts", "agreed to come", "took up"];
+    let trig = s[t.start..t.end].to_ascii_lowercase();
+    if !trig.split_whitespace().any(|w| w.starts_with("invit")) {
+        return false;
+    }
+    let rest = s[t.end..].to_ascii_lowercase();
+    ACCEPTED.iter().any(|a| rest.contains(a))
 }
 
 /// True when the words after an agreed event make it a standing arrangement rather than one
@@ -862,6 +882,15 @@ mod tests {
             (
                 "Jordan and Britain agreed to undertake joint naval drills.",
                 &[("agreed", Agree)],
+            ),
+            // an invitation is a request unless the sentence reports it accepted
+            (
+                "He said he had invited Xi to talk, an offer that has gone unanswered.",
+                &[("had invited", Request)],
+            ),
+            (
+                "Kim had invited Putin to visit North Korea, and Putin gladly accepted.",
+                &[("visit", Consult)],
             ),
             // a question is not a request
             ("Asked whether he would invite Kim, Trump said no.", &[]),
