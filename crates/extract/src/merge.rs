@@ -6,7 +6,7 @@
 //! subset of the other's (a draft with no states of its own — "the summit" — joins the most
 //! recent event of its type), and their dates do not conflict.
 
-use crate::draft::{Draft, Side};
+use crate::draft::{Draft, DraftDate, Side};
 use crate::lexicon::Form;
 use crate::stage::decide_mode;
 use entente_doc::{EventStatus, EventType, Mode};
@@ -20,6 +20,19 @@ fn dates_compatible(a: &Draft, b: &Draft) -> bool {
         (Some(x), Some(y)) => x.start <= y.end && y.start <= x.end,
         _ => true,
     }
+}
+
+/// True when two dates cover mostly the same days (intersection over union at least one
+/// half): "the June 12 summit" and "June 12", not "this year" and "in September".
+fn same_span(x: &DraftDate, y: &DraftDate) -> bool {
+    let start = x.start.max(y.start);
+    let end = x.end.min(y.end);
+    if end < start {
+        return false;
+    }
+    let inter = (end - start).num_days() + 1;
+    let union = (x.end.max(y.end) - x.start.min(y.start)).num_days() + 1;
+    2 * inter >= union
 }
 
 fn is_call(d: &Draft) -> bool {
@@ -61,7 +74,10 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     // ("cancelled his planned June 12 summit" / "the June 12 summit"), or one is a mere
     // mention of the other ("Analysts suggest Xi may use the visit to ...").
     if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
-        let pinned = e.date.is_some() && d.date.is_some();
+        let pinned = match (&e.date, &d.date) {
+            (Some(x), Some(y)) => same_span(x, y),
+            _ => false,
+        };
         // an end (cancelled, denied) closes a plan, a denial a report that it happened; not
         // a speculation about a new date
         let ends_it = matches!(
@@ -296,7 +312,6 @@ pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::DraftDate;
     use crate::lexicon::ModeHint;
     use entente_doc::{Actor, ActorKind};
 
@@ -478,6 +493,31 @@ mod tests {
                     ),
                 ],
                 vec![(Occurred, None)],
+            ),
+            // a speculation about this year is not the trip made in September
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Past,
+                        Occurred,
+                        &[("KOR", p), ("PRK", p)],
+                        Some(("2018-09-18", "2018-09-20")),
+                        (0, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Base,
+                        Speculated,
+                        &[("KOR", p), ("PRK", p)],
+                        Some(("2018-01-01", "2018-12-31")),
+                        (4, 10),
+                    ),
+                ],
+                vec![
+                    (Occurred, Some("2018-09-18")),
+                    (Speculated, Some("2018-01-01")),
+                ],
             ),
             // a cancellation does not swallow a speculation about a new trip
             (
