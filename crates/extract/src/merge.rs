@@ -22,6 +22,15 @@ fn dates_compatible(a: &Draft, b: &Draft) -> bool {
     }
 }
 
+/// True when one date is a day of a stay of at most a week ("met Xi on Friday" during "a
+/// three-day trip").
+fn day_of_stay(x: &DraftDate, y: &DraftDate) -> bool {
+    let within = |a: &DraftDate, b: &DraftDate| {
+        a.start >= b.start && a.end <= b.end && b.days() <= STAY_DAYS
+    };
+    within(x, y) || within(y, x)
+}
+
 /// True when two dates cover mostly the same days (intersection over union at least one
 /// half): "the June 12 summit" and "June 12", not "this year" and "in September".
 fn same_span(x: &DraftDate, y: &DraftDate) -> bool {
@@ -34,6 +43,9 @@ fn same_span(x: &DraftDate, y: &DraftDate) -> bool {
     let union = (x.end.max(y.end) - x.start.min(y.start)).num_days() + 1;
     2 * inter >= union
 }
+
+/// The longest stay whose days are pinned to it ("a three-day visit", "a week-long tour").
+const STAY_DAYS: i64 = 7;
 
 fn is_call(d: &Draft) -> bool {
     d.mode == Some(Mode::Phone)
@@ -75,7 +87,11 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     // mention of the other ("Analysts suggest Xi may use the visit to ...").
     if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
         let pinned = match (&e.date, &d.date) {
-            (Some(x), Some(y)) => same_span(x, y),
+            (Some(x), Some(y)) => {
+                let under_way =
+                    |s: EventStatus| matches!(s, EventStatus::Occurred | EventStatus::Ongoing);
+                same_span(x, y) || day_of_stay(x, y) && under_way(e.status) && under_way(d.status)
+            }
             _ => false,
         };
         // an end (cancelled, denied) closes a plan, a denial a report that it happened; not
