@@ -98,6 +98,11 @@ impl EventExtractor {
             if is_conditional(&s[clause.start.min(t.start)..t.start]) {
                 continue;
             }
+            // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
+            // question's content is no event.
+            if in_opening_question(s, t) {
+                continue;
+            }
             // "asked whether he would meet Kim": a question put, not a request.
             if def.event_type == EventType::Request && asks_a_question(s, t) {
                 continue;
@@ -333,6 +338,22 @@ fn is_conditional(before: &str) -> bool {
     }
     let tail = words[words.len().saturating_sub(7)..].join(" ");
     CONDITION_PHRASES.iter().any(|p| tail.contains(p))
+}
+
+/// True when trigger `t` lies in a question that opens the sentence, before its first comma
+/// ("Asked whether Xi would visit Pyongyang, the spokesman said ...").
+fn in_opening_question(s: &str, t: &TriggerMatch) -> bool {
+    let lead = s.trim_start();
+    let opened = [
+        "Asked whether",
+        "Asked if",
+        "Asked about",
+        "When asked whether",
+        "When asked if",
+    ]
+    .iter()
+    .any(|q| lead.starts_with(q));
+    opened && s.find(',').is_some_and(|comma| t.end <= comma)
 }
 
 /// True when a request verb introduces a question ("asked whether", "asked by a reporter if").
@@ -891,6 +912,11 @@ mod tests {
             (
                 "Kim had invited Putin to visit North Korea, and Putin gladly accepted.",
                 &[("visit", Consult)],
+            ),
+            // the content of an opening question is no event
+            (
+                "Asked whether Xi had accepted an invitation to visit North Korea, a spokesman said he had no information.",
+                &[],
             ),
             // a question is not a request
             ("Asked whether he would invite Kim, Trump said no.", &[]),
