@@ -218,7 +218,7 @@ impl EventExtractor {
         next_trigger: Option<usize>,
     ) -> Vec<Draft> {
         let def = self.lex.def(t);
-        let location = place::locate(cx, t, clause);
+        let location = place::locate(cx, t, clause, def.event_type != EventType::Consult);
         let mut actors = roles::assign(cx, def, t, clause);
         // An event whose parties the participant finder could not place still has the
         // parties named in its clause (before it: source; after it: target), or else, for an
@@ -627,6 +627,30 @@ fn host_from_place(d: &mut Draft) {
     }
 }
 
+/// The place of a visit that names none: the host state ("will visit North Korea").
+fn host_place(d: &Draft) -> Option<entente_doc::Location> {
+    if d.mode != Some(Mode::Visit) {
+        return None;
+    }
+    let hosts = || d.actors.iter().filter(|(_, side)| *side == Side::Host);
+    // the host state by name, or else the state of a host leader
+    let (host, _) = hosts()
+        .find(|(a, _)| a.kind == ActorKind::State)
+        .or_else(|| hosts().find(|(a, _)| a.kind != ActorKind::Organization))?;
+    let country = host.country.clone()?;
+    let name = if host.kind == ActorKind::State {
+        host.name.clone()
+    } else {
+        country.clone()
+    };
+    Some(entente_doc::Location {
+        name,
+        country: Some(country),
+        lat: None,
+        lon: None,
+    })
+}
+
 /// The CONSULT mode from the trigger's framing, the parties and the place.
 pub(crate) fn decide_mode(d: &Draft) -> Option<Mode> {
     if d.event_type != EventType::Consult {
@@ -776,7 +800,7 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
             precision: x.precision.clone(),
             text: Some(x.text.clone()),
         }),
-        location: d.location.clone(),
+        location: d.location.clone().or_else(|| host_place(&d)),
         sources,
         confidence: (d.confidence * 100.0).round() / 100.0,
     }
@@ -989,6 +1013,63 @@ mod tests {
             let want: Vec<(String, EventType)> =
                 want.iter().map(|(t, e)| (t.to_string(), *e)).collect();
             assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_visit_naming_no_place_is_placed_at_its_host() {
+        let actor = |id: &str, kind: ActorKind, c: &str| Actor {
+            id: id.to_string(),
+            name: id.to_string(),
+            kind,
+            country: Some(c.to_string()),
+            role: None,
+        };
+        let draft = |mode: Option<Mode>, actors: Vec<(Actor, Side)>| Draft {
+            event_type: EventType::Consult,
+            kind: "visit".into(),
+            cameo: "042".into(),
+            hint: Some(ModeHint::Visit),
+            mode,
+            form: Form::Base,
+            trigger_at: (0, 0),
+            status: entente_doc::EventStatus::Planned,
+            explicit: true,
+            actors,
+            date: None,
+            location: None,
+            sentences: vec![0],
+            confidence: 0.5,
+            headline: false,
+            historical: false,
+        };
+        // (mode, actors, expected place country)
+        let table = [
+            (
+                Some(Mode::Visit),
+                vec![
+                    (actor("putin", ActorKind::Person, "RUS"), Side::Guest),
+                    (actor("North Korea", ActorKind::State, "PRK"), Side::Host),
+                ],
+                Some("PRK"),
+            ),
+            (
+                Some(Mode::Visit),
+                vec![
+                    (actor("wang", ActorKind::Person, "CHN"), Side::Guest),
+                    (actor("kim", ActorKind::Person, "PRK"), Side::Host),
+                ],
+                Some("PRK"),
+            ),
+            (
+                Some(Mode::ThirdParty),
+                vec![(actor("kim", ActorKind::Person, "PRK"), Side::Host)],
+                None,
+            ),
+        ];
+        for (mode, actors, want) in table {
+            let got = host_place(&draft(mode, actors)).and_then(|l| l.country);
+            assert_eq!(got.as_deref(), want);
         }
     }
 }
