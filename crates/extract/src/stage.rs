@@ -218,7 +218,15 @@ impl EventExtractor {
         next_trigger: Option<usize>,
     ) -> Vec<Draft> {
         let def = self.lex.def(t);
-        let location = place::locate(cx, t, clause, def.event_type != EventType::Consult);
+        // any place of the clause can stand for the state where an act happens; a
+        // statement's place is a locative one, or one whose state takes no part (a capital
+        // standing for a party, "accused Washington", is no place of the event)
+        let any_place = place::locate(cx, t, clause, false);
+        let locative = if def.event_type == EventType::Consult {
+            None
+        } else {
+            place::locate(cx, t, clause, true)
+        };
         let mut actors = roles::assign(cx, def, t, clause);
         // An event whose parties the participant finder could not place still has the
         // parties named in its clause (before it: source; after it: target), or else, for an
@@ -227,7 +235,7 @@ impl EventExtractor {
         if actors.is_empty() {
             actors = clause_parties(cx, def.mode, t, clause);
             if actors.is_empty() && def.event_type != EventType::Consult {
-                if let Some(state) = location.as_ref().and_then(place_state) {
+                if let Some(state) = any_place.as_ref().and_then(place_state) {
                     actors.push((state, Side::Source));
                 }
             }
@@ -235,6 +243,17 @@ impl EventExtractor {
         if actors.is_empty() && t.form != Form::Noun {
             return Vec::new();
         }
+        let location = if def.event_type == EventType::Consult {
+            any_place
+        } else {
+            locative.or_else(|| {
+                any_place.filter(|l| {
+                    !actors
+                        .iter()
+                        .any(|(a, _)| a.country.is_some() && a.country == l.country)
+                })
+            })
+        };
         let when = when::pick(cx, def, t, clause);
         let dates: Vec<Option<DraftDate>> = if when.dates.is_empty() {
             vec![None]
