@@ -149,7 +149,10 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             if let Some(comma) = head.rfind(',') {
                 let cut = trigger_end + comma;
                 if sentence[cut..pos].split_whitespace().count() <= 9 {
-                    speaker = Some((cut, end));
+                    // The nearer frame ("X told Y that ...") stays the speaker.
+                    if speaker.is_none() {
+                        speaker = Some((cut, end));
+                    }
                     end = cut;
                 }
             }

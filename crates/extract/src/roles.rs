@@ -374,6 +374,8 @@ fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<S
                 Some(Side::Target)
             }
             "from" if noun => Some(Side::Source),
+            // "withdraw inspectors from Iraq", "demanded concessions from Seoul"
+            "from" => Some(Side::Target),
             _ => None,
         },
     }
@@ -489,8 +491,18 @@ fn assign_in(
         if barrier {
             break;
         }
+        // "stand with Russia", "travelled to Beijing": a preposition ending the trigger
+        // phrase makes the group right after it the trigger's object.
+        let gov = if n == 0 && g.start == t.end + gap.len() && t.end > t.start {
+            match &g.gov {
+                Some(p) if s[t.start..t.end].to_ascii_lowercase().ends_with(p.as_str()) => None,
+                other => other.clone(),
+            }
+        } else {
+            g.gov.clone()
+        };
         prev = g.end;
-        let side = match g.gov.as_deref() {
+        let side = match gov.as_deref() {
             None => {
                 // A direct object: right after a verb trigger.
                 if noun || object_taken || n > 3 || prev_is_infinitive(gap) {
@@ -909,6 +921,8 @@ mod tests {
         let protest = def(None, false, EventType::Protest);
         let reject = def(None, false, EventType::Reject);
         let concede = def(None, false, EventType::Concede);
+        let support = def(None, false, EventType::Support);
+        let retreat = def(None, false, EventType::Retreat);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -1124,6 +1138,22 @@ mod tests {
                 &visit,
                 vec![("North Korea", &["PRK"]), ("Putin", &["RUS"]), ("Vietnam", &["VNM"])],
                 &["rus:guest", "vnm:host"],
+            ),
+            (
+                "North Korea would always stand with Russia in what he called its fight.",
+                "would always stand with",
+                Form::Base,
+                &support,
+                vec![("North Korea", &["PRK"]), ("Russia", &["RUS"]), ("he", &["PRK"])],
+                &["prk:source", "rus:target"],
+            ),
+            (
+                "Annan said the UN will withdraw inspectors from Iraq.",
+                "will withdraw",
+                Form::Base,
+                &retreat,
+                vec![("UN", &["UNO"]), ("Iraq", &["IRQ"])],
+                &["irq:target", "uno:source"],
             ),
             (
                 "Beijing said it would impose sanctions on Lockheed.",

@@ -122,6 +122,13 @@ const HEADS: &[&str] = &[
     "rebels",
     "militants",
     "police",
+    "group",
+    "groups",
+    "delegates",
+    "people",
+    "citizens",
+    "nationals",
+    "residents",
 ];
 
 /// Words that open a subordinate or relative clause: an object or adjunct is not sought
@@ -359,6 +366,7 @@ mod tests {
             ),
             ("the leaders of the two Koreas", "two Koreas", None),
             ("a delegation from Japan arrived", "Japan", None),
+            ("A group of Moroccan diplomats met", "Moroccan", None),
             ("the mayor of Nablus", "Nablus", Some("of")),
             ("China as well as Russia", "Russia", None),
             ("accused by the US", "US", Some("by")),

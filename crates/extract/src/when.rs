@@ -133,7 +133,7 @@ pub(crate) fn pick(
         } else if let Some(c) = near {
             // "held talks on April 27 and May 26": days apart are two events.
             let text = s.get(c.start..c.end).unwrap_or("");
-            match list_items(text, c.span) {
+            match list_items(text, c.span).filter(|_| !after_between(s, c.start)) {
                 Some(parts) => dates.extend(parts.into_iter().map(|p| draft(cx, c, p))),
                 None => {
                     let sp = stretch(&se, cx, c, trig, clause);
@@ -289,6 +289,12 @@ fn is_counted(se: &Sent<'_>, t: &TriggerMatch, clause: &Clause) -> bool {
         .any(|(_, w)| COUNT.contains(&w.lower.as_str()))
 }
 
+/// "between Monday and June 4" is a range, not a list.
+fn after_between(s: &str, at: usize) -> bool {
+    s.get(..at)
+        .is_some_and(|h| h.trim_end().to_ascii_lowercase().ends_with("between"))
+}
+
 /// A list of dates may go on past the clause: "The three summits ... in 2018 -- on April 27
 /// and May 26 at Panmunjom, and from September 18 to 20 in Pyongyang".
 fn extend_list(s: &str, mut end: usize, timexes: &[Local<'_, Timex>]) -> usize {
@@ -343,7 +349,7 @@ fn items(cx: &SentenceCtx<'_>, cands: &[Cand<'_>]) -> Vec<DraftDate> {
     let mut all: Vec<(Span, bool, &Cand<'_>)> = Vec::new();
     for c in cands {
         let text = cx.text.get(c.start..c.end).unwrap_or("");
-        match list_items(text, c.span) {
+        match list_items(text, c.span).filter(|_| !after_between(cx.text, c.start)) {
             Some(parts) => all.extend(parts.into_iter().map(|p| (p, true, c))),
             None => all.push((c.span, false, c)),
         }
@@ -577,6 +583,13 @@ mod tests {
         assert_eq!(&s[..end], "The three summits in 2018 -- on April 27 and May 26 at Panmunjom, and from September 18 to 20");
         let s2 = "They met in Seoul, which was nice.";
         assert_eq!(extend_list(s2, 16, &[]), 16);
+    }
+
+    #[test]
+    fn ranges_after_between() {
+        let s = "It would launch a satellite between Monday and June 4.";
+        assert!(after_between(s, s.find("Monday").unwrap_or(0)));
+        assert!(!after_between(s, s.find("June").unwrap_or(0)));
     }
 
     #[test]

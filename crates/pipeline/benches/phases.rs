@@ -61,11 +61,15 @@ fn env_usize(name: &str, default: usize) -> usize {
 }
 
 fn report(what: &str, n: usize, wall: Duration, cpu: Duration) {
+    let per_second = if cpu.as_secs_f64() > 0.01 {
+        format!("{:.0}", n as f64 / cpu.as_secs_f64())
+    } else {
+        "too few to tell".to_string()
+    };
     println!(
-        "{what:<10} {n} articles: {:>7.3} ms CPU/article, {:>7.3} ms wall/article ({:.0} articles per CPU-second)",
+        "{what:<10} {n} articles: {:>7.3} ms CPU/article, {:>7.3} ms wall/article ({per_second} articles per CPU-second)",
         cpu.as_secs_f64() * 1e3 / n as f64,
         wall.as_secs_f64() * 1e3 / n as f64,
-        n as f64 / cpu.as_secs_f64().max(1e-9)
     );
 }
 

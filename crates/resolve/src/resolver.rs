@@ -571,7 +571,8 @@ impl Resolver {
                         .or_default()
                         .insert(slot, (order, id), len);
                 }
-                self.known.insert(stable, id);
+                // (`known` only guards against paging in a stored event twice: an event
+                // created here is in no stored page)
                 self.clusters.push(Cluster {
                     order,
                     mode: m.mode,

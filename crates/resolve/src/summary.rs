@@ -161,7 +161,11 @@ impl Summary {
         if self.location_country.is_none() {
             self.location_country.clone_from(&r.location_country);
         }
-        self.parties.extend(r.parties.iter().cloned());
+        for p in &r.parties {
+            if !self.parties.contains(p) {
+                self.parties.insert(p.clone());
+            }
+        }
         if self.documents == 0 || self.last_doc != r.doc {
             self.documents += 1;
             self.last_doc.clone_from(&r.doc);

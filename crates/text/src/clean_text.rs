@@ -139,23 +139,25 @@ impl<'a> CleanText<'a> {
         if span.is_empty() {
             return Ok(());
         }
+        // Existing removals are pairwise apart (touching ones were merged), so one pass finds
+        // every removal that overlaps or touches `span`.
+        let joins =
+            |e: &Edit| e.with.is_none() && e.span.start <= span.end && span.start <= e.span.end;
+        let merged = self
+            .edits
+            .iter()
+            .filter(|e| joins(e))
+            .fold(span, |m, e| m.cover(e.span));
+        // The merged removal must not swallow a replacement or split an insertion, including
+        // one sitting exactly where two removals touch.
         if let Some(e) = self
             .edits
             .iter()
-            .find(|e| e.with.is_some() && conflicts(e.span, span))
+            .find(|e| e.with.is_some() && (conflicts(e.span, span) || conflicts(e.span, merged)))
         {
             return Err(EditError::Overlap { span, with: e.span });
         }
-        // Existing removals are pairwise apart (touching ones were merged), so one pass finds
-        // every removal that overlaps or touches `span`.
-        let mut merged = span;
-        self.edits.retain(|e| {
-            let joins = e.with.is_none() && e.span.start <= span.end && span.start <= e.span.end;
-            if joins {
-                merged = merged.cover(e.span);
-            }
-            !joins
-        });
+        self.edits.retain(|e| !joins(e));
         let i = self
             .edits
             .partition_point(|e| (e.span.start, e.span.end) < (merged.start, merged.end));
@@ -461,6 +463,19 @@ mod tests {
             e.to_string(),
             "edit span 1..5 overlaps the earlier edit at 0..3"
         );
+    }
+
+    #[test]
+    fn a_removal_may_not_join_across_an_insertion() {
+        // "aa|bb": an insertion where two removals would touch.
+        let mut ct = CleanText::new("aabbcc");
+        ct.replace(Span::new(2, 2), "X").unwrap();
+        ct.remove(Span::new(2, 4)).unwrap();
+        assert!(matches!(
+            ct.remove(Span::new(0, 2)),
+            Err(EditError::Overlap { .. })
+        ));
+        assert_eq!(ct.finish().0, "aaXcc");
     }
 
     #[test]

@@ -247,9 +247,15 @@ impl Tagger {
                 // runs to the present is not the narrative's year.
                 let since = m.a > 0 && doc.is(m.a - 1, "since");
                 let year_before = ctx.anchor_year;
+                let day_before = ctx.anchor_day;
                 update_anchor(&mut ctx, &m.e, iv, res.prec, first.sent);
                 if since {
                     ctx.anchor_year = year_before;
+                }
+                // "cancelled his planned June 12 summit": a date naming another event is not
+                // the narrative's day ("on the same day" later means the day of the report).
+                if attributive(&doc, m.a, m.b) {
+                    ctx.anchor_day = day_before;
                 }
             }
             out.push(Timex {
@@ -318,6 +324,26 @@ fn calendar_name(e: &E) -> bool {
         E::Pod { day, .. } => calendar_name(day),
         _ => false,
     }
+}
+
+/// True when the expression at tokens `[a, b)` modifies a following noun and no preposition
+/// introduces it: "his planned June 12 summit", "the May 26 meeting".
+fn attributive(doc: &token::Doc<'_>, a: usize, b: usize) -> bool {
+    const PREP: [&str; 14] = [
+        "on", "in", "at", "by", "since", "until", "from", "to", "before", "after", "for", "during",
+        "of", "between",
+    ];
+    const FUNCTION: [&str; 12] = [
+        "and", "or", "but", "to", "in", "on", "at", "that", "when", "as", "with", "for",
+    ];
+    let next_noun = doc.toks.get(b).is_some_and(|t| {
+        t.kind == token::Kind::Word && !t.cap && t.gap && {
+            let w = doc.word(b);
+            !FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(w))
+        }
+    });
+    let after_prep = a > 0 && PREP.iter().any(|p| p.eq_ignore_ascii_case(doc.word(a - 1)));
+    next_noun && !after_prep
 }
 
 /// Moves the narrative anchor after a resolved date.
