@@ -64,6 +64,12 @@ pub struct Draft {
     pub sentences: Vec<u32>,
     /// Confidence.
     pub confidence: f32,
+    /// The draft comes from the headline lines that open the document: it repeats an event
+    /// of the body, whose date and status stand.
+    pub headline: bool,
+    /// The draft's date ends well before the publication date: a past event the article
+    /// recalls, not the news of the day.
+    pub historical: bool,
 }
 
 /// A draft's date.

@@ -105,9 +105,12 @@ pub enum Cue {
     Ongoing,
     /// Reported as done, after a noun ("the summit, held on April 27").
     Occurred,
+    /// A ceremony or act that starts the event, before it ("held a ceremony to mark the
+    /// start of a project to reconnect the railways"): the event has begun.
+    Begun,
 }
 
-const CUES: [Cue; 7] = [
+const CUES: [Cue; 8] = [
     Cue::Negation,
     Cue::Denied,
     Cue::Cancelled,
@@ -115,6 +118,7 @@ const CUES: [Cue; 7] = [
     Cue::Planned,
     Cue::Ongoing,
     Cue::Occurred,
+    Cue::Begun,
 ];
 
 #[derive(Deserialize)]
@@ -199,6 +203,8 @@ struct RawCues {
     ongoing: Vec<String>,
     #[serde(default)]
     occurred: Vec<String>,
+    #[serde(default)]
+    begun: Vec<String>,
 }
 
 /// The compiled lexicon.
@@ -387,6 +393,7 @@ impl Lexicon {
             c.planned,
             c.ongoing,
             c.occurred,
+            c.begun,
         ];
         let mut cue_kinds = Vec::new();
         let mut cue_phrases = Vec::new();

@@ -6,7 +6,7 @@
 //! subset of the other's (a draft with no states of its own — "the summit" — joins the most
 //! recent event of its type), and their dates do not conflict.
 
-use crate::draft::{Draft, Side};
+use crate::draft::{Draft, DraftDate, Side};
 use crate::lexicon::Form;
 use crate::stage::decide_mode;
 use entente_doc::{EventStatus, EventType, Mode};
@@ -21,6 +21,31 @@ fn dates_compatible(a: &Draft, b: &Draft) -> bool {
         _ => true,
     }
 }
+
+/// True when one date is a day of a stay of at most a week ("met Xi on Friday" during "a
+/// three-day trip").
+fn day_of_stay(x: &DraftDate, y: &DraftDate) -> bool {
+    let within = |a: &DraftDate, b: &DraftDate| {
+        a.start >= b.start && a.end <= b.end && b.days() <= STAY_DAYS
+    };
+    within(x, y) || within(y, x)
+}
+
+/// True when two dates cover mostly the same days (intersection over union at least one
+/// half): "the June 12 summit" and "June 12", not "this year" and "in September".
+fn same_span(x: &DraftDate, y: &DraftDate) -> bool {
+    let start = x.start.max(y.start);
+    let end = x.end.min(y.end);
+    if end < start {
+        return false;
+    }
+    let inter = (end - start).num_days() + 1;
+    let union = (x.end.max(y.end) - x.start.min(y.start)).num_days() + 1;
+    2 * inter >= union
+}
+
+/// The longest stay whose days are pinned to it ("a three-day visit", "a week-long tour").
+const STAY_DAYS: i64 = 7;
 
 fn is_call(d: &Draft) -> bool {
     d.mode == Some(Mode::Phone)
@@ -61,7 +86,14 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     // ("cancelled his planned June 12 summit" / "the June 12 summit"), or one is a mere
     // mention of the other ("Analysts suggest Xi may use the visit to ...").
     if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
-        let pinned = e.date.is_some() && d.date.is_some();
+        let pinned = match (&e.date, &d.date) {
+            (Some(x), Some(y)) => {
+                let under_way =
+                    |s: EventStatus| matches!(s, EventStatus::Occurred | EventStatus::Ongoing);
+                same_span(x, y) || day_of_stay(x, y) && under_way(e.status) && under_way(d.status)
+            }
+            _ => false,
+        };
         // an end (cancelled, denied) closes a plan, a denial a report that it happened; not
         // a speculation about a new date
         let ends_it = matches!(
@@ -217,19 +249,72 @@ fn absorb(e: &mut Draft, d: Draft) {
     }
 }
 
-/// Merges drafts of one document; drafts without enough participants to stand alone are
-/// dropped unless they join an event.
-pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
-    let mut out: Vec<Draft> = Vec::new();
-    for d in drafts {
-        if let Some(e) = out.iter_mut().rev().find(|e| compatible(e, &d)) {
-            absorb(e, d);
-            e.mode = decide_mode(e);
-            e.confidence = e.confidence.min(0.99);
-            continue;
-        }
-        out.push(d);
+/// True when headline draft `h` repeats body event `e`: same type, a call only with a call,
+/// not a recalled past event, and one's states contain the other's.
+fn repeats(e: &Draft, h: &Draft) -> bool {
+    if e.event_type != h.event_type || is_call(e) != is_call(h) || e.historical {
+        return false;
     }
+    let (ce, ch) = (e.countries(), h.countries());
+    if ch.is_empty() {
+        return h.form == Form::Noun || !h.orgs().is_empty() && subset(&h.orgs(), &e.orgs());
+    }
+    subset(&ch, &ce) || subset(&ce, &ch)
+}
+
+/// Joins headline draft `h` to the body event `e` it repeats: the body's date (or its lack of
+/// one), stated status and parties stand (a headline's relative day is often another's, and
+/// its short phrases mix in the places of other events: "says Singapore meeting can be saved").
+fn join_headline(e: &mut Draft, mut h: Draft) {
+    let (date, status, explicit) = (e.date.clone(), e.status, e.explicit);
+    let keep = explicit || !h.explicit;
+    if e.countries().len() + e.orgs().len() >= 2 {
+        h.actors.clear();
+    }
+    absorb(e, h);
+    e.date = date;
+    if keep {
+        e.status = status;
+        e.explicit = explicit;
+    }
+}
+
+fn merge_into(out: &mut Vec<Draft>, d: Draft) {
+    if let Some(e) = out.iter_mut().rev().find(|e| compatible(e, &d)) {
+        absorb(e, d);
+        e.mode = decide_mode(e);
+        e.confidence = e.confidence.min(0.99);
+        return;
+    }
+    out.push(d);
+}
+
+/// Merges drafts of one document; drafts without enough participants to stand alone are
+/// dropped unless they join an event. The body is merged first; a headline draft then joins
+/// the first body event it repeats (one of the same status first), or stands alone.
+pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
+    let (heads, body): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| d.headline);
+    let mut out: Vec<Draft> = Vec::new();
+    for d in body {
+        merge_into(&mut out, d);
+    }
+    let mut lead: Vec<Draft> = Vec::new();
+    for h in heads {
+        let at = out
+            .iter()
+            .position(|e| repeats(e, &h) && e.status == h.status)
+            .or_else(|| out.iter().position(|e| repeats(e, &h)));
+        match at.and_then(|i| out.get_mut(i)) {
+            Some(e) => {
+                join_headline(e, h);
+                e.mode = decide_mode(e);
+                e.confidence = e.confidence.min(0.99);
+            }
+            None => merge_into(&mut lead, h),
+        }
+    }
+    lead.append(&mut out);
+    let mut out = lead;
     out.retain(|d| {
         let n = d.countries().len() + d.orgs().len();
         match d.event_type {
@@ -243,7 +328,6 @@ pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::DraftDate;
     use crate::lexicon::ModeHint;
     use entente_doc::{Actor, ActorKind};
 
@@ -291,6 +375,8 @@ mod tests {
             location: None,
             sentences: vec![sid],
             confidence: 0.5,
+            headline: false,
+            historical: false,
         }
     }
 
@@ -424,6 +510,31 @@ mod tests {
                 ],
                 vec![(Occurred, None)],
             ),
+            // a speculation about this year is not the trip made in September
+            (
+                vec![
+                    draft(
+                        Consult,
+                        Past,
+                        Occurred,
+                        &[("KOR", p), ("PRK", p)],
+                        Some(("2018-09-18", "2018-09-20")),
+                        (0, 10),
+                    ),
+                    draft(
+                        Consult,
+                        Base,
+                        Speculated,
+                        &[("KOR", p), ("PRK", p)],
+                        Some(("2018-01-01", "2018-12-31")),
+                        (4, 10),
+                    ),
+                ],
+                vec![
+                    (Occurred, Some("2018-09-18")),
+                    (Speculated, Some("2018-01-01")),
+                ],
+            ),
             // a cancellation does not swallow a speculation about a new trip
             (
                 vec![
@@ -455,6 +566,90 @@ mod tests {
             let want: Vec<(EventStatus, Option<String>)> = want
                 .into_iter()
                 .map(|(s, d)| (s, d.map(str::to_string)))
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn a_headline_joins_the_body_event_it_repeats() {
+        use EventStatus::*;
+        use EventType::*;
+        use Form::*;
+        use Side::*;
+        let p = Participant;
+        let head = |states: &[(&str, Side)], date: Option<(&str, &str)>, status| {
+            let mut d = draft(Consult, Base, status, states, date, (0, 0));
+            d.headline = true;
+            d
+        };
+        // (drafts, expected (status, date start, countries) of the merged events)
+        type HeadCase = (Vec<Draft>, Vec<(EventStatus, Option<&'static str>, usize)>);
+        let table: Vec<HeadCase> = vec![
+            // the body's date stands against the headline's relative day
+            (
+                vec![
+                    head(
+                        &[("CHN", p), ("USA", p)],
+                        Some(("2023-01-29", "2023-01-29")),
+                        Cancelled,
+                    ),
+                    draft(
+                        Consult,
+                        Past,
+                        Cancelled,
+                        &[("CHN", p), ("USA", p)],
+                        Some(("2023-02-05", "2023-02-06")),
+                        (2, 0),
+                    ),
+                ],
+                vec![(Cancelled, Some("2023-02-05"), 2)],
+            ),
+            // the body's parties stand against a place the headline mixes in
+            (
+                vec![
+                    head(&[("KOR", p), ("PRK", p), ("SGP", p)], None, Occurred),
+                    draft(
+                        Consult,
+                        Past,
+                        Occurred,
+                        &[("KOR", p), ("PRK", p)],
+                        Some(("2018-05-26", "2018-05-26")),
+                        (2, 0),
+                    ),
+                ],
+                vec![(Occurred, Some("2018-05-26"), 2)],
+            ),
+            // a headline with no body event stands alone, first
+            (
+                vec![
+                    head(&[("AUS", p), ("USA", p)], None, Cancelled),
+                    draft(
+                        Consult,
+                        Past,
+                        Occurred,
+                        &[("KOR", p), ("PRK", p)],
+                        None,
+                        (2, 0),
+                    ),
+                ],
+                vec![(Cancelled, None, 2), (Occurred, None, 2)],
+            ),
+        ];
+        for (drafts, want) in table {
+            let got: Vec<(EventStatus, Option<String>, usize)> = merge_drafts(drafts)
+                .iter()
+                .map(|d| {
+                    (
+                        d.status,
+                        d.date.as_ref().map(|x| x.start.to_string()),
+                        d.countries().len(),
+                    )
+                })
+                .collect();
+            let want: Vec<(EventStatus, Option<String>, usize)> = want
+                .into_iter()
+                .map(|(s, d, n)| (s, d.map(str::to_string), n))
                 .collect();
             assert_eq!(got, want);
         }

@@ -37,7 +37,9 @@ use std::path::Path;
 /// dialogue"); an agreement whose complement is the event ("agreed to hold talks": the talks,
 /// planned), unless it is a standing arrangement ("agreed to meet regularly"); a second
 /// trigger of the same type in a clause, unless it refers to another event ("after their
-/// meeting in March"). A bare form after a determiner reads as a noun ("a three-day visit").
+/// meeting in March"); an invitation the sentence reports as accepted (the visit it names is
+/// the planned event). Only the reported invitation ("said he had invited Xi to talk") is a
+/// request; a background one ("has invited him to do") is not a trigger. A bare form after a determiner reads as a noun ("a three-day visit").
 ///
 /// # Limits
 /// Rule-based: participants come from the clause around the trigger, not from a parse;
@@ -96,8 +98,19 @@ impl EventExtractor {
             if is_conditional(&s[clause.start.min(t.start)..t.start]) {
                 continue;
             }
+            // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
+            // question's content is no event.
+            if in_opening_question(s, t) {
+                continue;
+            }
             // "asked whether he would meet Kim": a question put, not a request.
             if def.event_type == EventType::Request && asks_a_question(s, t) {
+                continue;
+            }
+            // "invited Putin to visit, and Putin accepted": the invitation is the plan of the
+            // visit it names, which is coded instead; an invitation not taken up stays a
+            // request ("had invited Xi to talk, an offer that has so far gone unanswered").
+            if def.event_type == EventType::Request && accepted_invitation(s, t) {
                 continue;
             }
             // An earlier verb trigger in the same clause governs a later noun
@@ -205,7 +218,15 @@ impl EventExtractor {
         next_trigger: Option<usize>,
     ) -> Vec<Draft> {
         let def = self.lex.def(t);
-        let location = place::locate(cx, t, clause);
+        // any place of the clause can stand for the state where an act happens; a
+        // statement's place is a locative one, or one whose state takes no part (a capital
+        // standing for a party, "accused Washington", is no place of the event)
+        let any_place = place::locate(cx, t, clause, false);
+        let locative = if def.event_type == EventType::Consult {
+            None
+        } else {
+            place::locate(cx, t, clause, true)
+        };
         let mut actors = roles::assign(cx, def, t, clause);
         // An event whose parties the participant finder could not place still has the
         // parties named in its clause (before it: source; after it: target), or else, for an
@@ -214,7 +235,7 @@ impl EventExtractor {
         if actors.is_empty() {
             actors = clause_parties(cx, def.mode, t, clause);
             if actors.is_empty() && def.event_type != EventType::Consult {
-                if let Some(state) = location.as_ref().and_then(place_state) {
+                if let Some(state) = any_place.as_ref().and_then(place_state) {
                     actors.push((state, Side::Source));
                 }
             }
@@ -222,6 +243,17 @@ impl EventExtractor {
         if actors.is_empty() && t.form != Form::Noun {
             return Vec::new();
         }
+        let location = if def.event_type == EventType::Consult {
+            any_place
+        } else {
+            locative.or_else(|| {
+                any_place.filter(|l| {
+                    !actors
+                        .iter()
+                        .any(|(a, _)| a.country.is_some() && a.country == l.country)
+                })
+            })
+        };
         let when = when::pick(cx, def, t, clause);
         let dates: Vec<Option<DraftDate>> = if when.dates.is_empty() {
             vec![None]
@@ -274,7 +306,10 @@ impl EventExtractor {
                 location: location.clone(),
                 sentences: vec![cx.sid],
                 confidence: 0.0,
+                headline: opening_headline(cx.doc, cx.sid),
+                historical: false,
             };
+            d.historical = historical(d.date.as_ref(), cx.doc.published_date());
             host_from_place(&mut d);
             d.mode = decide_mode(&d);
             d.confidence = confidence(&d);
@@ -324,6 +359,22 @@ fn is_conditional(before: &str) -> bool {
     CONDITION_PHRASES.iter().any(|p| tail.contains(p))
 }
 
+/// True when trigger `t` lies in a question that opens the sentence, before its first comma
+/// ("Asked whether Xi would visit Pyongyang, the spokesman said ...").
+fn in_opening_question(s: &str, t: &TriggerMatch) -> bool {
+    let lead = s.trim_start();
+    let opened = [
+        "Asked whether",
+        "Asked if",
+        "Asked about",
+        "When asked whether",
+        "When asked if",
+    ]
+    .iter()
+    .any(|q| lead.starts_with(q));
+    opened && s.find(',').is_some_and(|comma| t.end <= comma)
+}
+
 /// True when a request verb introduces a question ("asked whether", "asked by a reporter if").
 fn asks_a_question(s: &str, t: &TriggerMatch) -> bool {
     const QUESTION: &[&str] = &[
@@ -343,6 +394,18 @@ fn asks_a_question(s: &str, t: &TriggerMatch) -> bool {
         Some(_) => sentence_initial && first.iter().take(2).skip(1).any(|w| QUESTION.contains(w)),
         None => false,
     }
+}
+
+/// True when request trigger `t` is an invitation that the sentence reports as accepted
+/// ("invited Putin to visit North Korea, and Putin gladly accepted").
+fn accepted_invitation(s: &str, t: &TriggerMatch) -> bool {
+    const ACCEPTED: &[&str] = &["accepted", "accepts", "agreed to come", "took up"];
+    let trig = s[t.start..t.end].to_ascii_lowercase();
+    if !trig.split_whitespace().any(|w| w.starts_with("invit")) {
+        return false;
+    }
+    let rest = s[t.end..].to_ascii_lowercase();
+    ACCEPTED.iter().any(|a| rest.contains(a))
 }
 
 /// True when the words after an agreed event make it a standing arrangement rather than one
@@ -529,6 +592,26 @@ fn clause_parties(
     out
 }
 
+/// Days before publication after which a dated event is a recalled past one.
+const HISTORICAL_DAYS: i64 = 60;
+
+/// True when `date` ends more than [`HISTORICAL_DAYS`] before `published`.
+fn historical(date: Option<&DraftDate>, published: Option<chrono::NaiveDate>) -> bool {
+    match (date, published) {
+        (Some(d), Some(p)) => (p - d.end).num_days() > HISTORICAL_DAYS,
+        _ => false,
+    }
+}
+
+/// True when sentence `sid` is one of the headline lines that open the document (before its
+/// first sentence of running text).
+fn opening_headline(doc: &Document, sid: u32) -> bool {
+    doc.sentences
+        .iter()
+        .take(sid as usize + 1)
+        .all(|s| s.headline)
+}
+
 /// The state of a place, as an actor.
 fn place_state(l: &entente_doc::Location) -> Option<Actor> {
     let c = l.country.clone()?;
@@ -561,6 +644,30 @@ fn host_from_place(d: &mut Draft) {
             ));
         }
     }
+}
+
+/// The place of a visit that names none: the host state ("will visit North Korea").
+fn host_place(d: &Draft) -> Option<entente_doc::Location> {
+    if d.mode != Some(Mode::Visit) {
+        return None;
+    }
+    let hosts = || d.actors.iter().filter(|(_, side)| *side == Side::Host);
+    // the host state by name, or else the state of a host leader
+    let (host, _) = hosts()
+        .find(|(a, _)| a.kind == ActorKind::State)
+        .or_else(|| hosts().find(|(a, _)| a.kind != ActorKind::Organization))?;
+    let country = host.country.clone()?;
+    let name = if host.kind == ActorKind::State {
+        host.name.clone()
+    } else {
+        country.clone()
+    };
+    Some(entente_doc::Location {
+        name,
+        country: Some(country),
+        lat: None,
+        lon: None,
+    })
 }
 
 /// The CONSULT mode from the trigger's framing, the parties and the place.
@@ -712,7 +819,7 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
             precision: x.precision.clone(),
             text: Some(x.text.clone()),
         }),
-        location: d.location.clone(),
+        location: d.location.clone().or_else(|| host_place(&d)),
         sources,
         confidence: (d.confidence * 100.0).round() / 100.0,
     }
@@ -840,6 +947,20 @@ mod tests {
                 "Jordan and Britain agreed to undertake joint naval drills.",
                 &[("agreed", Agree)],
             ),
+            // an invitation is a request unless the sentence reports it accepted
+            (
+                "He said he had invited Xi to talk, an offer that has gone unanswered.",
+                &[("had invited", Request)],
+            ),
+            (
+                "Kim had invited Putin to visit North Korea, and Putin gladly accepted.",
+                &[("visit", Consult)],
+            ),
+            // the content of an opening question is no event
+            (
+                "Asked whether Xi had accepted an invitation to visit North Korea, a spokesman said he had no information.",
+                &[],
+            ),
             // a question is not a request
             ("Asked whether he would invite Kim, Trump said no.", &[]),
             // a noun of a statement needs a verb that makes it happen
@@ -911,6 +1032,63 @@ mod tests {
             let want: Vec<(String, EventType)> =
                 want.iter().map(|(t, e)| (t.to_string(), *e)).collect();
             assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_visit_naming_no_place_is_placed_at_its_host() {
+        let actor = |id: &str, kind: ActorKind, c: &str| Actor {
+            id: id.to_string(),
+            name: id.to_string(),
+            kind,
+            country: Some(c.to_string()),
+            role: None,
+        };
+        let draft = |mode: Option<Mode>, actors: Vec<(Actor, Side)>| Draft {
+            event_type: EventType::Consult,
+            kind: "visit".into(),
+            cameo: "042".into(),
+            hint: Some(ModeHint::Visit),
+            mode,
+            form: Form::Base,
+            trigger_at: (0, 0),
+            status: entente_doc::EventStatus::Planned,
+            explicit: true,
+            actors,
+            date: None,
+            location: None,
+            sentences: vec![0],
+            confidence: 0.5,
+            headline: false,
+            historical: false,
+        };
+        // (mode, actors, expected place country)
+        let table = [
+            (
+                Some(Mode::Visit),
+                vec![
+                    (actor("putin", ActorKind::Person, "RUS"), Side::Guest),
+                    (actor("North Korea", ActorKind::State, "PRK"), Side::Host),
+                ],
+                Some("PRK"),
+            ),
+            (
+                Some(Mode::Visit),
+                vec![
+                    (actor("wang", ActorKind::Person, "CHN"), Side::Guest),
+                    (actor("kim", ActorKind::Person, "PRK"), Side::Host),
+                ],
+                Some("PRK"),
+            ),
+            (
+                Some(Mode::ThirdParty),
+                vec![(actor("kim", ActorKind::Person, "PRK"), Side::Host)],
+                None,
+            ),
+        ];
+        for (mode, actors, want) in table {
+            let got = host_place(&draft(mode, actors)).and_then(|l| l.country);
+            assert_eq!(got.as_deref(), want);
         }
     }
 }

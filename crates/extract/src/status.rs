@@ -182,6 +182,10 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
         (Some((_, e)), Some(p)) => Some(e < p),
         _ => None,
     };
+    // "held a ceremony to mark the start of a project to reconnect ...": the act has begun.
+    if has_before(Cue::Begun, BEGUN_WORDS) && date_after != Some(true) {
+        return Some(EventStatus::Occurred);
+    }
     // "their first summit, held on April 27": the noun's own predicate says it happened.
     if has_noun_after(Cue::Occurred, 3) && date_after != Some(true) {
         return Some(EventStatus::Occurred);
@@ -235,6 +239,10 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
         _ => Some(EventStatus::Occurred),
     }
 }
+
+/// Words allowed between a cue of a beginning and the event it starts ("to mark the start of
+/// a joint project to reconnect").
+const BEGUN_WORDS: usize = 5;
 
 /// True when a cue before a trigger is cut off from it by a relative or temporal clause
 /// ("Analysts say Xi may carry messages between Kim and Trump, whose negotiations have been
@@ -355,6 +363,13 @@ mod tests {
         let lex = lexicon();
         let table: &[Case] = &[
             ("Kim met Xi in Beijing.", "met", None, Some(Occurred)),
+            // a ceremony that starts the act
+            (
+                "The two Koreas held a ceremony to mark the start of a project to reconnect their railways.",
+                "reconnect",
+                Some(("2019-06-20", "2019-06-20")),
+                Some(Occurred),
+            ),
             ("Kim will meet Xi.", "meet", None, Some(Planned)),
             ("Kim has not met Xi.", "met", None, None),
             // a noun's own predicate
