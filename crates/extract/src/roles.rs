@@ -17,7 +17,7 @@
 //!
 //! Everything else in the clause (places, relative clauses, complements) is left out.
 
-use crate::clause::Clause;
+use crate::clause::{participant_window, Clause};
 use crate::ctx::{Local, SentenceCtx};
 use crate::draft::Side;
 use crate::lexicon::{Form, ModeHint, TriggerDef, TriggerMatch};
@@ -398,6 +398,8 @@ fn assign_in(
     t: &TriggerMatch,
     clause: &Clause,
 ) -> Vec<(Actor, Side)> {
+    let window = participant_window(s, clause, t.start, t.end);
+    let clause = &window;
     let gs = groups(s, mentions, clause.start, clause.end);
     let noun = t.form == Form::Noun;
     let phrase = s[t.start..t.end].to_ascii_lowercase();

@@ -49,7 +49,7 @@ impl PluralFinder {
     /// Never: the pattern is a constant tested below.
     pub fn new() -> PluralFinder {
         let re = Regex::new(
-            r"(?i)\b(?:the\s+(two|three|four|five|six|2|3|4|5|6)|(both))\s+(?:(?:Korean|Asian|Western|allied|neighbouring|neighboring|nuclear|rival)\s+)?(leaders|presidents|heads of state|heads of government|premiers|prime ministers|ministers|foreign ministers|defen[cs]e ministers|top diplomats|envoys|countries|nations|states|sides|governments|allies|neighbou?rs|capitals|parties|Koreas)\b",
+            r"(?i)\b(?:the\s+(two|three|four|five|six|2|3|4|5|6)|(both))\s+(?:(?:Korean|Asian|Western|allied|neighbouring|neighboring|nuclear|rival)\s+)?(leaders|presidents|heads of state|heads of government|premiers|prime ministers|ministers|foreign ministers|defen[cs]e ministers|top diplomats|envoys|men|women|officials|counterparts|countries|nations|states|sides|governments|allies|neighbou?rs|capitals|parties|powers|economies|militaries|delegations|Koreas)\b",
         )
         .expect("constant pattern compiles");
         PluralFinder { re }
@@ -65,9 +65,8 @@ impl PluralFinder {
                 let noun = c.get(3)?.as_str().to_ascii_lowercase();
                 let kind = match noun.as_str() {
                     "countries" | "nations" | "states" | "sides" | "governments" | "allies"
-                    | "neighbours" | "neighbors" | "capitals" | "parties" | "koreas" => {
-                        PluralKind::States
-                    }
+                    | "neighbours" | "neighbors" | "capitals" | "parties" | "koreas" | "powers"
+                    | "economies" | "militaries" | "delegations" => PluralKind::States,
                     _ => PluralKind::People,
                 };
                 Some(Plural {
@@ -99,9 +98,11 @@ pub fn resolve(p: &Plural, earlier: &[Mention], sentence: u32) -> Option<Vec<Act
     // (country, actor, score, last position)
     let mut cands: Vec<(String, Actor, f64, usize)> = Vec::new();
     let mut first_of_sentence: Option<u32> = None;
+    let mut rank = 0i32;
     for (i, m) in earlier.iter().enumerate() {
         let opens = first_of_sentence != Some(m.sentence);
         first_of_sentence = Some(m.sentence);
+        rank = if opens { 0 } else { rank + 1 };
         let back = sentence.saturating_sub(m.sentence);
         let mut w = 0.6f64.powi(back.min(30) as i32);
         if back == 0 {
@@ -110,6 +111,9 @@ pub fn resolve(p: &Plural, earlier: &[Mention], sentence: u32) -> Option<Vec<Act
         if opens {
             w *= 2.0;
         }
+        // The main clause names its parties first ("Kim will brief Xi on his summit with
+        // Trump": Kim and Xi).
+        w *= 0.85f64.powi(rank.min(10));
         for a in &m.actors {
             let ok = match p.kind {
                 PluralKind::People => a.kind == ActorKind::Person,
@@ -167,7 +171,18 @@ mod tests {
             count: 2,
             kind: PluralKind::People,
         };
-        let cases: [(Vec<Mention>, u32, [&str; 2]); 3] = [
+        let cases: [(Vec<Mention>, u32, [&str; 2]); 4] = [
+            (
+                // "Kim will brief Xi on his summit with Trump. The two leaders last met in
+                // Dalian.": the main clause's parties outrank a complement's.
+                vec![
+                    person("kim", "PRK", 0),
+                    person("xi", "CHN", 0),
+                    person("trump", "USA", 0),
+                ],
+                1,
+                ["kim", "xi"],
+            ),
             (
                 vec![person("moon", "KOR", 0), person("kim", "PRK", 0)],
                 1,
@@ -210,7 +225,7 @@ mod tests {
     #[test]
     fn finds_plural_references() {
         let f = PluralFinder::new();
-        let t = "The two presidents met. Both governments agreed; the four countries and the two Koreas.";
+        let t = "The two presidents met. Both governments agreed; the four countries and the two Koreas. The two men and the two powers.";
         let got: Vec<(&str, usize, PluralKind)> = f
             .find(t)
             .into_iter()
@@ -223,6 +238,8 @@ mod tests {
                 ("Both governments", 2, PluralKind::States),
                 ("the four countries", 4, PluralKind::States),
                 ("the two Koreas", 2, PluralKind::States),
+                ("The two men", 2, PluralKind::People),
+                ("the two powers", 2, PluralKind::States),
             ]
         );
     }
