@@ -7,6 +7,7 @@ use regex::Regex;
 #[derive(Debug, Clone)]
 pub struct PluralFinder {
     re: Regex,
+    pronoun: Regex,
 }
 
 /// What a plural reference stands for.
@@ -29,6 +30,9 @@ pub struct Plural {
     pub count: usize,
     /// Which kind of actors.
     pub kind: PluralKind,
+    /// A possessive pronoun ("their summit"): its antecedents are most often named earlier in
+    /// its own sentence ("between Trump and Kim, following their summits").
+    pub pronoun: bool,
 }
 
 fn number(word: &str) -> Option<usize> {
@@ -52,7 +56,14 @@ impl PluralFinder {
             r"(?i)\b(?:the\s+(two|three|four|five|six|2|3|4|5|6)|(both))\s+(?:(?:Korean|Asian|Western|allied|neighbouring|neighboring|nuclear|rival)\s+)?(leaders|presidents|heads of state|heads of government|premiers|prime ministers|ministers|foreign ministers|defen[cs]e ministers|top diplomats|envoys|men|women|officials|counterparts|countries|nations|states|sides|governments|allies|neighbou?rs|capitals|parties|powers|economies|militaries|delegations|Koreas)\b",
         )
         .expect("constant pattern compiles");
-        PluralFinder { re }
+        // "They also agreed ...", "their first summit", "both of them": a pair named
+        // before. "they" inside a sentence is too often someone else ("officials said
+        // they ..."), so only a sentence-initial "They" counts.
+        let pronoun = Regex::new(
+            r"\b(?:(They)|(their)\s+(?:(?:first|second|third|last|latest|previous|next|recent)\s+)?(?:summits?|meetings?|talks)|(both of them))\b",
+        )
+        .expect("constant pattern compiles");
+        PluralFinder { re, pronoun }
     }
 
     /// Plural references in `text`.
@@ -74,8 +85,28 @@ impl PluralFinder {
                     end: m.end(),
                     count: n,
                     kind,
+                    pronoun: false,
                 })
             })
+            .chain(self.pronoun.captures_iter(text).filter_map(|c| {
+                let m = c.get(1).or(c.get(2)).or(c.get(3))?;
+                let opens = text[..m.start()]
+                    .trim_end_matches([' ', '"', '“'])
+                    .chars()
+                    .last()
+                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+                if c.get(1).is_some() && !opens {
+                    return None;
+                }
+                Some(Plural {
+                    start: m.start(),
+                    end: m.end(),
+                    count: 2,
+                    kind: PluralKind::States,
+                    // "Pompeo met both of them": the rest of its sentence is someone else.
+                    pronoun: c.get(2).is_some(),
+                })
+            }))
             .collect()
     }
 }
@@ -106,7 +137,7 @@ pub fn resolve(p: &Plural, earlier: &[Mention], sentence: u32) -> Option<Vec<Act
         let back = sentence.saturating_sub(m.sentence);
         let mut w = 0.6f64.powi(back.min(30) as i32);
         if back == 0 {
-            w *= 0.2;
+            w *= if p.pronoun { 1.5 } else { 0.2 };
         }
         if opens {
             w *= 2.0;
@@ -170,6 +201,7 @@ mod tests {
             end: 1,
             count: 2,
             kind: PluralKind::People,
+            pronoun: false,
         };
         let cases: [(Vec<Mention>, u32, [&str; 2]); 4] = [
             (
@@ -223,6 +255,30 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_prefer_their_own_sentence() {
+        // "Moon greeted them. It was the third meeting between Trump and Kim, following
+        // their summits in Singapore."
+        let their = Plural {
+            start: 0,
+            end: 1,
+            count: 2,
+            kind: PluralKind::States,
+            pronoun: true,
+        };
+        let ms = vec![
+            person("moon", "KOR", 0),
+            person("trump", "USA", 1),
+            person("kim", "PRK", 1),
+        ];
+        let got: Vec<String> = resolve(&their, &ms, 1)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(got, ["trump", "kim"]);
+    }
+
+    #[test]
     fn finds_plural_references() {
         let f = PluralFinder::new();
         let t = "The two presidents met. Both governments agreed; the four countries and the two Koreas. The two men and the two powers.";
@@ -231,6 +287,13 @@ mod tests {
             .into_iter()
             .map(|p| (&t[p.start..p.end], p.count, p.kind))
             .collect();
+        let t2 = "They met. Then they left after their first summit, and both of them said so.";
+        let got2: Vec<&str> = f
+            .find(t2)
+            .into_iter()
+            .map(|p| &t2[p.start..p.end])
+            .collect();
+        assert_eq!(got2, ["They", "their", "both of them"]);
         assert_eq!(
             got,
             [
