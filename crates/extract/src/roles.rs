@@ -940,6 +940,14 @@ mod tests {
         );
         let cases: Vec<Case<'_>> = vec![
             (
+                "Tokyo also said it plans to remove South Korea from its \"white list\" of trusted trading partners.",
+                "remove",
+                Form::Base,
+                &sanction,
+                vec![("Tokyo", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
                 "Moon said he believed the meeting between Trump and Kim could go ahead.",
                 "meeting",
                 Form::Noun,

@@ -60,7 +60,7 @@ impl PluralFinder {
         // before. "they" inside a sentence is too often someone else ("officials said
         // they ..."), so only a sentence-initial "They" counts.
         let pronoun = Regex::new(
-            r"\b(?:(They)|(their)\s+(?:(?:first|second|third|last|latest|previous|next|recent)\s+)?(?:summits?|meetings?|talks)|(both of them))\b",
+            r"\b(?:(They)|(their)\s+(?:(?:first|second|third|last|latest|previous|next|recent)\s+)?(?:summits?|meetings?|talks)|(both of them)|([Tt]he two)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last)|([Tt]he three)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last))\b",
         )
         .expect("constant pattern compiles");
         PluralFinder { re, pronoun }
@@ -89,7 +89,13 @@ impl PluralFinder {
                 })
             })
             .chain(self.pronoun.captures_iter(text).filter_map(|c| {
-                let m = c.get(1).or(c.get(2)).or(c.get(3))?;
+                // "the two could meet there": a bare number stands for a pair (or three).
+                let m = c
+                    .get(1)
+                    .or(c.get(2))
+                    .or(c.get(3))
+                    .or(c.get(4))
+                    .or(c.get(5))?;
                 let opens = text[..m.start()]
                     .trim_end_matches([' ', '"', '“'])
                     .chars()
@@ -101,7 +107,7 @@ impl PluralFinder {
                 Some(Plural {
                     start: m.start(),
                     end: m.end(),
-                    count: 2,
+                    count: if c.get(5).is_some() { 3 } else { 2 },
                     kind: PluralKind::States,
                     // "Pompeo met both of them": the rest of its sentence is someone else.
                     pronoun: c.get(2).is_some(),
@@ -287,13 +293,23 @@ mod tests {
             .into_iter()
             .map(|p| (&t[p.start..p.end], p.count, p.kind))
             .collect();
-        let t2 = "They met. Then they left after their first summit, and both of them said so.";
+        let t2 = "They met. Then they left after their first summit, and both of them said so. The two could meet; the two countries, the two of us, the three will.";
         let got2: Vec<&str> = f
             .find(t2)
             .into_iter()
             .map(|p| &t2[p.start..p.end])
             .collect();
-        assert_eq!(got2, ["They", "their", "both of them"]);
+        assert_eq!(
+            got2,
+            [
+                "the two countries",
+                "They",
+                "their",
+                "both of them",
+                "The two",
+                "the three"
+            ]
+        );
         assert_eq!(
             got,
             [
