@@ -58,11 +58,16 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
         let hard = c == ';'
             || c == '—'
             || c == '–' && sentence[i..].starts_with("– ")
-            || c == '-' && sentence[i..].starts_with("-- ");
+            || c == '-' && sentence[i..].starts_with("-- ")
+            || c == '-' && sentence[i..].starts_with("- ") && dateline_dash(sentence, i);
         if !hard {
             continue;
         }
-        let width = if c == '-' { 2 } else { c.len_utf8() };
+        let width = if sentence[i..].starts_with("--") {
+            2
+        } else {
+            c.len_utf8()
+        };
         if i < trigger_start {
             start = start.max(i + width);
         } else if i >= trigger_end {
@@ -166,6 +171,45 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
     }
 }
 
+/// The part of `clause` whose actors may take part in the trigger's event: a relative
+/// clause that the trigger lies in starts after its relative word ("the Singapore summit,
+/// when the two men signed"); one after the trigger ends it ("Kim met Xi, whose country
+/// ..."). Dates and places keep the whole clause ("on Friday, when China announced").
+pub fn participant_window(
+    sentence: &str,
+    clause: &Clause,
+    trigger_start: usize,
+    trigger_end: usize,
+) -> Clause {
+    let mut start = clause.start;
+    let mut end = clause.end.min(sentence.len());
+    for rel in [", when ", ", where ", ", which ", ", whose ", ", who "] {
+        let mut from = 0;
+        while let Some(off) = sentence[from..].find(rel) {
+            let at = from + off;
+            from = at + rel.len();
+            // "Kim, who arrived on Monday, met Xi": the antecedent of "who" is the subject.
+            let opens = !matches!(rel, ", who " | ", whose ");
+            if opens && from <= trigger_start && at >= start {
+                start = start.max(from);
+            } else if !matches!(rel, ", when " | ", where ") && at >= trigger_end && at < end {
+                end = at;
+            }
+        }
+    }
+    Clause {
+        start,
+        end,
+        speaker: clause.speaker,
+    }
+}
+
+/// True when the single dash at `at` closes a dateline ("SEOUL (Reuters) - ...").
+fn dateline_dash(sentence: &str, at: usize) -> bool {
+    let head = sentence[..at].trim_end();
+    head.ends_with(')') && head.split_whitespace().count() <= 6
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,9 +271,47 @@ mod tests {
                 " the two leaders met twice.",
                 Some("According to Yonhap,"),
             ),
+            (
+                "SEOUL (Reuters) - Moon met Abe in Bangkok.",
+                "met",
+                " Moon met Abe in Bangkok.",
+                None,
+            ),
         ];
         for (s, trig, want, speaker) in cases {
             assert_eq!(clause(s, trig), (want, speaker), "{s}");
+        }
+    }
+
+    #[test]
+    fn participant_windows() {
+        let cases = [
+            (
+                "It recalled the Singapore summit last June, when the two men signed a statement.",
+                "signed",
+                "the two men signed a statement.",
+            ),
+            (
+                "Kim met Xi, whose country is the main ally of Russia.",
+                "met",
+                "Kim met Xi",
+            ),
+            (
+                "Kim, who arrived in Beijing on Monday, met Xi.",
+                "met",
+                "Kim, who arrived in Beijing on Monday, met Xi.",
+            ),
+            (
+                "Kim met Xi in Beijing, where Putin visited last year.",
+                "met",
+                "Kim met Xi in Beijing, where Putin visited last year.",
+            ),
+        ];
+        for (s, trig, want) in cases {
+            let t = s.find(trig).unwrap();
+            let c = clause_of(s, t, t + trig.len());
+            let w = participant_window(s, &c, t, t + trig.len());
+            assert_eq!(&s[w.start..w.end], want, "{s}");
         }
     }
 }

@@ -17,7 +17,7 @@
 //!
 //! Everything else in the clause (places, relative clauses, complements) is left out.
 
-use crate::clause::Clause;
+use crate::clause::{participant_window, Clause};
 use crate::ctx::{Local, SentenceCtx};
 use crate::draft::Side;
 use crate::lexicon::{Form, ModeHint, TriggerDef, TriggerMatch};
@@ -398,6 +398,8 @@ fn assign_in(
     t: &TriggerMatch,
     clause: &Clause,
 ) -> Vec<(Actor, Side)> {
+    let window = participant_window(s, clause, t.start, t.end);
+    let clause = &window;
     let gs = groups(s, mentions, clause.start, clause.end);
     let noun = t.form == Form::Noun;
     let phrase = s[t.start..t.end].to_ascii_lowercase();
@@ -485,6 +487,8 @@ fn assign_in(
     let mut prev = t.end;
     let mut object_taken = false;
     let mut target_taken = false;
+    // "the meeting between Trump and Kim": the noun names all its parties itself.
+    let mut pair_given = false;
     for g in gs.iter().filter(|g| g.start >= t.end) {
         let gap = &s[prev..g.start];
         let (n, barrier) = gap_info(gap);
@@ -532,6 +536,9 @@ fn assign_in(
             }
             target_taken = true;
         }
+        if matches!(gov.as_deref(), Some("between" | "among" | "amongst")) && g.items.len() >= 2 {
+            pair_given = true;
+        }
         push(&mut actors, g, side);
         if def.event_type == EventType::Accuse && side == Side::Target {
             // "accused Moscow of buying North Korean weapons": the complement's object.
@@ -541,7 +548,7 @@ fn assign_in(
 
     // A noun with no actor of its own: the subject (and object) of the verb governing it
     // ("Kim made a trip to Beijing", "South Korea would drop Japan from its list").
-    if noun && subject.is_none() {
+    if noun && subject.is_none() && !pair_given {
         let near: Vec<&&Group<'_>> = before
             .iter()
             .filter(|g| {
@@ -932,6 +939,30 @@ mod tests {
             &'a [&'a str],
         );
         let cases: Vec<Case<'_>> = vec![
+            (
+                "Tokyo also said it plans to remove South Korea from its \"white list\" of trusted trading partners.",
+                "remove",
+                Form::Base,
+                &sanction,
+                vec![("Tokyo", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
+                "Moon said he believed the meeting between Trump and Kim could go ahead.",
+                "meeting",
+                Form::Noun,
+                &meet,
+                vec![("Moon", &["KOR"]), ("Trump", &["USA"]), ("Kim", &["PRK"])],
+                &["prk:participant", "usa:participant"],
+            ),
+            (
+                "North Korea said it will not accept 50,000 tonnes of rice offered by South Korea.",
+                "will not accept",
+                Form::Base,
+                &reject,
+                vec![("North Korea", &["PRK"]), ("South Korea", &["KOR"])],
+                &["kor:target", "prk:source"],
+            ),
             (
                 "Xi also met Moon in Osaka and told him that Kim was ready.",
                 "met",

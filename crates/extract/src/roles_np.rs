@@ -343,7 +343,20 @@ pub(crate) fn is_passive(s: &str, t_start: usize) -> bool {
 /// Number of words in `s` and whether it holds a comma, semicolon or a barrier word.
 pub(crate) fn gap_info(s: &str) -> (usize, bool) {
     let ws = words(s);
-    let barrier = s.contains([',', ';', ':', '(', '"', '“', '”'])
+    // A comma between digits groups thousands ("50,000 tonnes"): no clause seam.
+    let seam = s.char_indices().any(|(i, c)| match c {
+        ',' => {
+            let digit_before = s[..i].chars().last().is_some_and(|d| d.is_ascii_digit());
+            let digit_after = s[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit());
+            !(digit_before && digit_after)
+        }
+        ';' | ':' | '(' | '"' | '“' | '”' => true,
+        _ => false,
+    });
+    let barrier = seam
         || ws
             .iter()
             .any(|(_, w)| BARRIERS.contains(&w.to_ascii_lowercase().as_str()));
@@ -417,6 +430,19 @@ mod tests {
         ];
         for (s, t, want) in cases {
             assert_eq!(is_passive(s, s.find(t).unwrap()), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn gaps() {
+        let cases = [
+            (" 50,000 tonnes of rice offered by ", (7, false)),
+            (", the ", (1, true)),
+            (" said: ", (1, true)),
+            (" and ", (1, false)),
+        ];
+        for (g, want) in cases {
+            assert_eq!(gap_info(g), want, "{g:?}");
         }
     }
 

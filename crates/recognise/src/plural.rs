@@ -7,6 +7,7 @@ use regex::Regex;
 #[derive(Debug, Clone)]
 pub struct PluralFinder {
     re: Regex,
+    pronoun: Regex,
 }
 
 /// What a plural reference stands for.
@@ -29,6 +30,9 @@ pub struct Plural {
     pub count: usize,
     /// Which kind of actors.
     pub kind: PluralKind,
+    /// A possessive pronoun ("their summit"): its antecedents are most often named earlier in
+    /// its own sentence ("between Trump and Kim, following their summits").
+    pub pronoun: bool,
 }
 
 fn number(word: &str) -> Option<usize> {
@@ -49,10 +53,17 @@ impl PluralFinder {
     /// Never: the pattern is a constant tested below.
     pub fn new() -> PluralFinder {
         let re = Regex::new(
-            r"(?i)\b(?:the\s+(two|three|four|five|six|2|3|4|5|6)|(both))\s+(?:(?:Korean|Asian|Western|allied|neighbouring|neighboring|nuclear|rival)\s+)?(leaders|presidents|heads of state|heads of government|premiers|prime ministers|ministers|foreign ministers|defen[cs]e ministers|top diplomats|envoys|countries|nations|states|sides|governments|allies|neighbou?rs|capitals|parties|Koreas)\b",
+            r"(?i)\b(?:the\s+(two|three|four|five|six|2|3|4|5|6)|(both))\s+(?:(?:Korean|Asian|Western|allied|neighbouring|neighboring|nuclear|rival)\s+)?(leaders|presidents|heads of state|heads of government|premiers|prime ministers|ministers|foreign ministers|defen[cs]e ministers|top diplomats|envoys|men|women|officials|counterparts|countries|nations|states|sides|governments|allies|neighbou?rs|capitals|parties|powers|economies|militaries|delegations|Koreas)\b",
         )
         .expect("constant pattern compiles");
-        PluralFinder { re }
+        // "They also agreed ...", "their first summit", "both of them": a pair named
+        // before. "they" inside a sentence is too often someone else ("officials said
+        // they ..."), so only a sentence-initial "They" counts.
+        let pronoun = Regex::new(
+            r"\b(?:(They)|(their)\s+(?:(?:first|second|third|last|latest|previous|next|recent)\s+)?(?:summits?|meetings?|talks)|(both of them)|([Tt]he two)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last)|([Tt]he three)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last))\b",
+        )
+        .expect("constant pattern compiles");
+        PluralFinder { re, pronoun }
     }
 
     /// Plural references in `text`.
@@ -65,9 +76,8 @@ impl PluralFinder {
                 let noun = c.get(3)?.as_str().to_ascii_lowercase();
                 let kind = match noun.as_str() {
                     "countries" | "nations" | "states" | "sides" | "governments" | "allies"
-                    | "neighbours" | "neighbors" | "capitals" | "parties" | "koreas" => {
-                        PluralKind::States
-                    }
+                    | "neighbours" | "neighbors" | "capitals" | "parties" | "koreas" | "powers"
+                    | "economies" | "militaries" | "delegations" => PluralKind::States,
                     _ => PluralKind::People,
                 };
                 Some(Plural {
@@ -75,8 +85,34 @@ impl PluralFinder {
                     end: m.end(),
                     count: n,
                     kind,
+                    pronoun: false,
                 })
             })
+            .chain(self.pronoun.captures_iter(text).filter_map(|c| {
+                // "the two could meet there": a bare number stands for a pair (or three).
+                let m = c
+                    .get(1)
+                    .or(c.get(2))
+                    .or(c.get(3))
+                    .or(c.get(4))
+                    .or(c.get(5))?;
+                let opens = text[..m.start()]
+                    .trim_end_matches([' ', '"', '“'])
+                    .chars()
+                    .last()
+                    .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+                if c.get(1).is_some() && !opens {
+                    return None;
+                }
+                Some(Plural {
+                    start: m.start(),
+                    end: m.end(),
+                    count: if c.get(5).is_some() { 3 } else { 2 },
+                    kind: PluralKind::States,
+                    // "Pompeo met both of them": the rest of its sentence is someone else.
+                    pronoun: c.get(2).is_some(),
+                })
+            }))
             .collect()
     }
 }
@@ -99,17 +135,22 @@ pub fn resolve(p: &Plural, earlier: &[Mention], sentence: u32) -> Option<Vec<Act
     // (country, actor, score, last position)
     let mut cands: Vec<(String, Actor, f64, usize)> = Vec::new();
     let mut first_of_sentence: Option<u32> = None;
+    let mut rank = 0i32;
     for (i, m) in earlier.iter().enumerate() {
         let opens = first_of_sentence != Some(m.sentence);
         first_of_sentence = Some(m.sentence);
+        rank = if opens { 0 } else { rank + 1 };
         let back = sentence.saturating_sub(m.sentence);
         let mut w = 0.6f64.powi(back.min(30) as i32);
         if back == 0 {
-            w *= 0.2;
+            w *= if p.pronoun { 1.5 } else { 0.2 };
         }
         if opens {
             w *= 2.0;
         }
+        // The main clause names its parties first ("Kim will brief Xi on his summit with
+        // Trump": Kim and Xi).
+        w *= 0.85f64.powi(rank.min(10));
         for a in &m.actors {
             let ok = match p.kind {
                 PluralKind::People => a.kind == ActorKind::Person,
@@ -166,8 +207,20 @@ mod tests {
             end: 1,
             count: 2,
             kind: PluralKind::People,
+            pronoun: false,
         };
-        let cases: [(Vec<Mention>, u32, [&str; 2]); 3] = [
+        let cases: [(Vec<Mention>, u32, [&str; 2]); 4] = [
+            (
+                // "Kim will brief Xi on his summit with Trump. The two leaders last met in
+                // Dalian.": the main clause's parties outrank a complement's.
+                vec![
+                    person("kim", "PRK", 0),
+                    person("xi", "CHN", 0),
+                    person("trump", "USA", 0),
+                ],
+                1,
+                ["kim", "xi"],
+            ),
             (
                 vec![person("moon", "KOR", 0), person("kim", "PRK", 0)],
                 1,
@@ -208,14 +261,55 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_prefer_their_own_sentence() {
+        // "Moon greeted them. It was the third meeting between Trump and Kim, following
+        // their summits in Singapore."
+        let their = Plural {
+            start: 0,
+            end: 1,
+            count: 2,
+            kind: PluralKind::States,
+            pronoun: true,
+        };
+        let ms = vec![
+            person("moon", "KOR", 0),
+            person("trump", "USA", 1),
+            person("kim", "PRK", 1),
+        ];
+        let got: Vec<String> = resolve(&their, &ms, 1)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert_eq!(got, ["trump", "kim"]);
+    }
+
+    #[test]
     fn finds_plural_references() {
         let f = PluralFinder::new();
-        let t = "The two presidents met. Both governments agreed; the four countries and the two Koreas.";
+        let t = "The two presidents met. Both governments agreed; the four countries and the two Koreas. The two men and the two powers.";
         let got: Vec<(&str, usize, PluralKind)> = f
             .find(t)
             .into_iter()
             .map(|p| (&t[p.start..p.end], p.count, p.kind))
             .collect();
+        let t2 = "They met. Then they left after their first summit, and both of them said so. The two could meet; the two countries, the two of us, the three will.";
+        let got2: Vec<&str> = f
+            .find(t2)
+            .into_iter()
+            .map(|p| &t2[p.start..p.end])
+            .collect();
+        assert_eq!(
+            got2,
+            [
+                "the two countries",
+                "They",
+                "their",
+                "both of them",
+                "The two",
+                "the three"
+            ]
+        );
         assert_eq!(
             got,
             [
@@ -223,6 +317,8 @@ mod tests {
                 ("Both governments", 2, PluralKind::States),
                 ("the four countries", 4, PluralKind::States),
                 ("the two Koreas", 2, PluralKind::States),
+                ("The two men", 2, PluralKind::People),
+                ("the two powers", 2, PluralKind::States),
             ]
         );
     }
