@@ -38,6 +38,7 @@ use crate::when_cues::{
     preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, widen, Span};
+use crate::when_offset::{length, relation, shifted};
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
 
@@ -128,7 +129,12 @@ pub(crate) fn pick(
         // beats a coarser date of an apposition.
         let prog = progressive(&se, cx, trig, clause)
             .filter(|_| near.is_none_or(|c| !matches!(c.precision.as_str(), "day" | "time")));
-        if let Some(d) = prog {
+        // "The drills come a week after Putin and Kim signed a pact": a distance from the
+        // occasion, unless a nearer date of the trigger's own stands after the distance.
+        let off = offset(&se, cx, trig).filter(|(at, _)| near.is_none_or(|c| c.end <= *at));
+        if let Some((_, d)) = off {
+            dates.push(d);
+        } else if let Some(d) = prog {
             dates.push(d);
         } else if let Some(c) = near {
             // "held talks on April 27 and May 26": days apart are two events.
@@ -490,6 +496,41 @@ fn progressive(
         precision: "day".into(),
         text: se.s.get(y..).and_then(|r| r.split(',').next())?.to_string(),
     })
+}
+
+/// The date of trigger `t` from a distance to the occasion ("comes a week after ...", see
+/// [`crate::when_offset`]), with where the distance starts.
+fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usize, DraftDate)> {
+    cx.timexes
+        .iter()
+        .rev()
+        .filter(|x| x.item.kind == "DURATION" && x.end <= t.0)
+        .find_map(|x| {
+            let (sign, present) = relation(&se.ws, (x.start, x.end), t)?;
+            let (n, unit) = length(&x.item.value)?;
+            let anchor = if present {
+                se.published?
+            } else {
+                cx.timexes
+                    .iter()
+                    .rev()
+                    .find(|y| {
+                        y.end <= x.start && y.item.kind == "DATE" && y.item.precision == "day"
+                    })?
+                    .item
+                    .start?
+            };
+            let (sp, precision) = shifted(anchor, n, unit, sign)?;
+            Some((
+                x.start,
+                DraftDate {
+                    start: sp.start,
+                    end: sp.end,
+                    precision: precision.into(),
+                    text: se.s.get(x.start..x.end)?.to_string(),
+                },
+            ))
+        })
 }
 
 /// Words that open a conjoined predicate ("..., and urged").

@@ -62,7 +62,7 @@ fn weekday_of(w: &str) -> Option<Weekday> {
     })
 }
 
-fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+pub(crate) fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
 }
