@@ -258,6 +258,11 @@ fn cue_of(doc: &Doc<'_>, i: usize, modal: bool) -> Option<Cue> {
     {
         return Some(Cue::Future);
     }
+    // "had been due to arrive on Sunday": a plan not yet carried out ("due to" alone is
+    // "because of").
+    if w.eq_ignore_ascii_case("due") && to_next && lw(prev(1), &["been"]) {
+        return Some(Cue::Future);
+    }
     // "the exercise, scheduled for August": a plan, unless "was scheduled for".
     if lw(w, &["scheduled", "planned", "slated"])
         && doc.is(i + 1, "for")
@@ -395,6 +400,8 @@ mod tests {
                 "The allies' exercise, scheduled for August, angered Pyongyang.",
                 Some(true),
             ),
+            ("Blinken had been due to arrive in Beijing.", Some(true)),
+            ("The visit was cancelled due to the storm.", Some(false)),
             ("Relations remain tense.", None),
             ("The United Nations is a body.", None),
         ];
