@@ -37,7 +37,7 @@ use crate::when_cues::{
     is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date, participle_between,
     preposition_between, relative_spans, split_by_relative, words, Word,
 };
-use crate::when_list::{ahead, duration_days, list_items, widen, Span};
+use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{length, relation, shifted};
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
@@ -355,7 +355,14 @@ fn items(cx: &SentenceCtx<'_>, cands: &[Cand<'_>]) -> Vec<DraftDate> {
     let mut all: Vec<(Span, bool, &Cand<'_>)> = Vec::new();
     for c in cands {
         let text = cx.text.get(c.start..c.end).unwrap_or("");
-        match list_items(text, c.span).filter(|_| !after_between(cx.text, c.start)) {
+        // "their talks in April and May": whole months are separate meetings even when they
+        // touch; touching days ("February 27 and 28") are one.
+        let parts = if c.precision == "month" {
+            list_parts(text, c.span)
+        } else {
+            list_items(text, c.span)
+        };
+        match parts.filter(|_| !after_between(cx.text, c.start)) {
             Some(parts) => all.extend(parts.into_iter().map(|p| (p, true, c))),
             None => all.push((c.span, false, c)),
         }
