@@ -34,7 +34,7 @@ use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
     complement_between, complement_start, is_announcing, is_attributive_of_other,
-    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date, participle_between,
+    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date_of, participle_between,
     preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
@@ -73,6 +73,9 @@ struct Sent<'s> {
     published: Option<chrono::NaiveDate>,
     /// The trigger is a noun ("summit"), which may head a relative clause.
     noun: bool,
+    /// The event is made by speaking (a threat, an accusation, a protest): the date of the
+    /// saying dates it ("said on Monday that Seoul would take countermeasures").
+    speech: bool,
 }
 
 /// The dates of the event(s) started by trigger `t`.
@@ -91,6 +94,10 @@ pub(crate) fn pick(
         rel,
         published: cx.doc.published_date(),
         noun: t.form == Form::Noun,
+        speech: matches!(
+            def.event_type,
+            EventType::Threaten | EventType::Accuse | EventType::Protest
+        ),
     };
     let trig = (t.start, t.end);
     let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
@@ -222,7 +229,7 @@ fn candidate<'a>(
         // A date right before the trigger modifies it: "his planned June 12 summit".
         let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
         if !modifies
-            && (is_report_date(s, &se.ws, pos, t)
+            && (is_report_date_of(s, &se.ws, pos, t, se.speech)
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
                 || participle_between(&se.ws, pos, t)
                 || complement_between(s, &se.ws, pos, t)
