@@ -513,7 +513,8 @@ fn progressive(
 }
 
 /// The date of trigger `t` from a distance to the occasion ("comes a week after ...", see
-/// [`crate::when_offset`]), with where the distance starts.
+/// [`crate::when_offset`]), with where the distance starts. A past "came" measures from the
+/// last day named before it in the document.
 fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usize, DraftDate)> {
     cx.timexes
         .iter()
@@ -525,13 +526,19 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
             let anchor = if present {
                 se.published?
             } else {
-                cx.timexes
+                // "China and Russia on Thursday vetoed ... The vote came a day after": the
+                // last day named before, in this sentence or an earlier one.
+                let at = x.item.span.start();
+                cx.doc
+                    .timexes
                     .iter()
                     .rev()
                     .find(|y| {
-                        y.end <= x.start && y.item.kind == "DATE" && y.item.precision == "day"
+                        y.span.end() <= at
+                            && y.kind == "DATE"
+                            && y.precision == "day"
+                            && y.start.is_some()
                     })?
-                    .item
                     .start?
             };
             let (sp, precision) = shifted(anchor, n, unit, sign)?;
