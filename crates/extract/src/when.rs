@@ -155,6 +155,8 @@ pub(crate) fn pick(
             }
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
             dates.push(d);
+        } else if let Some(d) = taken_up(&se, cx, clause, trig) {
+            dates.push(d);
         }
     }
     DatePick {
@@ -554,6 +556,60 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
         })
 }
 
+/// Phrases after "it" that give the time of an event named before ("it could take place in
+/// February").
+const TAKES_PLACE: &[&str] = &[
+    "take place",
+    "takes place",
+    "took place",
+    "be held",
+    "is held",
+    "happen",
+    "go ahead",
+    "is scheduled",
+    "was scheduled",
+    "is expected",
+    "is due",
+    "is set",
+];
+
+/// "negotiating a location for a second summit, and officials have said it could take place
+/// in February": a later "it" taking up an event noun of the sentence, with a date, dates it.
+fn taken_up(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    if !se.noun {
+        return None;
+    }
+    let at = it_takes_place(se.s, &se.ws, clause.end.max(t.1))?;
+    cx.timexes
+        .iter()
+        .filter(|x| x.start >= at)
+        .filter_map(|x| candidate(se, x, None))
+        .min_by_key(|c| c.start)
+        .map(|c| draft(cx, &c, c.span))
+}
+
+/// Where the first "it could take place" (see [`TAKES_PLACE`]) at or after byte `from`
+/// ends its "it".
+fn it_takes_place(s: &str, ws: &[Word], from: usize) -> Option<usize> {
+    ws.iter()
+        .filter(|w| w.start >= from && w.lower == "it")
+        .find(|w| {
+            let rest = s.get(w.end..).unwrap_or("").to_lowercase();
+            let head = rest
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            TAKES_PLACE.iter().any(|p| head.contains(p))
+        })
+        .map(|w| w.end)
+}
+
 /// Words that open a conjoined predicate ("..., and urged").
 fn opens_predicate(w: &str) -> bool {
     w.ends_with("ed") || ["also", "then", "later", "again"].contains(&w)
@@ -652,6 +708,20 @@ mod tests {
         let s = "It would launch a satellite between Monday and June 4.";
         assert!(after_between(s, s.find("Monday").unwrap_or(0)));
         assert!(!after_between(s, s.find("June").unwrap_or(0)));
+    }
+
+    #[test]
+    fn pronoun_takes_up_an_event() {
+        // (sentence, found)
+        for (s, want) in [
+            ("A second summit was discussed, and officials said it could take place in February.", true),
+            ("The summit, officials said, is likely; it will be held in Hanoi.", true),
+            ("The summit was discussed, and it rained in February.", false),
+            ("They met, and said it was a good meeting.", false),
+        ] {
+            let ws = words(s);
+            assert_eq!(it_takes_place(s, &ws, 0).is_some(), want, "{s}");
+        }
     }
 
     #[test]
