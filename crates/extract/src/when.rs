@@ -253,8 +253,17 @@ fn candidate<'a>(
 /// then further before.
 /// A date before the trigger with a coordination between them belongs to the first
 /// predicate ("flew to Seoul on Saturday and will hold talks ... on Sunday").
+/// A date before a second complement ("agreed that Yellen would travel in the coming days and
+/// that Blinken would visit") belongs to the first.
 fn nearest<'c, 'a>(s: &str, cands: &'c [Cand<'a>], t: (usize, usize)) -> Option<&'c Cand<'a>> {
-    cands.iter().min_by_key(|c| {
+    let own = |c: &&Cand<'_>| {
+        c.start >= t.1
+            || !s.get(c.end..t.0).is_some_and(|g| {
+                let g = g.to_lowercase();
+                g.contains(" and that ") || g.contains(", that ") || g.contains(" but that ")
+            })
+    };
+    cands.iter().filter(own).min_by_key(|c| {
         if c.start >= t.1 {
             c.start - t.1
         } else if t.0.saturating_sub(c.end) <= 2 {
@@ -722,6 +731,37 @@ mod tests {
             let ws = words(s);
             assert_eq!(it_takes_place(s, &ws, 0).is_some(), want, "{s}");
         }
+    }
+
+    #[test]
+    fn second_complements_keep_their_own_dates() {
+        let s =
+            "They agreed that Yellen would travel in the coming days and that Blinken would visit.";
+        let a = s.find("the coming days").unwrap_or(0);
+        let b = s.find("visit").unwrap_or(0);
+        let tx = Timex {
+            span: entente_text::Span::new(a, a + 15),
+            kind: "DATE".into(),
+            value: String::new(),
+            modifier: None,
+            start: None,
+            end: None,
+            precision: "week".into(),
+            vague: false,
+            future: None,
+        };
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 4, 2).unwrap_or_default();
+        let c = Cand {
+            start: a,
+            end: a + 15,
+            span: Span { start: d, end: d },
+            precision: "week".into(),
+            timex: &tx,
+        };
+        let cands = [c];
+        assert!(nearest(s, &cands, (b, b + 5)).is_none());
+        let y = s.find("travel").unwrap_or(0);
+        assert!(nearest(s, &cands, (y, y + 6)).is_some());
     }
 
     #[test]
