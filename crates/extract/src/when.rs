@@ -157,6 +157,8 @@ pub(crate) fn pick(
             dates.push(d);
         } else if let Some(d) = taken_up(&se, cx, clause, trig) {
             dates.push(d);
+        } else if let Some(d) = spelt_out(&se, cx, trig) {
+            dates.push(d);
         }
     }
     DatePick {
@@ -619,6 +621,37 @@ fn it_takes_place(s: &str, ws: &[Word], from: usize) -> Option<usize> {
         .map(|w| w.end)
 }
 
+/// Vague times that a following "which could mean ..." spells out.
+const VAGUE_TIME: &[&str] = &["date", "soon", "time", "future", "point", "stage", "later"];
+
+/// "agreed to visit Seoul at an early date, which Moon said could mean before the end of this
+/// year": a relative clause that spells out a vague time right after the trigger dates it.
+fn spelt_out(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<DraftDate> {
+    let at = means_at(&se.ws, t.1)?;
+    cx.timexes
+        .iter()
+        .filter(|x| x.start >= at)
+        .filter_map(|x| candidate(se, x, None))
+        .min_by_key(|c| c.start)
+        .map(|c| draft(cx, &c, c.span))
+}
+
+/// Where "mean(s)" ends in "<vague time>, which ... could mean" within a few words after
+/// byte `from`.
+fn means_at(ws: &[Word], from: usize) -> Option<usize> {
+    let k = ws.iter().position(|w| w.start >= from)?;
+    let which = (k..ws.len().min(k + 7)).find(|&i| ws[i].lower == "which")?;
+    let before = ws.get(which.checked_sub(1)?)?;
+    if !VAGUE_TIME.contains(&before.lower.as_str()) {
+        return None;
+    }
+    ws.iter()
+        .skip(which + 1)
+        .take(6)
+        .find(|w| ["mean", "means", "meant", "meaning"].contains(&w.lower.as_str()))
+        .map(|w| w.end)
+}
+
 /// Words that open a conjoined predicate ("..., and urged").
 fn opens_predicate(w: &str) -> bool {
     w.ends_with("ed") || ["also", "then", "later", "again"].contains(&w)
@@ -762,6 +795,21 @@ mod tests {
         assert!(nearest(s, &cands, (b, b + 5)).is_none());
         let y = s.find("travel").unwrap_or(0);
         assert!(nearest(s, &cands, (y, y + 6)).is_some());
+    }
+
+    #[test]
+    fn vague_times_spelt_out() {
+        // (sentence, trigger, found)
+        for (s, trig, want) in [
+            ("Kim agreed to visit Seoul at an early date, which Moon said could mean before the end of this year.", "visit", true),
+            ("The talks will resume soon, which could mean next month.", "talks", true),
+            ("Kim agreed to visit Seoul, which he said means a lot.", "visit", false),
+            ("They met at the hotel, which officials said was chosen for security.", "met", false),
+        ] {
+            let ws = words(s);
+            let b = s.find(trig).unwrap_or(0) + trig.len();
+            assert_eq!(means_at(&ws, b).is_some(), want, "{s}");
+        }
     }
 
     #[test]
