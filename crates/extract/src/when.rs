@@ -38,7 +38,7 @@ use crate::when_cues::{
     preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
-use crate::when_offset::{length, relation, shifted};
+use crate::when_offset::{fronted, length, relation, shifted};
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
 
@@ -534,7 +534,9 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
         .rev()
         .filter(|x| x.item.kind == "DURATION" && x.end <= t.0)
         .find_map(|x| {
-            let (sign, present) = relation(&se.ws, (x.start, x.end), t)?;
+            let pos = (x.start, x.end);
+            let (sign, present) = relation(&se.ws, pos, t)
+                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))?;
             let (n, unit) = length(&x.item.value)?;
             let anchor = if present {
                 se.published?

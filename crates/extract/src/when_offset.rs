@@ -6,7 +6,9 @@
 //! occasion of a present "comes" is the publication day; that of a past "came" is the last
 //! day named earlier in the sentence (none: no date). The event lies the length before
 //! ("after") or after ("before") that day, at the length's unit: a day, the Monday-to-Sunday
-//! week holding it, its month or its year. A length in hours keeps the day.
+//! week holding it, its month or its year. A length in hours keeps the day. A fronted
+//! distance ("Hours before the summit, North Korea fired ...") measures the trigger's event
+//! from the last day named before.
 
 use crate::when_cues::Word;
 use crate::when_list::{last_of_month, Span};
@@ -108,6 +110,33 @@ pub(crate) fn relation(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> Opt
     (between <= REACH).then_some((sign, verb.lower != "came"))
 }
 
+/// A fronted distance: "Hours before the summit, North Korea fired ...", "A day after the
+/// talks, Kim left": the sentence opens with `<length> before|after <occasion>,` and the
+/// trigger stands after the comma. Returns the sign of the event's distance from the occasion.
+pub(crate) fn fronted(s: &str, ws: &[Word], x: (usize, usize), t: (usize, usize)) -> Option<i64> {
+    const LEAD: &[&str] = &["just", "only", "some", "about", "barely"];
+    if ws
+        .iter()
+        .filter(|w| w.end <= x.0)
+        .any(|w| !LEAD.contains(&w.lower.as_str()))
+    {
+        return None;
+    }
+    let prep = ws.iter().find(|w| w.start >= x.1)?;
+    let sign = match prep.lower.as_str() {
+        "before" => -1,
+        "after" => 1,
+        _ => return None,
+    };
+    let comma = s.get(prep.end..t.0)?.find(',')?;
+    // the occasion is a short phrase: "the summit", "the vote in New York"
+    let phrase = ws
+        .iter()
+        .filter(|w| w.start >= prep.end && w.end <= prep.end + comma)
+        .count();
+    (phrase <= 6).then_some(sign)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +194,46 @@ mod tests {
                     p
                 )),
                 "{a} {n}{u} {sign}"
+            );
+        }
+    }
+
+    #[test]
+    fn fronted_distances() {
+        // (sentence, length, trigger, expected)
+        for (s, len, trig, want) in [
+            (
+                "Hours before the summit, North Korea fired two missiles.",
+                "Hours",
+                "fired",
+                Some(-1),
+            ),
+            (
+                "A day after the talks, Kim left for Pyongyang.",
+                "A day",
+                "left",
+                Some(1),
+            ),
+            (
+                "North Korea fired missiles hours before the summit, officials said.",
+                "hours",
+                "said",
+                None,
+            ),
+            (
+                "Two days of talks, which ended on Friday, produced a deal.",
+                "Two days",
+                "deal",
+                None,
+            ),
+        ] {
+            let ws = words(s);
+            let a = s.find(len).unwrap_or(0);
+            let b = s.find(trig).unwrap_or(0);
+            assert_eq!(
+                fronted(s, &ws, (a, a + len.len()), (b, b + trig.len())),
+                want,
+                "{s}"
             );
         }
     }
