@@ -159,6 +159,8 @@ pub(crate) fn pick(
             dates.push(d);
         } else if let Some(d) = spelt_out(&se, cx, trig) {
             dates.push(d);
+        } else if let Some(d) = eve(&se, cx) {
+            dates.push(d);
         }
     }
     DatePick {
@@ -623,6 +625,30 @@ fn it_takes_place(s: &str, ws: &[Word], from: usize) -> Option<usize> {
         .map(|w| w.end)
 }
 
+/// "met in Osaka on the eve of the Group of 20 summit, which runs on Friday and Saturday":
+/// the day before the first day named after "the eve of".
+fn eve(se: &Sent<'_>, cx: &SentenceCtx<'_>) -> Option<DraftDate> {
+    let at = eve_of_at(&se.ws)?;
+    let x = cx
+        .timexes
+        .iter()
+        .find(|x| x.start >= at && x.item.kind == "DATE" && x.item.precision == "day")?;
+    let d = x.item.start?.pred_opt()?;
+    Some(DraftDate {
+        start: d,
+        end: d,
+        precision: "day".into(),
+        text: "the eve".into(),
+    })
+}
+
+/// Where "the eve of" ends in the words, if they hold it.
+fn eve_of_at(ws: &[Word]) -> Option<usize> {
+    ws.windows(3)
+        .find(|w| w[0].lower == "the" && w[1].lower == "eve" && w[2].lower == "of")
+        .map(|w| w[2].end)
+}
+
 /// Vague times that a following "which could mean ..." spells out.
 const VAGUE_TIME: &[&str] = &["date", "soon", "time", "future", "point", "stage", "later"];
 
@@ -811,6 +837,20 @@ mod tests {
             let ws = words(s);
             let b = s.find(trig).unwrap_or(0) + trig.len();
             assert_eq!(means_at(&ws, b).is_some(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn eves() {
+        for (s, want) in [
+            (
+                "They met on the eve of the summit, which opens on Friday.",
+                true,
+            ),
+            ("On the eve of the talks, Kim arrived.", true),
+            ("They met on Christmas Eve.", false),
+        ] {
+            assert_eq!(eve_of_at(&words(s)).is_some(), want, "{s}");
         }
     }
 
