@@ -28,6 +28,7 @@ pub mod status;
 mod when;
 mod when_cues;
 mod when_list;
+mod when_offset;
 
 pub use lexicon::{default_data_dir, Lexicon, LexiconError};
 pub use stage::EventExtractor;

@@ -34,10 +34,11 @@ use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
     complement_between, complement_start, is_announcing, is_attributive_of_other,
-    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date, participle_between,
+    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date_of, participle_between,
     preposition_between, relative_spans, split_by_relative, words, Word,
 };
-use crate::when_list::{ahead, duration_days, list_items, widen, Span};
+use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
+use crate::when_offset::{fronted, length, relation, shifted};
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
 
@@ -72,6 +73,9 @@ struct Sent<'s> {
     published: Option<chrono::NaiveDate>,
     /// The trigger is a noun ("summit"), which may head a relative clause.
     noun: bool,
+    /// The event is made by speaking (a threat, an accusation, a protest): the date of the
+    /// saying dates it ("said on Monday that Seoul would take countermeasures").
+    speech: bool,
 }
 
 /// The dates of the event(s) started by trigger `t`.
@@ -90,6 +94,10 @@ pub(crate) fn pick(
         rel,
         published: cx.doc.published_date(),
         noun: t.form == Form::Noun,
+        speech: matches!(
+            def.event_type,
+            EventType::Threaten | EventType::Accuse | EventType::Protest
+        ),
     };
     let trig = (t.start, t.end);
     let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
@@ -128,7 +136,12 @@ pub(crate) fn pick(
         // beats a coarser date of an apposition.
         let prog = progressive(&se, cx, trig, clause)
             .filter(|_| near.is_none_or(|c| !matches!(c.precision.as_str(), "day" | "time")));
-        if let Some(d) = prog {
+        // "The drills come a week after Putin and Kim signed a pact": a distance from the
+        // occasion, unless a nearer date of the trigger's own stands after the distance.
+        let off = offset(&se, cx, trig).filter(|(at, _)| near.is_none_or(|c| c.end <= *at));
+        if let Some((_, d)) = off {
+            dates.push(d);
+        } else if let Some(d) = prog {
             dates.push(d);
         } else if let Some(c) = near {
             // "held talks on April 27 and May 26": days apart are two events.
@@ -141,6 +154,12 @@ pub(crate) fn pick(
                 }
             }
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
+            dates.push(d);
+        } else if let Some(d) = taken_up(&se, cx, clause, trig) {
+            dates.push(d);
+        } else if let Some(d) = spelt_out(&se, cx, trig) {
+            dates.push(d);
+        } else if let Some(d) = eve(&se, cx) {
             dates.push(d);
         }
     }
@@ -216,7 +235,7 @@ fn candidate<'a>(
         // A date right before the trigger modifies it: "his planned June 12 summit".
         let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
         if !modifies
-            && (is_report_date(s, &se.ws, pos, t)
+            && (is_report_date_of(s, &se.ws, pos, t, se.speech)
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
                 || participle_between(&se.ws, pos, t)
                 || complement_between(s, &se.ws, pos, t)
@@ -238,8 +257,17 @@ fn candidate<'a>(
 /// then further before.
 /// A date before the trigger with a coordination between them belongs to the first
 /// predicate ("flew to Seoul on Saturday and will hold talks ... on Sunday").
+/// A date before a second complement ("agreed that Yellen would travel in the coming days and
+/// that Blinken would visit") belongs to the first.
 fn nearest<'c, 'a>(s: &str, cands: &'c [Cand<'a>], t: (usize, usize)) -> Option<&'c Cand<'a>> {
-    cands.iter().min_by_key(|c| {
+    let own = |c: &&Cand<'_>| {
+        c.start >= t.1
+            || !s.get(c.end..t.0).is_some_and(|g| {
+                let g = g.to_lowercase();
+                g.contains(" and that ") || g.contains(", that ") || g.contains(" but that ")
+            })
+    };
+    cands.iter().filter(own).min_by_key(|c| {
         if c.start >= t.1 {
             c.start - t.1
         } else if t.0.saturating_sub(c.end) <= 2 {
@@ -349,7 +377,14 @@ fn items(cx: &SentenceCtx<'_>, cands: &[Cand<'_>]) -> Vec<DraftDate> {
     let mut all: Vec<(Span, bool, &Cand<'_>)> = Vec::new();
     for c in cands {
         let text = cx.text.get(c.start..c.end).unwrap_or("");
-        match list_items(text, c.span).filter(|_| !after_between(cx.text, c.start)) {
+        // "their talks in April and May": whole months are separate meetings even when they
+        // touch; touching days ("February 27 and 28") are one.
+        let parts = if c.precision == "month" {
+            list_parts(text, c.span)
+        } else {
+            list_items(text, c.span)
+        };
+        match parts.filter(|_| !after_between(cx.text, c.start)) {
             Some(parts) => all.extend(parts.into_iter().map(|p| (p, true, c))),
             None => all.push((c.span, false, c)),
         }
@@ -492,6 +527,159 @@ fn progressive(
     })
 }
 
+/// The date of trigger `t` from a distance to the occasion ("comes a week after ...", see
+/// [`crate::when_offset`]), with where the distance starts. A past "came" measures from the
+/// last day named before it in the document.
+fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usize, DraftDate)> {
+    cx.timexes
+        .iter()
+        .rev()
+        .filter(|x| x.item.kind == "DURATION" && x.end <= t.0)
+        .find_map(|x| {
+            let pos = (x.start, x.end);
+            let (sign, present) = relation(&se.ws, pos, t)
+                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))?;
+            let (n, unit) = length(&x.item.value)?;
+            let anchor = if present {
+                se.published?
+            } else {
+                // "China and Russia on Thursday vetoed ... The vote came a day after": the
+                // last day named before, in this sentence or an earlier one.
+                let at = x.item.span.start();
+                cx.doc
+                    .timexes
+                    .iter()
+                    .rev()
+                    .find(|y| {
+                        y.span.end() <= at
+                            && y.kind == "DATE"
+                            && y.precision == "day"
+                            && y.start.is_some()
+                    })?
+                    .start?
+            };
+            let (sp, precision) = shifted(anchor, n, unit, sign)?;
+            Some((
+                x.start,
+                DraftDate {
+                    start: sp.start,
+                    end: sp.end,
+                    precision: precision.into(),
+                    text: se.s.get(x.start..x.end)?.to_string(),
+                },
+            ))
+        })
+}
+
+/// Phrases after "it" that give the time of an event named before ("it could take place in
+/// February").
+const TAKES_PLACE: &[&str] = &[
+    "take place",
+    "takes place",
+    "took place",
+    "be held",
+    "is held",
+    "happen",
+    "go ahead",
+    "is scheduled",
+    "was scheduled",
+    "is expected",
+    "is due",
+    "is set",
+];
+
+/// "negotiating a location for a second summit, and officials have said it could take place
+/// in February": a later "it" taking up an event noun of the sentence, with a date, dates it.
+fn taken_up(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    if !se.noun {
+        return None;
+    }
+    let at = it_takes_place(se.s, &se.ws, clause.end.max(t.1))?;
+    cx.timexes
+        .iter()
+        .filter(|x| x.start >= at)
+        .filter_map(|x| candidate(se, x, None))
+        .min_by_key(|c| c.start)
+        .map(|c| draft(cx, &c, c.span))
+}
+
+/// Where the first "it could take place" (see [`TAKES_PLACE`]) at or after byte `from`
+/// ends its "it".
+fn it_takes_place(s: &str, ws: &[Word], from: usize) -> Option<usize> {
+    ws.iter()
+        .filter(|w| w.start >= from && w.lower == "it")
+        .find(|w| {
+            let rest = s.get(w.end..).unwrap_or("").to_lowercase();
+            let head = rest
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            TAKES_PLACE.iter().any(|p| head.contains(p))
+        })
+        .map(|w| w.end)
+}
+
+/// "met in Osaka on the eve of the Group of 20 summit, which runs on Friday and Saturday":
+/// the day before the first day named after "the eve of".
+fn eve(se: &Sent<'_>, cx: &SentenceCtx<'_>) -> Option<DraftDate> {
+    let at = eve_of_at(&se.ws)?;
+    let x = cx
+        .timexes
+        .iter()
+        .find(|x| x.start >= at && x.item.kind == "DATE" && x.item.precision == "day")?;
+    let d = x.item.start?.pred_opt()?;
+    Some(DraftDate {
+        start: d,
+        end: d,
+        precision: "day".into(),
+        text: "the eve".into(),
+    })
+}
+
+/// Where "the eve of" ends in the words, if they hold it.
+fn eve_of_at(ws: &[Word]) -> Option<usize> {
+    ws.windows(3)
+        .find(|w| w[0].lower == "the" && w[1].lower == "eve" && w[2].lower == "of")
+        .map(|w| w[2].end)
+}
+
+/// Vague times that a following "which could mean ..." spells out.
+const VAGUE_TIME: &[&str] = &["date", "soon", "time", "future", "point", "stage", "later"];
+
+/// "agreed to visit Seoul at an early date, which Moon said could mean before the end of this
+/// year": a relative clause that spells out a vague time right after the trigger dates it.
+fn spelt_out(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<DraftDate> {
+    let at = means_at(&se.ws, t.1)?;
+    cx.timexes
+        .iter()
+        .filter(|x| x.start >= at)
+        .filter_map(|x| candidate(se, x, None))
+        .min_by_key(|c| c.start)
+        .map(|c| draft(cx, &c, c.span))
+}
+
+/// Where "mean(s)" ends in "<vague time>, which ... could mean" within a few words after
+/// byte `from`.
+fn means_at(ws: &[Word], from: usize) -> Option<usize> {
+    let k = ws.iter().position(|w| w.start >= from)?;
+    let which = (k..ws.len().min(k + 7)).find(|&i| ws[i].lower == "which")?;
+    let before = ws.get(which.checked_sub(1)?)?;
+    if !VAGUE_TIME.contains(&before.lower.as_str()) {
+        return None;
+    }
+    ws.iter()
+        .skip(which + 1)
+        .take(6)
+        .find(|w| ["mean", "means", "meant", "meaning"].contains(&w.lower.as_str()))
+        .map(|w| w.end)
+}
+
 /// Words that open a conjoined predicate ("..., and urged").
 fn opens_predicate(w: &str) -> bool {
     w.ends_with("ed") || ["also", "then", "later", "again"].contains(&w)
@@ -590,6 +778,80 @@ mod tests {
         let s = "It would launch a satellite between Monday and June 4.";
         assert!(after_between(s, s.find("Monday").unwrap_or(0)));
         assert!(!after_between(s, s.find("June").unwrap_or(0)));
+    }
+
+    #[test]
+    fn pronoun_takes_up_an_event() {
+        // (sentence, found)
+        for (s, want) in [
+            ("A second summit was discussed, and officials said it could take place in February.", true),
+            ("The summit, officials said, is likely; it will be held in Hanoi.", true),
+            ("The summit was discussed, and it rained in February.", false),
+            ("They met, and said it was a good meeting.", false),
+        ] {
+            let ws = words(s);
+            assert_eq!(it_takes_place(s, &ws, 0).is_some(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn second_complements_keep_their_own_dates() {
+        let s =
+            "They agreed that Yellen would travel in the coming days and that Blinken would visit.";
+        let a = s.find("the coming days").unwrap_or(0);
+        let b = s.find("visit").unwrap_or(0);
+        let tx = Timex {
+            span: entente_text::Span::new(a, a + 15),
+            kind: "DATE".into(),
+            value: String::new(),
+            modifier: None,
+            start: None,
+            end: None,
+            precision: "week".into(),
+            vague: false,
+            future: None,
+        };
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 4, 2).unwrap_or_default();
+        let c = Cand {
+            start: a,
+            end: a + 15,
+            span: Span { start: d, end: d },
+            precision: "week".into(),
+            timex: &tx,
+        };
+        let cands = [c];
+        assert!(nearest(s, &cands, (b, b + 5)).is_none());
+        let y = s.find("travel").unwrap_or(0);
+        assert!(nearest(s, &cands, (y, y + 6)).is_some());
+    }
+
+    #[test]
+    fn vague_times_spelt_out() {
+        // (sentence, trigger, found)
+        for (s, trig, want) in [
+            ("Kim agreed to visit Seoul at an early date, which Moon said could mean before the end of this year.", "visit", true),
+            ("The talks will resume soon, which could mean next month.", "talks", true),
+            ("Kim agreed to visit Seoul, which he said means a lot.", "visit", false),
+            ("They met at the hotel, which officials said was chosen for security.", "met", false),
+        ] {
+            let ws = words(s);
+            let b = s.find(trig).unwrap_or(0) + trig.len();
+            assert_eq!(means_at(&ws, b).is_some(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn eves() {
+        for (s, want) in [
+            (
+                "They met on the eve of the summit, which opens on Friday.",
+                true,
+            ),
+            ("On the eve of the talks, Kim arrived.", true),
+            ("They met on Christmas Eve.", false),
+        ] {
+            assert_eq!(eve_of_at(&words(s)).is_some(), want, "{s}");
+        }
     }
 
     #[test]

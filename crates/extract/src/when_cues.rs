@@ -126,11 +126,19 @@ fn attached(s: &str, ws: &[Word], v: &Word, x: (usize, usize)) -> bool {
 }
 
 /// True when the date at `x` dates a report or a cancellation rather than the event of the
-/// trigger at `t`.
-pub(crate) fn is_report_date(s: &str, ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+/// trigger at `t`. With `spoken`, the event is made by the saying (a threat, an
+/// accusation), so a date of a verb of saying dates it too ("said on Monday that Seoul
+/// would take countermeasures"); an announcement or a cancellation still does not.
+pub(crate) fn is_report_date_of(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+    spoken: bool,
+) -> bool {
     for v in ws {
         let lw = v.lower.as_str();
-        let say = SAY.contains(&lw);
+        let say = SAY.contains(&lw) && !spoken;
         let announce = ANNOUNCE.contains(&lw);
         let cancel = CANCEL.contains(&lw)
             && (lw != "off" || s[..v.start].trim_end().to_lowercase().ends_with("called"));
@@ -726,9 +734,40 @@ mod tests {
         for (s, date, trig, want) in table {
             let ws = words(s);
             assert_eq!(
-                is_report_date(s, &ws, span(s, date), span(s, trig)),
+                is_report_date_of(s, &ws, span(s, date), span(s, trig), false),
                 want,
                 "{s} / {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn spoken_events_keep_the_saying_date() {
+        // (sentence, date, trigger, is a report date for an event made by speaking)
+        let table = [
+            (
+                "The minister said on Monday that Seoul would take countermeasures.",
+                "Monday",
+                "countermeasures",
+                false,
+            ),
+            (
+                "Trump on Thursday cancelled the summit, blaming Pyongyang's hostility.",
+                "Thursday",
+                "hostility",
+                true,
+            ),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            let span = |s: &str, w: &str| {
+                let a = s.find(w).unwrap_or(0);
+                (a, a + w.len())
+            };
+            assert_eq!(
+                is_report_date_of(s, &ws, span(s, date), span(s, trig), true),
+                want,
+                "{s}"
             );
         }
     }
@@ -799,7 +838,7 @@ mod tests {
                     for &c in &bounds {
                         for &d in bounds.iter().filter(|&&d| d >= c).take(3) {
                             let (x, t) = ((a, b), (c, d));
-                            is_report_date(s, &ws, x, t);
+                            is_report_date_of(s, &ws, x, t, false);
                             split_by_relative(s, &ws, &rel, x, t, true);
                             participle_between(&ws, x, t);
                             complement_between(s, &ws, x, t);

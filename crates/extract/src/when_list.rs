@@ -62,7 +62,7 @@ fn weekday_of(w: &str) -> Option<Weekday> {
     })
 }
 
-fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+pub(crate) fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
 }
@@ -133,6 +133,16 @@ fn item(text: &str, all: Span, month: &mut Option<u32>) -> Option<Span> {
 /// Thursday") when they are not contiguous; `None` for a single date, a contiguous list
 /// ("February 27 and 28": one two-day event) or a text this reader does not understand.
 pub(crate) fn list_items(text: &str, all: Span) -> Option<Vec<Span>> {
+    let out = list_parts(text, all)?;
+    let contiguous = out
+        .windows(2)
+        .all(|w| w[1].start <= w[0].end.succ_opt().unwrap_or(w[0].end));
+    (!contiguous).then_some(out)
+}
+
+/// The items of a list expression, contiguous or not ("April and May" → April, May); `None`
+/// for a single date or a text this reader does not understand.
+pub(crate) fn list_parts(text: &str, all: Span) -> Option<Vec<Span>> {
     let pieces: Vec<&str> = text
         .split(" and ")
         .flat_map(|p| p.split(", "))
@@ -154,10 +164,7 @@ pub(crate) fn list_items(text: &str, all: Span) -> Option<Vec<Span>> {
     for p in &pieces {
         out.push(item(p, all, &mut month)?);
     }
-    let contiguous = out
-        .windows(2)
-        .all(|w| w[1].start <= w[0].end.succ_opt().unwrap_or(w[0].end));
-    (!contiguous).then_some(out)
+    Some(out)
 }
 
 /// The whole month or year of a part of it: "at the end of April", "later this month",
@@ -329,6 +336,33 @@ mod tests {
         ];
         for (text, all, want) in table {
             assert_eq!(list_items(text, all), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn parts_keep_touching_items() {
+        // (text, overall interval, items)
+        let table: Vec<(&str, Span, Option<Vec<Span>>)> = vec![
+            (
+                "April and May",
+                sp("2018-04-01", "2018-05-31"),
+                Some(vec![
+                    sp("2018-04-01", "2018-04-30"),
+                    sp("2018-05-01", "2018-05-31"),
+                ]),
+            ),
+            (
+                "February 27 and 28",
+                sp("2019-02-27", "2019-02-28"),
+                Some(vec![
+                    sp("2019-02-27", "2019-02-27"),
+                    sp("2019-02-28", "2019-02-28"),
+                ]),
+            ),
+            ("September 18 to 20", sp("2018-09-18", "2018-09-20"), None),
+        ];
+        for (text, all, want) in table {
+            assert_eq!(list_parts(text, all), want, "{text}");
         }
     }
 

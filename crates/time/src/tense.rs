@@ -203,6 +203,14 @@ fn cue_of(doc: &Doc<'_>, i: usize, modal: bool) -> Option<Cue> {
                 .any(|x| x.eq_ignore_ascii_case(next));
         return open.then_some(Cue::Future);
     }
+    // "the summit, which runs on Friday and Saturday": a scheduled event in the present
+    // simple looks forward.
+    const SCHEDULED: [&str; 7] = [
+        "runs", "opens", "begins", "starts", "ends", "closes", "convenes",
+    ];
+    if !t.cap && SCHEDULED.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        return Some(Cue::Future);
+    }
     if cls.is_none() && !ed && !special.iter().any(|x| x.eq_ignore_ascii_case(w)) {
         return None;
     }
@@ -256,6 +264,11 @@ fn cue_of(doc: &Doc<'_>, i: usize, modal: bool) -> Option<Cue> {
         && doc.is(i + 1, "to")
         && !lw(prev(1), &["was", "were", "had"])
     {
+        return Some(Cue::Future);
+    }
+    // "had been due to arrive on Sunday": a plan not yet carried out ("due to" alone is
+    // "because of").
+    if w.eq_ignore_ascii_case("due") && to_next && lw(prev(1), &["been"]) {
         return Some(Cue::Future);
     }
     // "the exercise, scheduled for August": a plan, unless "was scheduled for".
@@ -395,6 +408,12 @@ mod tests {
                 "The allies' exercise, scheduled for August, angered Pyongyang.",
                 Some(true),
             ),
+            ("Blinken had been due to arrive in Beijing.", Some(true)),
+            (
+                "The forum, which closes on Wednesday, drew leaders.",
+                Some(true),
+            ),
+            ("The visit was cancelled due to the storm.", Some(false)),
             ("Relations remain tense.", None),
             ("The United Nations is a body.", None),
         ];

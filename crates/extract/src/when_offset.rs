@@ -1,0 +1,292 @@
+//! Dates from a stated distance to the reported occasion: "The drills come a week after
+//! Putin and Kim signed a defence pact", "Xi's trip comes a week before the G20 summit",
+//! "The vote came a day after North Korea fired ...".
+//!
+//! The construction is `<occasion> come(s)/came <length> after|before <event>`. The
+//! occasion of a present "comes" is the publication day; that of a past "came" is the last
+//! day named earlier in the sentence (none: no date). The event lies the length before
+//! ("after") or after ("before") that day, at the length's unit: a day, the Monday-to-Sunday
+//! week holding it, its month or its year. A length in hours keeps the day. A fronted
+//! distance ("Hours before the summit, North Korea fired ...") measures the trigger's event
+//! from the last day named before.
+
+use crate::when_cues::Word;
+use crate::when_list::{last_of_month, Span};
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+/// Verbs that put an occasion at a distance from another event.
+const COME: &[&str] = &["comes", "come", "came"];
+
+/// Most words between the preposition and the trigger.
+const REACH: usize = 14;
+
+/// A length: how many of which unit ('D', 'W', 'M', 'Y'; hours count as 0 days).
+pub(crate) fn length(value: &str) -> Option<(i64, char)> {
+    if let Some(t) = value.strip_prefix("PT") {
+        return (t.ends_with('H') || t.ends_with('M')).then_some((0, 'D'));
+    }
+    let v = value.strip_prefix('P')?;
+    let (n, unit) = v.split_at(v.len().checked_sub(1)?);
+    let n: i64 = n.parse().ok()?;
+    let u = unit.chars().next()?;
+    matches!(u, 'D' | 'W' | 'M' | 'Y').then_some((n, u))
+}
+
+/// The interval `n` units before (`sign` -1) or after (+1) `anchor`, widened to the unit,
+/// with its precision word.
+pub(crate) fn shifted(
+    anchor: NaiveDate,
+    n: i64,
+    unit: char,
+    sign: i64,
+) -> Option<(Span, &'static str)> {
+    match unit {
+        'D' => {
+            let d = anchor.checked_add_signed(Duration::days(sign * n))?;
+            Some((Span { start: d, end: d }, "day"))
+        }
+        'W' => {
+            let d = anchor.checked_add_signed(Duration::days(sign * 7 * n))?;
+            let mon = d.checked_sub_signed(Duration::days(i64::from(
+                d.weekday().num_days_from_monday(),
+            )))?;
+            let sun = mon.checked_add_signed(Duration::days(6))?;
+            Some((
+                Span {
+                    start: mon,
+                    end: sun,
+                },
+                "week",
+            ))
+        }
+        'M' => {
+            let m = Months::new(u32::try_from(n).ok()?);
+            let d = if sign < 0 {
+                anchor.checked_sub_months(m)?
+            } else {
+                anchor.checked_add_months(m)?
+            };
+            let start = d.with_day(1)?;
+            let end = last_of_month(d.year(), d.month())?;
+            Some((Span { start, end }, "month"))
+        }
+        'Y' => {
+            let y = anchor.year() + i32::try_from(sign * n).ok()?;
+            Some((
+                Span {
+                    start: NaiveDate::from_ymd_opt(y, 1, 1)?,
+                    end: NaiveDate::from_ymd_opt(y, 12, 31)?,
+                },
+                "year",
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// How a length at `x` relates the trigger `t` to the occasion: the sign of the event's
+/// distance from the occasion, and whether the occasion is the present ("comes") rather
+/// than a day named before ("came"). `None` when the words do not read
+/// `come(s)/came <length> after|before ... <trigger>`.
+pub(crate) fn relation(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> Option<(i64, bool)> {
+    let verb = ws.iter().rev().find(|w| w.end <= x.0)?;
+    if !COME.contains(&verb.lower.as_str()) {
+        return None;
+    }
+    let k = ws.iter().position(|w| w.start >= x.1)?;
+    let prep = ws.get(k)?;
+    let sign = match prep.lower.as_str() {
+        "after" => -1,
+        "before" => 1,
+        _ => return None,
+    };
+    if t.0 < prep.end {
+        return None;
+    }
+    let between = ws
+        .iter()
+        .filter(|w| w.start >= prep.end && w.end <= t.0)
+        .count();
+    (between <= REACH).then_some((sign, verb.lower != "came"))
+}
+
+/// A fronted distance: "Hours before the summit, North Korea fired ...", "A day after the
+/// talks, Kim left": the sentence opens with `<length> before|after <occasion>,` and the
+/// trigger stands after the comma. Returns the sign of the event's distance from the occasion.
+pub(crate) fn fronted(s: &str, ws: &[Word], x: (usize, usize), t: (usize, usize)) -> Option<i64> {
+    const LEAD: &[&str] = &["just", "only", "some", "about", "barely"];
+    if ws
+        .iter()
+        .filter(|w| w.end <= x.0)
+        .any(|w| !LEAD.contains(&w.lower.as_str()))
+    {
+        return None;
+    }
+    let prep = ws.iter().find(|w| w.start >= x.1)?;
+    let sign = match prep.lower.as_str() {
+        "before" => -1,
+        "after" => 1,
+        _ => return None,
+    };
+    let comma = s.get(prep.end..t.0)?.find(',')?;
+    // the occasion is a short phrase: "the summit", "the vote in New York"
+    let phrase = ws
+        .iter()
+        .filter(|w| w.start >= prep.end && w.end <= prep.end + comma)
+        .count();
+    (phrase <= 6).then_some(sign)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::when_cues::words;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn lengths() {
+        for (v, want) in [
+            ("P1W", Some((1, 'W'))),
+            ("P7W", Some((7, 'W'))),
+            ("P1D", Some((1, 'D'))),
+            ("P2M", Some((2, 'M'))),
+            ("P3Y", Some((3, 'Y'))),
+            ("PTXH", Some((0, 'D'))),
+            ("PXW", None),
+            ("P1Q", None),
+        ] {
+            assert_eq!(length(v), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn shifts() {
+        // (anchor, n, unit, sign, start, end, precision)
+        for (a, n, u, sign, s, e, p) in [
+            ("2024-06-27", 1, 'W', -1, "2024-06-17", "2024-06-23", "week"),
+            ("2019-04-18", 7, 'W', -1, "2019-02-25", "2019-03-03", "week"),
+            ("2019-06-17", 1, 'W', 1, "2019-06-24", "2019-06-30", "week"),
+            ("2022-05-26", 1, 'D', -1, "2022-05-25", "2022-05-25", "day"),
+            ("2023-09-13", 0, 'D', -1, "2023-09-13", "2023-09-13", "day"),
+            (
+                "2019-03-31",
+                1,
+                'M',
+                -1,
+                "2019-02-01",
+                "2019-02-28",
+                "month",
+            ),
+            ("2019-12-15", 1, 'M', 1, "2020-01-01", "2020-01-31", "month"),
+            ("2019-06-01", 2, 'Y', -1, "2017-01-01", "2017-12-31", "year"),
+        ] {
+            let got = shifted(d(a), n, u, sign);
+            assert_eq!(
+                got,
+                Some((
+                    Span {
+                        start: d(s),
+                        end: d(e)
+                    },
+                    p
+                )),
+                "{a} {n}{u} {sign}"
+            );
+        }
+    }
+
+    #[test]
+    fn fronted_distances() {
+        // (sentence, length, trigger, expected)
+        for (s, len, trig, want) in [
+            (
+                "Hours before the summit, North Korea fired two missiles.",
+                "Hours",
+                "fired",
+                Some(-1),
+            ),
+            (
+                "A day after the talks, Kim left for Pyongyang.",
+                "A day",
+                "left",
+                Some(1),
+            ),
+            (
+                "North Korea fired missiles hours before the summit, officials said.",
+                "hours",
+                "said",
+                None,
+            ),
+            (
+                "Two days of talks, which ended on Friday, produced a deal.",
+                "Two days",
+                "deal",
+                None,
+            ),
+        ] {
+            let ws = words(s);
+            let a = s.find(len).unwrap_or(0);
+            let b = s.find(trig).unwrap_or(0);
+            assert_eq!(
+                fronted(s, &ws, (a, a + len.len()), (b, b + trig.len())),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn relations() {
+        // (sentence, length, trigger, expected)
+        for (s, len, trig, want) in [
+            (
+                "The drills come a week after Putin and Kim signed a pact.",
+                "a week",
+                "signed",
+                Some((-1, true)),
+            ),
+            (
+                "Xi's trip comes a week before the G20 summit in Osaka.",
+                "a week",
+                "summit",
+                Some((1, true)),
+            ),
+            (
+                "The vote came a day after North Korea fired three missiles.",
+                "a day",
+                "fired",
+                Some((-1, false)),
+            ),
+            (
+                "The talks lasted a week after Kim arrived.",
+                "a week",
+                "arrived",
+                None,
+            ),
+            (
+                "Kim arrived, and the visit comes a week after the talks.",
+                "a week",
+                "arrived",
+                None,
+            ),
+            (
+                "The visit comes a week later than the summit.",
+                "a week",
+                "summit",
+                None,
+            ),
+        ] {
+            let ws = words(s);
+            let a = s.find(len).unwrap_or(0);
+            let b = s.find(trig).unwrap_or(0);
+            assert_eq!(
+                relation(&ws, (a, a + len.len()), (b, b + trig.len())),
+                want,
+                "{s}"
+            );
+        }
+    }
+}
