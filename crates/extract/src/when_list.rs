@@ -14,21 +14,7 @@ pub(crate) struct Span {
 
 fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_ascii_lowercase();
-    let m = match w.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
+    let m = entente_text::words::month_by_prefix(&w)?;
     // "mar" must not match "march on", "may" the modal: only month names and abbreviations
     let full = [
         "january",

@@ -26,6 +26,7 @@
 //! number is over 12 or the hint says otherwise; non-English month names are not recognised.
 
 use chrono::NaiveDate;
+use entente_text::words::month_by_prefix as month_number;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -96,25 +97,6 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:published|posted|updated|date[d:]?|created|issued|first\s+published)\b|(?:^|\s)(?:입력|수정|发布)")
         .unwrap_or_else(|e| panic!("bad cue regex: {e}"))
 });
-
-fn month_number(name: &str) -> Option<u32> {
-    let m = match name.get(..3)?.to_ascii_lowercase().as_str() {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
 
 fn num(s: &str) -> Option<u32> {
     s.parse().ok()

@@ -32,6 +32,7 @@
 mod clean_text;
 mod offset_map;
 mod span;
+pub mod words;
 
 pub use clean_text::{CleanText, EditError};
 pub use offset_map::{OffsetMap, Segment, SegmentKind};
