@@ -12,12 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// The whole `entente` binary allocates with mimalloc (for Rust and SQLite alike): ingest
-/// spends 15-25 % less CPU than with the system allocator. It is declared here, with the
-/// command it is chosen for; it serves every command.
-#[global_allocator]
-static ALLOCATOR: entente_pipeline::Allocator = entente_pipeline::Allocator;
-
 /// Arguments of `entente ingest`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Examples:
