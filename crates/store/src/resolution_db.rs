@@ -10,7 +10,7 @@
 //! events in one transaction, keeping the tables that `timeline`, `history` and `events` read
 //! as a full rewrite would leave them.
 
-use crate::resolved::{MentionRow, ResolvedRow};
+use crate::resolved::{row_values, MentionRow, ResolvedRow};
 use crate::{sql_err, Store, StoreError};
 use rusqlite::{params, OptionalExtension};
 
@@ -246,28 +246,12 @@ impl Store {
             let mut last_seq: Option<i64> = None;
             for w in writes {
                 let r = &w.row;
-                let countries = serde_json::to_string(&r.countries).unwrap_or_else(|_| "[]".into());
+                let values = row_values(r);
+                let state: &dyn rusqlite::ToSql = &w.state;
+                let args = values.iter().map(|v| v as &dyn rusqlite::ToSql);
                 let seq: i64 = upsert
                     .query_row(
-                        params![
-                            r.id,
-                            r.event_type.as_str(),
-                            r.mode.map(|m| m.as_str()),
-                            r.kind,
-                            countries,
-                            r.status.as_str(),
-                            r.date.as_ref().map(|d| d.start.as_str()),
-                            r.date.as_ref().map(|d| d.end.as_str()),
-                            r.date.as_ref().map(|d| d.precision.as_str()),
-                            r.location_name,
-                            r.location_country,
-                            f64::from(r.confidence),
-                            i64::from(r.documents),
-                            i64::from(r.sources),
-                            r.first_reported.map(|d| d.to_string()),
-                            r.last_reported.map(|d| d.to_string()),
-                            w.state,
-                        ],
+                        rusqlite::params_from_iter(args.chain(std::iter::once(state))),
                         |row| row.get(0),
                     )
                     .map_err(|e| sql_err(path, e, || format!("writing resolved event {}", r.id)))?;

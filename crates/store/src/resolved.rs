@@ -80,6 +80,34 @@ pub struct ResolvedRow {
     pub last_reported: Option<NaiveDate>,
 }
 
+/// The values of a resolved event's `resolved_events` columns, in the order `id, type, mode,
+/// kind, countries, status, date_start, date_end, date_precision, location_name,
+/// location_country, confidence, documents, sources, first_reported, last_reported` (shared
+/// by the full write and the incremental upsert).
+pub(crate) fn row_values(r: &ResolvedRow) -> [Value; 16] {
+    let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_string()));
+    let day = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::Text(d.to_string()));
+    let date = r.date.as_ref();
+    [
+        Value::Text(r.id.clone()),
+        Value::Text(r.event_type.as_str().to_string()),
+        text(r.mode.map(|m| m.as_str())),
+        Value::Text(r.kind.clone()),
+        Value::Text(serde_json::to_string(&r.countries).unwrap_or_else(|_| "[]".into())),
+        Value::Text(r.status.as_str().to_string()),
+        text(date.map(|d| d.start.as_str())),
+        text(date.map(|d| d.end.as_str())),
+        text(date.map(|d| d.precision.as_str())),
+        text(r.location_name.as_deref()),
+        text(r.location_country.as_deref()),
+        Value::Real(f64::from(r.confidence)),
+        Value::Integer(i64::from(r.documents)),
+        Value::Integer(i64::from(r.sources)),
+        day(r.first_reported),
+        day(r.last_reported),
+    ]
+}
+
 /// A resolved event to write, with the `events.seq` of its reports in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResolvedWrite {
@@ -343,26 +371,8 @@ impl Store {
                 .map_err(err("preparing resolved links insert"))?;
             for w in events {
                 let r = &w.row;
-                let countries = serde_json::to_string(&r.countries).unwrap_or_else(|_| "[]".into());
-                ins.execute(params![
-                    r.id,
-                    r.event_type.as_str(),
-                    r.mode.map(|m| m.as_str()),
-                    r.kind,
-                    countries,
-                    r.status.as_str(),
-                    r.date.as_ref().map(|d| d.start.as_str()),
-                    r.date.as_ref().map(|d| d.end.as_str()),
-                    r.date.as_ref().map(|d| d.precision.as_str()),
-                    r.location_name,
-                    r.location_country,
-                    f64::from(r.confidence),
-                    i64::from(r.documents),
-                    i64::from(r.sources),
-                    r.first_reported.map(|d| d.to_string()),
-                    r.last_reported.map(|d| d.to_string()),
-                ])
-                .map_err(err("inserting a resolved event"))?;
+                ins.execute(rusqlite::params_from_iter(row_values(r)))
+                    .map_err(err("inserting a resolved event"))?;
                 let seq = tx.last_insert_rowid();
                 for c in &r.countries {
                     ins_c
