@@ -16,21 +16,7 @@ fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_ascii_lowercase();
     let m = entente_text::words::month_by_prefix(&w)?;
     // "mar" must not match "march on", "may" the modal: only month names and abbreviations
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let name = full.get(m as usize - 1)?;
+    let name = entente_text::words::MONTH_NAMES.get(m as usize - 1)?;
     (name.starts_with(&w) && w.len() >= 3 || w == "sept").then_some(m)
 }
 

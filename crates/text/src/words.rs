@@ -1,6 +1,22 @@
 //! Small word tables shared by the stages that read dates (the reader's datelines, the
 //! extractor's date lists).
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The month (1–12) whose English name starts with the first three letters of `name`, any
 /// case ("Sept." → 9, "december" → 12). Callers check that `name` is really a month name or
 /// abbreviation ("Mar" vs "march on") where that matters.
