@@ -95,3 +95,13 @@ pub fn run(data: &Path, c: EvalCommand) -> anyhow::Result<ExitCode> {
         }
     }
 }
+
+/// Prints titled lists of error lines, as `--errors` of the evaluations does.
+pub(crate) fn print_lists(lists: &[(&str, &[String])]) {
+    for (title, items) in lists {
+        println!("\n{title} ({}):", items.len());
+        for m in *items {
+            println!("  {m}");
+        }
+    }
+}

@@ -379,14 +379,7 @@ pub fn run(data: &Path, a: Args) -> anyhow::Result<ExitCode> {
     } else {
         println!("{r}");
         if a.errors {
-            println!("\nmissed ({}):", r.missed.len());
-            for m in &r.missed {
-                println!("  {m}");
-            }
-            println!("\nspurious ({}):", r.spurious.len());
-            for s in &r.spurious {
-                println!("  {s}");
-            }
+            super::eval::print_lists(&[("missed", &r.missed), ("spurious", &r.spurious)]);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -443,14 +443,7 @@ pub fn run(data: &Path, a: Args) -> anyhow::Result<ExitCode> {
     } else {
         println!("{r}");
         if a.errors {
-            println!("\nmissed ({}):", r.missed.len());
-            for m in &r.missed {
-                println!("  {m}");
-            }
-            println!("\nextra ({}):", r.extras.len());
-            for m in &r.extras {
-                println!("  {m}");
-            }
+            super::eval::print_lists(&[("missed", &r.missed), ("extra", &r.extras)]);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -277,10 +277,7 @@ pub fn run(data: &Path, a: Args) -> anyhow::Result<ExitCode> {
     } else {
         println!("{r}");
         if a.errors {
-            println!("\nerrors ({}):", r.errors.len());
-            for m in &r.errors {
-                println!("  {m}");
-            }
+            super::eval::print_lists(&[("errors", &r.errors)]);
         }
     }
     Ok(ExitCode::SUCCESS)
