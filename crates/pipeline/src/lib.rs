@@ -58,9 +58,9 @@ pub fn keep_freed_memory() {
 }
 
 /// The allocator's purge delay in milliseconds (-1: freed memory is kept).
-pub fn purge_delay_ms() -> i64 {
+pub fn purge_delay_ms() -> std::ffi::c_long {
     // SAFETY: reads one of mimalloc's global options.
-    i64::from(unsafe { mi_option_get(MI_OPTION_PURGE_DELAY) })
+    unsafe { mi_option_get(MI_OPTION_PURGE_DELAY) }
 }
 
 #[cfg(test)]
