@@ -17,7 +17,7 @@ mod run;
 mod stages;
 
 pub use engine::{Engine, EngineError};
-pub use run::{ingest, IngestSummary, Progress, Rejection};
+pub use run::{ingest, ingest_with, IngestSummary, Progress, Rejection, RunOptions};
 pub use stages::{document_from_article, CleanStage, TimeStage};
 
 /// The memory allocator the pipeline is measured with: a binary that runs the pipeline
