@@ -34,11 +34,12 @@ use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
     complement_between, complement_start, is_announcing, is_attributive_of_other,
-    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date_of, participle_between,
-    preposition_between, relative_spans, split_by_relative, words, Word,
+    is_bare_time_of_day, is_bound, is_past_verb, is_possessive_of_other, is_report_date_of,
+    participle_between, preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{fronted, length, relation, shifted};
+use crate::when_scope::{is_fronted, is_hours_later, reaches};
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
 
@@ -71,6 +72,8 @@ struct Sent<'s> {
     ws: Vec<Word>,
     rel: Vec<(usize, usize)>,
     published: Option<chrono::NaiveDate>,
+    /// The document's time expressions (for days named in earlier sentences).
+    doc_timexes: &'s [Timex],
     /// The trigger is a noun ("summit"), which may head a relative clause.
     noun: bool,
     /// The event is made by speaking (a threat, an accusation, a protest): the date of the
@@ -93,6 +96,7 @@ pub(crate) fn pick(
         ws,
         rel,
         published: cx.doc.published_date(),
+        doc_timexes: &cx.doc.timexes,
         noun: t.form == Form::Noun,
         speech: matches!(
             def.event_type,
@@ -155,6 +159,8 @@ pub(crate) fn pick(
             }
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
             dates.push(d);
+        } else if let Some(d) = fronted_date(&se, cx, clause, trig) {
+            dates.push(d);
         } else if let Some(d) = taken_up(&se, cx, clause, trig) {
             dates.push(d);
         } else if let Some(d) = spelt_out(&se, cx, trig) {
@@ -201,6 +207,17 @@ fn candidate<'a>(
     let text = s.get(x.start..x.end)?;
     let lead = s.get(..x.start)?.to_lowercase();
     let pos = (x.start, x.end);
+    if tx.kind == "DURATION" && is_hours_later(&tx.value, s.get(x.end..).unwrap_or("")) {
+        // "Trump responded hours later": the day of the last day named before.
+        let d = last_day_before(se.doc_timexes, x.item.span.start())?;
+        return Some(Cand {
+            start: x.start,
+            end: x.end,
+            span: Span { start: d, end: d },
+            precision: "day".into(),
+            timex: tx,
+        });
+    }
     if tx.kind == "DURATION" {
         // "within the next two to three weeks": the upper bound is the other expression.
         let rest = s.get(x.end..).unwrap_or("");
@@ -237,9 +254,9 @@ fn candidate<'a>(
         if !modifies
             && (is_report_date_of(s, &se.ws, pos, t, se.speech)
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
-                || participle_between(&se.ws, pos, t)
+                || participle_between(s, &se.ws, pos, t)
                 || complement_between(s, &se.ws, pos, t)
-                || se.noun && preposition_between(&se.ws, pos, t))
+                || se.noun && preposition_between(s, &se.ws, pos, t))
         {
             return None;
         }
@@ -537,7 +554,7 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
         .filter(|x| x.item.kind == "DURATION" && x.end <= t.0)
         .find_map(|x| {
             let pos = (x.start, x.end);
-            let (sign, present) = relation(&se.ws, pos, t)
+            let (sign, present) = relation(se.s, &se.ws, pos, t)
                 .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))?;
             let (n, unit) = length(&x.item.value)?;
             let anchor = if present {
@@ -545,18 +562,7 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
             } else {
                 // "China and Russia on Thursday vetoed ... The vote came a day after": the
                 // last day named before, in this sentence or an earlier one.
-                let at = x.item.span.start();
-                cx.doc
-                    .timexes
-                    .iter()
-                    .rev()
-                    .find(|y| {
-                        y.span.end() <= at
-                            && y.kind == "DATE"
-                            && y.precision == "day"
-                            && y.start.is_some()
-                    })?
-                    .start?
+                last_day_before(&cx.doc.timexes, x.item.span.start())?
             };
             let (sp, precision) = shifted(anchor, n, unit, sign)?;
             Some((
@@ -569,6 +575,40 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
                 },
             ))
         })
+}
+
+/// "On Sunday, Yoon held talks with Li, and Li and Kishida also met each other": the date
+/// that opens the sentence dates a later coordinated clause without a date of its own (see
+/// [`crate::when_scope`]).
+fn fronted_date(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    if clause.speaker.is_some() || se.rel.iter().any(|&(a, b)| a <= t.0 && t.1 <= b) {
+        return None;
+    }
+    let x = cx
+        .timexes
+        .iter()
+        .find(|x| x.end <= clause.start && is_fronted(se.s, &se.ws, (x.start, x.end)))?;
+    if !reaches(&se.ws, x.end, t) {
+        return None;
+    }
+    let c = candidate(se, x, None)?;
+    Some(draft(cx, &c, c.span))
+}
+
+/// The day of the last day-precise date that ends at or before document offset `at`.
+fn last_day_before(timexes: &[Timex], at: usize) -> Option<chrono::NaiveDate> {
+    timexes
+        .iter()
+        .rev()
+        .find(|y| {
+            y.span.end() <= at && y.kind == "DATE" && y.precision == "day" && y.start.is_some()
+        })?
+        .start
 }
 
 /// Phrases after "it" that give the time of an event named before ("it could take place in
@@ -680,9 +720,9 @@ fn means_at(ws: &[Word], from: usize) -> Option<usize> {
         .map(|w| w.end)
 }
 
-/// Words that open a conjoined predicate ("..., and urged").
+/// Words that open a conjoined predicate ("..., and urged", "..., and told him").
 fn opens_predicate(w: &str) -> bool {
-    w.ends_with("ed") || ["also", "then", "later", "again"].contains(&w)
+    w.ends_with("ed") || is_past_verb(w) || ["also", "then", "later", "again"].contains(&w)
 }
 
 /// The first date of the predicate this clause is conjoined to ("summoned the ambassador on
@@ -718,6 +758,9 @@ fn inherited(
         .iter()
         .filter(|x| x.start >= from && x.end <= comma)
         .filter_map(|x| candidate(se, x, None))
+        // "helps the Panmunjom Declaration signed by the two leaders last week, and praised":
+        // the participle's date is not the first predicate's.
+        .filter(|c| !participle_between(se.s, &se.ws, (c.start, c.end), (prev.start, prev.start)))
         .filter(|c| {
             !split_by_relative(
                 se.s,
@@ -859,6 +902,7 @@ mod tests {
         for (w, want) in [
             ("urged", true),
             ("also", true),
+            ("told", true),
             ("officials", false),
             ("the", false),
         ] {
