@@ -39,7 +39,10 @@ use crate::when_cues::{
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{fronted, length, relation, shifted};
-use crate::when_scope::{is_fronted, is_hours_later, reaches};
+use crate::when_scope::{
+    is_fronted, is_hours_later, is_past_report, is_return_journey, is_short_lead,
+    is_taken_up_subject, reaches,
+};
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
 
@@ -166,6 +169,8 @@ pub(crate) fn pick(
         } else if let Some(d) = spelt_out(&se, cx, trig) {
             dates.push(d);
         } else if let Some(d) = eve(&se, cx) {
+            dates.push(d);
+        } else if let Some(d) = from_context(&se, cx, clause, trig) {
             dates.push(d);
         }
     }
@@ -598,6 +603,70 @@ fn fronted_date(
     }
     let c = candidate(se, x, None)?;
     Some(draft(cx, &c, c.span))
+}
+
+/// A date from the sentences before, where the words say the event follows on from them
+/// (see [`crate::when_scope`]): the return journey of a trip, a subject taking up the
+/// previous sentence's event, the detail of a short dated lead.
+fn from_context(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    let doc = cx.doc;
+    let here = doc.sentences.get(usize::try_from(cx.sid).ok()?)?;
+    let day = |d: chrono::NaiveDate, text: &str| DraftDate {
+        start: d,
+        end: d,
+        precision: "day".into(),
+        text: text.to_string(),
+    };
+    if is_return_journey(se.s, t.0) && clause.speaker.is_none() {
+        let d = latest_day_before(&doc.timexes, here.span.start(), se.published)?;
+        return Some(day(d, "the flight home"));
+    }
+    // the main verb of the sentence's first clause ("The statement ... accused"), not a
+    // noun naming some other occasion ("using the talks as a trick")
+    if clause.start > 2 || clause.speaker.is_some() || se.noun {
+        return None;
+    }
+    let prev = doc
+        .sentences
+        .iter()
+        .take(usize::try_from(cx.sid).ok()?)
+        .rev()
+        .find(|p| !p.caption && !p.headline)?;
+    let first_day = || {
+        doc.timexes
+            .iter()
+            .filter(|x| x.span.start() >= prev.span.start() && x.span.end() <= prev.span.end())
+            .find(|x| x.kind == "DATE" && x.precision == "day" && x.start.is_some())
+    };
+    let taken_up = is_taken_up_subject(&se.ws);
+    let lead = !taken_up
+        && is_past_report(&se.ws, clause.start, t)
+        && is_short_lead(&words(doc.text.get(prev.span.range())?));
+    if !(taken_up || lead) {
+        return None;
+    }
+    let x = first_day()?;
+    Some(day(x.start?, doc.text.get(x.span.range())?))
+}
+
+/// The latest day named by a day-precise date ending at or before document offset `at`, up
+/// to the publication day.
+fn latest_day_before(
+    timexes: &[Timex],
+    at: usize,
+    published: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    timexes
+        .iter()
+        .filter(|y| y.span.end() <= at && y.kind == "DATE" && y.precision == "day")
+        .filter_map(|y| y.end)
+        .filter(|d| published.is_none_or(|p| *d <= p))
+        .max()
 }
 
 /// The day of the last day-precise date that ends at or before document offset `at`.

@@ -7,11 +7,17 @@
 //!   that ...", "..., and the two will meet again").
 //! - **"Hours later".** A length in hours or minutes followed by "later" or "earlier"
 //!   ("Trump responded hours later") keeps the day of the last day named before it.
+//! - **The previous sentence.** With no date of its own, an event takes one from the text
+//!   before it only where the words say it follows on: the return journey of a trip ("On
+//!   the flight home, Trump spoke by phone with Moon": the latest day named so far, up to
+//!   the publication day), a subject that takes up the previous sentence's event ("The
+//!   statement by Ri ... accused": that sentence's first day), or the detail of a short dated
+//!   lead ("China reacted angrily on Thursday. Zhao accused ...": its day, for a past verb).
 //! - **A gerund after a preposition** ("held talks on Tuesday before signing a joint
 //!   statement") opens a verb phrase of the same subject: the main verb's date reaches the
 //!   gerund's object (see [`is_gerund`]).
 
-use crate::when_cues::Word;
+use crate::when_cues::{is_past_verb, Word};
 
 /// Words before a fronted date ("On Sunday,", "Earlier on Friday,", "Late last week,").
 const LEAD: &[&str] = &[
@@ -137,6 +143,65 @@ const NOT_GERUND: &[&str] = &[
     "funding",
 ];
 
+/// Phrases of the return journey of a trip.
+const RETURN: &[&str] = &[
+    "flight home",
+    "flight back",
+    "return flight",
+    "way home",
+    "way back",
+    "journey home",
+    "trip home",
+    "ride home",
+];
+
+/// True when sentence `s` speaks of the return journey before byte `t` ("On the flight home
+/// aboard Air Force One, Trump spoke ...").
+pub(crate) fn is_return_journey(s: &str, t: usize) -> bool {
+    let head = s.get(..t).unwrap_or("").to_lowercase();
+    RETURN.iter().any(|p| head.contains(p))
+}
+
+/// Nouns that take up an event of the previous sentence ("The statement by Ri ...").
+const TAKE_UP: &[&str] = &[
+    "statement",
+    "remarks",
+    "comments",
+    "announcement",
+    "letter",
+    "message",
+    "warning",
+    "threat",
+    "speech",
+    "report",
+    "declaration",
+    "communique",
+];
+
+/// True when sentence `ws` opens with a definite subject that takes up an earlier event
+/// ("The statement by ...", "His remarks ...").
+pub(crate) fn is_taken_up_subject(ws: &[Word]) -> bool {
+    const DET: &[&str] = &["the", "this", "that", "its", "his", "her", "their", "these"];
+    matches!(ws, [d, n, ..] if DET.contains(&d.lower.as_str()) && TAKE_UP.contains(&n.lower.as_str()))
+}
+
+/// True for a short lead sentence ("China reacted angrily on Thursday."): at most eight
+/// words.
+pub(crate) fn is_short_lead(ws: &[Word]) -> bool {
+    (2..=8).contains(&ws.len())
+}
+
+/// True when the words before the trigger at `t` hold no modal or future word and the
+/// trigger is a past verb ("accused", "spoke").
+pub(crate) fn is_past_report(ws: &[Word], clause_start: usize, t: (usize, usize)) -> bool {
+    let head = ws.iter().find(|w| w.start >= t.0 && w.end <= t.1);
+    head.is_some_and(|w| is_past_verb(&w.lower))
+        && ws
+            .iter()
+            .filter(|w| w.start >= clause_start && w.end <= t.0)
+            .all(|w| !MODAL.contains(&w.lower.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +268,50 @@ mod tests {
         ] {
             let ws = words(s);
             assert_eq!(reaches(&ws, span(s, d).1, span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn previous_sentence_cues() {
+        for (s, want) in [
+            (
+                "On the flight home aboard Air Force One, Trump spoke by phone with Moon.",
+                true,
+            ),
+            ("On his way back to Seoul, Moon called Trump.", true),
+            ("Trump spoke by phone with Moon, and flew home.", false),
+        ] {
+            let t = s.find("spoke").or_else(|| s.find("called")).unwrap_or(0);
+            assert_eq!(is_return_journey(s, t), want, "{s}");
+        }
+        for (s, want) in [
+            (
+                "The statement by Ri Thae Song accused the administration.",
+                true,
+            ),
+            ("His remarks drew a rebuke.", true),
+            ("The summit ended early.", false),
+            ("A statement was issued.", false),
+        ] {
+            assert_eq!(is_taken_up_subject(&words(s)), want, "{s}");
+        }
+        for (s, want) in [
+            ("China reacted angrily on Thursday.", true),
+            ("The United States, Britain and Australia announced a new security partnership on Wednesday.", false),
+        ] {
+            assert_eq!(is_short_lead(&words(s)), want, "{s}");
+        }
+        for (s, t, want) in [
+            (
+                "Zhao accused the three countries of undermining peace.",
+                "accused",
+                true,
+            ),
+            ("Zhao would meet the envoys.", "meet", false),
+            ("Zhao will have accused them.", "accused", false),
+        ] {
+            let ws = words(s);
+            assert_eq!(is_past_report(&ws, 0, span(s, t)), want, "{s}");
         }
     }
 
