@@ -34,8 +34,9 @@ use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
     complement_between, complement_start, is_announcing, is_attributive_of_other,
-    is_bare_time_of_day, is_bound, is_past_verb, is_possessive_of_other, is_report_date_of,
-    participle_between, preposition_between, relative_spans, split_by_relative, words, Word,
+    is_bare_time_of_day, is_bound, is_count_window, is_past_verb, is_possessive_of_other,
+    is_report_date_of, participle_between, preposition_between, relative_spans, split_by_relative,
+    words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{fronted, length, relation, shifted};
@@ -126,12 +127,12 @@ pub(crate) fn pick(
         Some(c) if def.event_type != EventType::Consult => end.min(c),
         _ => end,
     };
-    let cands: Vec<Cand> = cx
+    let (cands, windows): (Vec<Cand>, Vec<Cand>) = cx
         .timexes
         .iter()
         .filter(|x| x.start >= from && x.end <= end)
         .filter_map(|x| candidate(&se, x, Some(trig)))
-        .collect();
+        .partition(|c| !is_count_window(s, &se.ws, (c.start, c.end)));
 
     let mut dates = Vec::new();
     if plural {
@@ -172,6 +173,9 @@ pub(crate) fn pick(
             dates.push(d);
         } else if let Some(d) = from_context(&se, cx, clause, trig) {
             dates.push(d);
+        } else if let Some(c) = nearest(s, &windows, trig) {
+            // "his fourth this year" says no more than the year
+            dates.push(draft(cx, c, c.span));
         }
     }
     DatePick {
@@ -708,7 +712,12 @@ fn taken_up(
     if !se.noun {
         return None;
     }
-    let at = it_takes_place(se.s, &se.ws, clause.end.max(t.1))?;
+    let from = clause.end.max(t.1);
+    // "The trip, which would have been his fourth this year, was expected to take place
+    // next week": the subject's own predicate, past a relative clause.
+    let subject = se.ws.iter().filter(|w| w.end <= t.0).count() <= 3;
+    let at = it_takes_place(se.s, &se.ws, from)
+        .or_else(|| subject.then(|| predicate_takes_place(se.s, from)).flatten())?;
     cx.timexes
         .iter()
         .filter(|x| x.start >= at)
@@ -732,6 +741,16 @@ fn it_takes_place(s: &str, ws: &[Word], from: usize) -> Option<usize> {
             TAKES_PLACE.iter().any(|p| head.contains(p))
         })
         .map(|w| w.end)
+}
+
+/// Where the first phrase of [`TAKES_PLACE`] at or after byte `from` ends.
+fn predicate_takes_place(s: &str, from: usize) -> Option<usize> {
+    let rest = s.get(from..)?.to_ascii_lowercase();
+    TAKES_PLACE
+        .iter()
+        .filter_map(|p| rest.find(p).map(|i| i + p.len()))
+        .min()
+        .map(|i| from + i)
 }
 
 /// "met in Osaka on the eve of the Group of 20 summit, which runs on Friday and Saturday":
@@ -903,6 +922,26 @@ mod tests {
         ] {
             let ws = words(s);
             assert_eq!(it_takes_place(s, &ws, 0).is_some(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn subjects_take_place() {
+        // (sentence, from, found after)
+        for (s, from, want) in [
+            (
+                "The trip, which was his fourth, was expected to take place next week.",
+                8,
+                Some("take place"),
+            ),
+            ("The trip was announced on Monday.", 8, None),
+        ] {
+            let got = predicate_takes_place(s, from).map(|i| &s[..i]);
+            assert_eq!(
+                got.map(|h| h.ends_with(want.unwrap_or("-"))),
+                want.map(|_| true),
+                "{s}"
+            );
         }
     }
 

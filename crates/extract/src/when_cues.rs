@@ -658,6 +658,36 @@ pub(crate) fn preposition_between(
     })
 }
 
+/// Ordinal words that count events within a period ("his fourth this year").
+const ORDINAL: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "latest",
+];
+
+/// True when the date at `x` is the window of a count ("Pompeo's fourth this year", "his
+/// third trip to China this month"): the current period right after an ordinal. It says
+/// only that the event falls in that period, and yields to any other date.
+pub(crate) fn is_count_window(s: &str, ws: &[Word], x: (usize, usize)) -> bool {
+    let text = s.get(x.0..x.1).unwrap_or("").to_ascii_lowercase();
+    if !text.starts_with("this ") && !text.starts_with("so far") {
+        return false;
+    }
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(4).collect();
+    let Some(k) = before
+        .iter()
+        .position(|w| ORDINAL.contains(&w.lower.as_str()))
+    else {
+        return false;
+    };
+    // a noun phrase between ("third trip to China"), no verb ("first summit was held")
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had",
+    ];
+    !before[..k].iter().any(|w| {
+        AUX.contains(&w.lower.as_str()) || is_past_verb(&w.lower) || w.lower.ends_with("ed")
+    })
+}
+
 /// True for a bare part of the day with no day of its own ("a rare midnight news
 /// conference").
 pub(crate) fn is_bare_time_of_day(text: &str) -> bool {
@@ -897,6 +927,27 @@ mod tests {
                 want,
                 "{s}"
             );
+        }
+    }
+
+    #[test]
+    fn count_windows() {
+        // (sentence, date, window)
+        for (s, d, want) in [
+            (
+                "The trip, which would have been Pompeo's fourth this year, was called off.",
+                "this year",
+                true,
+            ),
+            (
+                "It is his third trip to China this year.",
+                "this year",
+                true,
+            ),
+            ("Kim will visit Seoul this year.", "this year", false),
+            ("The first summit was held this month.", "this month", false),
+        ] {
+            assert_eq!(is_count_window(s, &words(s), span(s, d)), want, "{s}");
         }
     }
 
