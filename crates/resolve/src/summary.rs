@@ -86,6 +86,12 @@ pub struct Summary {
     /// The same for undated reports.
     #[serde(default)]
     pub held_undated_published: Option<NaiveDate>,
+    /// Earliest publication of an undated report that the event happened or is under way.
+    #[serde(default)]
+    pub held_undated_first: Option<NaiveDate>,
+    /// Latest publication of an undated report of a plan.
+    #[serde(default)]
+    pub planned_undated_last: Option<NaiveDate>,
     /// Best date so far, its precision rank and whether an occurred report gave it.
     pub date: Option<(u8, bool, Interval)>,
     /// Union of the parties.
@@ -121,6 +127,20 @@ impl Summary {
         }
         self.reports += 1;
         let reported = r.effective_status();
+        if r.date.is_none() {
+            match reported {
+                EventStatus::Occurred | EventStatus::Ongoing => {
+                    self.held_undated_first = match (self.held_undated_first, r.published) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                EventStatus::Planned => {
+                    self.planned_undated_last = self.planned_undated_last.max(r.published);
+                }
+                _ => {}
+            }
+        }
         // an undated report is too weak to revive a cancelled event (it is more often a
         // reference to another meeting of the same parties)
         let revives = matches!(

@@ -15,8 +15,10 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use entente_pipeline::Engine;
 use entente_read::ReadOptions;
-use entente_resolve::{resolve_stored, summarise, ResolvedEvent};
-use entente_store::{EventFilter, Store};
+use entente_resolve::{
+    parties_of, resolve, resolve_stored, summarise, Interval, Mention, ResolvedEvent,
+};
+use entente_store::{DocFilter, EventFilter, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::BufRead;
@@ -44,12 +46,83 @@ pub struct Args {
     /// List the gold events split over several resolved events, and the merged ones.
     #[arg(long)]
     pub errors: bool,
+    /// Resolve the gold mentions themselves instead of the extracted events (each document's
+    /// publication date still comes from the corpus): the score of resolution alone, with
+    /// extraction errors taken out.
+    #[arg(long)]
+    pub oracle: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 struct GoldDate {
     start: NaiveDate,
     end: NaiveDate,
+}
+
+/// The fields of a gold line an oracle mention needs beyond [`load_gold`]'s.
+#[derive(Debug, Clone, Deserialize)]
+struct GoldExtra {
+    #[serde(default)]
+    orgs: Vec<String>,
+    #[serde(default)]
+    kind: String,
+    date: Option<GoldPrecision>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct GoldPrecision {
+    precision: String,
+}
+
+fn load_extra(path: &Path) -> anyhow::Result<Vec<GoldExtra>> {
+    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut out = Vec::new();
+    for (i, line) in std::io::BufReader::new(f).lines().enumerate() {
+        let line = line.with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(
+            serde_json::from_str(&line)
+                .with_context(|| format!("{}:{}: not a gold event", path.display(), i + 1))?,
+        );
+    }
+    Ok(out)
+}
+
+/// The gold lines as mentions to resolve (publication dates from the store's documents).
+fn oracle_mentions(
+    gold: &[super::eval_events::Gold],
+    extra: &[GoldExtra],
+    published: &HashMap<String, (Option<NaiveDate>, Option<String>)>,
+) -> Vec<Mention> {
+    let mut idx: HashMap<&str, i64> = HashMap::new();
+    gold.iter()
+        .zip(extra)
+        .enumerate()
+        .map(|(i, (g, x))| {
+            let n = idx.entry(g.doc.as_str()).or_default();
+            let doc_idx = *n;
+            *n += 1;
+            let (pubd, source) = published.get(&g.doc).cloned().unwrap_or((None, None));
+            let parties = parties_of(&g.countries, &x.orgs);
+            let refs: Vec<&str> = parties.iter().map(String::as_str).collect();
+            let mut m = Mention::new(&format!("gold-{i:04}"), &g.doc, g.event_type, &refs);
+            m.doc_idx = doc_idx;
+            m.published = pubd;
+            m.source = source;
+            m.mode = g.mode;
+            m.kind.clone_from(&x.kind);
+            m.status = g.status;
+            m.date = g.date.as_ref().and_then(|d| {
+                let p = x.date.as_ref().map_or("day", |p| p.precision.as_str());
+                Interval::new(d.start, d.end, p)
+            });
+            m.location = g.location.as_ref().map(|l| l.name.clone());
+            m.location_country = g.location.as_ref().and_then(|l| l.country.clone());
+            m
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -217,6 +290,7 @@ pub fn evaluate(
     gold_path: &Path,
     chains_path: &Path,
     errors: bool,
+    oracle: bool,
 ) -> anyhow::Result<Report> {
     let gold = load_gold(gold_path)?;
     let chains = if chains_path.is_file() {
@@ -247,10 +321,20 @@ pub fn evaluate(
                 .filter_map(|s| s.published.as_deref()?.parse().ok())
         })
         .max();
-    let resolved: Vec<ResolvedEvent> = resolve_stored(&store, None)?
-        .into_iter()
-        .map(|e| summarise(e.reports, end))
-        .collect();
+    let resolved: Vec<ResolvedEvent> = if oracle {
+        let published: HashMap<String, (Option<NaiveDate>, Option<String>)> = store
+            .documents(&DocFilter::default())?
+            .into_iter()
+            .map(|d| (d.key, (d.published, d.source)))
+            .collect();
+        let extra = load_extra(gold_path)?;
+        resolve(oracle_mentions(&gold, &extra, &published), end)
+    } else {
+        resolve_stored(&store, None)?
+            .into_iter()
+            .map(|e| summarise(e.reports, end))
+            .collect()
+    };
     let mut cluster_of: HashMap<&str, usize> = HashMap::new();
     for (i, e) in resolved.iter().enumerate() {
         for m in &e.reports {
@@ -272,7 +356,31 @@ pub fn evaluate(
     }
     let mut aligned_by_gold: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut lines: Vec<(usize, &str, String)> = Vec::new();
-    for (doc, gis) in &gold_by_doc {
+    if oracle {
+        for (gi, g) in gold.iter().enumerate() {
+            let Some(&c) = cluster_of.get(format!("gold-{gi:04}").as_str()) else {
+                continue;
+            };
+            lines.push((
+                c,
+                g.event.as_str(),
+                format!(
+                    "{} {} {} [{}] {} {}",
+                    g.doc,
+                    g.event_type,
+                    g.status,
+                    g.countries.join(","),
+                    g.date
+                        .as_ref()
+                        .map_or_else(|| "-".to_string(), |d| format!("{}..{}", d.start, d.end)),
+                    g.location.as_ref().map_or("", |l| l.name.as_str())
+                ),
+            ));
+            aligned.push((c, g.event.as_str()));
+            aligned_by_gold.entry(g.event.as_str()).or_default().push(c);
+        }
+    }
+    for (doc, gis) in gold_by_doc.iter().filter(|_| !oracle) {
         let preds = by_doc.get(doc).cloned().unwrap_or_default();
         let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
         for &gi in gis {
@@ -487,7 +595,7 @@ pub fn run(data: &Path, a: Args) -> anyhow::Result<ExitCode> {
         .chains
         .unwrap_or_else(|| gold.with_file_name("chains.jsonl"));
     let corpus = a.corpus.unwrap_or_else(crate::paths::sample_news);
-    let r = evaluate(data, &corpus, &gold, &chains, a.errors)?;
+    let r = evaluate(data, &corpus, &gold, &chains, a.errors, a.oracle)?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&r)?);
     } else {
