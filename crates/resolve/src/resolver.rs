@@ -46,6 +46,18 @@ const STATEMENT_LOOK_BACK_DAYS: i32 = 14;
 /// the time a report takes), and one of a past event of that day or earlier.
 const REPORT_LAG_DAYS: i32 = 2;
 
+/// The kind of meeting a CONSULT mode names: a visit, its hosting and a meeting in a third
+/// country are all meetings in person of a few parties (reports often tell them apart
+/// loosely); a multilateral summit and a call are each another kind (a bilateral meeting on
+/// the sidelines of a summit is not the summit).
+fn mode_class(m: Mode) -> u8 {
+    match m {
+        Mode::Visit | Mode::Host | Mode::ThirdParty => 0,
+        Mode::Multilateral => 2,
+        Mode::Phone => 3,
+    }
+}
+
 /// Whether events of this type are statements, made on the day they are reported.
 fn is_statement(t: EventType) -> bool {
     matches!(
@@ -424,7 +436,7 @@ impl Resolver {
         loc: Option<u32>,
     ) -> bool {
         if let (Some(a), Some(b)) = (c.mode, m.mode) {
-            if (a == Mode::Phone) != (b == Mode::Phone) {
+            if mode_class(a) != mode_class(b) {
                 return false;
             }
         }
@@ -1097,6 +1109,32 @@ mod tests {
                     ),
                 ],
                 vec![vec!["a"], vec!["b"], vec!["c"]],
+            ),
+            (
+                "a meeting on the sidelines of a summit is not the summit",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-06-20",
+                        &["CHN", "USA"],
+                        Planned,
+                        Some(("2019-06-24", "2019-06-30", "week")),
+                        Some(Mode::ThirdParty),
+                        Some("JPN"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-06-27",
+                        &["CHN", "JPN", "USA"],
+                        Planned,
+                        Some(("2019-06-28", "2019-06-29", "day")),
+                        Some(Mode::Multilateral),
+                        Some("JPN"),
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
             ),
             (
                 "a call never matches a meeting",
