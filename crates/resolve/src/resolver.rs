@@ -6,7 +6,7 @@
 //! one run.
 
 use crate::incremental::{ClusterState, Page, StoredEvent};
-use crate::summary::{summarise, ResolvedEvent, Summary};
+use crate::summary::{location_key, summarise, ResolvedEvent, Summary};
 use crate::{precision_rank, Mention};
 use chrono::{Datelike, NaiveDate};
 use entente_doc::{EventStatus, EventType, Mode};
@@ -71,9 +71,10 @@ fn is_statement(t: EventType) -> bool {
     )
 }
 
-/// How far back an undated report that an event of this type happened looks for it.
-fn look_back(t: EventType) -> i32 {
-    if is_statement(t) {
+/// How far back an undated report that an event happened looks for it: not far for a
+/// statement, nor for a denial (it denies a recent claim).
+fn look_back(m: &Mention) -> i32 {
+    if is_statement(m.event_type) || m.effective_status() == EventStatus::Denied {
         STATEMENT_LOOK_BACK_DAYS
     } else {
         LOOK_BACK_DAYS
@@ -150,6 +151,8 @@ struct Cluster {
     /// otherwise the best date. Events are filed in the index by it.
     span: Option<(i32, i32)>,
     location: Option<u32>,
+    /// How much the report that gave `location` is trusted ([`location_key`]).
+    loc_key: (u8, u8),
     /// Publication day of the first report (the key of an undated event).
     anchor: i32,
     /// Earliest publication day of an undated report that the event happened: an undated
@@ -263,7 +266,7 @@ fn windows(m: &Mention, date: Option<(i32, i32)>) -> Option<((i32, i32), (i32, i
                     (p - UNDATED_WINDOW_DAYS, p),
                 ))
             } else {
-                let back = look_back(m.event_type);
+                let back = look_back(m);
                 Some(((p - back, p + 1), (p - back.min(UNDATED_WINDOW_DAYS), p)))
             }
         }
@@ -415,6 +418,7 @@ impl Resolver {
                 hull: st.hull,
                 span: st.span,
                 location,
+                loc_key: ev.summary.location_key.unwrap_or((0, 0)),
                 anchor: st.anchor,
                 held_by: ev.summary.held_undated_first.map(day),
                 planned_from: ev.summary.planned_undated_last.map(day),
@@ -645,6 +649,7 @@ impl Resolver {
         let mi = self.mentions.len() as u32;
         let ty = m.event_type as u8;
         let undated_pub = m.published.filter(|_| date.is_none()).map(day);
+        let loc_key = location_key(m.effective_status(), m.date.as_ref());
         let held_by = undated_pub.filter(|_| occurred);
         let planned_from = undated_pub.filter(|_| m.effective_status() == EventStatus::Planned);
         let id = match found {
@@ -678,6 +683,7 @@ impl Resolver {
                     hull: date.filter(|_| rank == 0),
                     span: date,
                     location: loc,
+                    loc_key,
                     anchor,
                     held_by,
                     planned_from,
@@ -707,7 +713,10 @@ impl Resolver {
                 };
                 c.planned_from = c.planned_from.max(planned_from);
                 c.mode = c.mode.or(m.mode);
-                c.location = c.location.or(loc);
+                if loc.is_some() && (c.location.is_none() || loc_key < c.loc_key) {
+                    c.location = loc;
+                    c.loc_key = loc_key;
+                }
                 // a more precise date wins; at equal precision the later report, unless only
                 // the earlier one said the event had happened
                 let better = date.is_some()
@@ -1135,6 +1144,52 @@ mod tests {
                     ),
                 ],
                 vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "the place it was held in overrides the place of a plan",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-01-10",
+                        KP_US,
+                        Planned,
+                        Some(("2019-02-01", "2019-02-28", "month")),
+                        None,
+                        Some("PRK"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-02-06",
+                        KP_US,
+                        Planned,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2019-02-28",
+                        KP_US,
+                        Occurred,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        None,
+                        Some("VNM"),
+                    ),
+                    (
+                        "d",
+                        "d4",
+                        "2019-04-18",
+                        KP_US,
+                        Occurred,
+                        Some(("2019-02-25", "2019-03-03", "week")),
+                        None,
+                        Some("VNM"),
+                    ),
+                ],
+                vec![vec!["a", "b", "c", "d"]],
             ),
             (
                 "a call never matches a meeting",
