@@ -177,6 +177,11 @@ pub struct Report {
     pub pairwise: Prf,
     /// B-cubed scores.
     pub bcubed: Prf,
+    /// Aligned mentions that extraction got right (countries, status, and a date overlapping
+    /// the gold one, or both undated): what resolution alone is to blame for.
+    pub clean: usize,
+    /// B-cubed scores over the clean mentions only.
+    pub bcubed_clean: Prf,
     /// Chained gold events.
     pub chains: usize,
     /// Chains with at least one aligned mention.
@@ -350,6 +355,7 @@ pub fn evaluate(
     }
     // greedy one-to-one alignment per document
     let mut aligned: Vec<(usize, &str)> = Vec::new(); // (system cluster, gold cluster)
+    let mut clean: Vec<bool> = Vec::new(); // whether extraction got the aligned mention right
     let mut gold_by_doc: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, g) in gold.iter().enumerate() {
         gold_by_doc.entry(g.doc.as_str()).or_default().push(i);
@@ -377,6 +383,7 @@ pub fn evaluate(
                 ),
             ));
             aligned.push((c, g.event.as_str()));
+            clean.push(true);
             aligned_by_gold.entry(g.event.as_str()).or_default().push(c);
         }
     }
@@ -442,6 +449,21 @@ pub fn evaluate(
                     ),
                 ));
                 aligned.push((c, gold[gi].event.as_str()));
+                let g = &gold[gi];
+                let mut pc = p.countries.clone();
+                pc.sort();
+                let mut gc = g.countries.clone();
+                gc.sort();
+                let pd: Option<(NaiveDate, NaiveDate)> = p
+                    .date
+                    .as_ref()
+                    .and_then(|d| Some((d.start.parse().ok()?, d.end.parse().ok()?)));
+                let date_agrees = match (pd, g.date.as_ref()) {
+                    (None, None) => true,
+                    (Some((s, e)), Some(gd)) => s <= gd.end && gd.start <= e,
+                    _ => false,
+                };
+                clean.push(pc == gc && p.status == g.status && date_agrees);
                 aligned_by_gold
                     .entry(gold[gi].event.as_str())
                     .or_default()
@@ -452,6 +474,13 @@ pub fn evaluate(
     let sys: Vec<usize> = aligned.iter().map(|a| a.0).collect();
     let gld: Vec<&str> = aligned.iter().map(|a| a.1).collect();
     let (pairwise, bcubed) = cluster_scores(&sys, &gld);
+    let (sys_clean, gld_clean): (Vec<usize>, Vec<&str>) = aligned
+        .iter()
+        .zip(&clean)
+        .filter(|(_, c)| **c)
+        .map(|(a, _)| *a)
+        .unzip();
+    let (_, bcubed_clean) = cluster_scores(&sys_clean, &gld_clean);
     let mut report = Report {
         gold_mentions: gold.len(),
         aligned: aligned.len(),
@@ -461,6 +490,8 @@ pub fn evaluate(
         extracted_events: records.len(),
         pairwise,
         bcubed,
+        clean: sys_clean.len(),
+        bcubed_clean,
         chains: chains.len(),
         ..Report::default()
     };
@@ -573,13 +604,22 @@ impl std::fmt::Display for Report {
             "{:<10} {:>9} {:>9} {:>9}",
             "metric", "precision", "recall", "F1"
         )?;
-        for (name, s) in [("pairwise", self.pairwise), ("b-cubed", self.bcubed)] {
+        for (name, s) in [
+            ("pairwise", self.pairwise),
+            ("b-cubed", self.bcubed),
+            ("b3 clean", self.bcubed_clean),
+        ] {
             writeln!(
                 f,
                 "{:<10} {:>9.3} {:>9.3} {:>9.3}",
                 name, s.precision, s.recall, s.f1
             )?;
         }
+        writeln!(
+            f,
+            "(b3 clean: over the {} aligned mentions whose countries, status and date extraction got right)",
+            self.clean
+        )?;
         write!(
             f,
             "chains: {} gold, {} aligned; final status right {}, final date right {}, both {}",
