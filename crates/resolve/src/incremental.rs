@@ -125,6 +125,9 @@ pub struct EventUpdate {
     pub event: ResolvedEvent,
     /// Rank of the first new report among all the event's reports (0 for a new event).
     pub first_pos: usize,
+    /// Its pages and parties are those the same resolver wrote before (an earlier
+    /// [`BatchResolution::step`]): a database need not rewrite them.
+    pub same_index: bool,
 }
 
 /// The owned form of [`Mention::order_key`].
@@ -173,6 +176,7 @@ pub fn resolve_increment<S: ResolutionStore>(
                 event: stored.summary.finish(None, reports),
                 stored,
                 first_pos,
+                same_index: false,
             })
             .collect(),
     ))
@@ -262,6 +266,8 @@ pub struct BatchResolution {
     declined: bool,
     /// Every stored event is in `resolver` (the first step resolved the store afresh).
     complete: bool,
+    /// The pages and parties each event was last written with, by id.
+    written: HashMap<String, (Vec<Page>, Vec<String>)>,
 }
 
 impl BatchResolution {
@@ -325,10 +331,28 @@ impl BatchResolution {
             .resolver
             .take_updates()
             .into_iter()
-            .map(|(stored, reports, first_pos)| EventUpdate {
-                event: stored.summary.finish(None, reports),
-                stored,
-                first_pos,
+            .map(|(stored, reports, first_pos)| {
+                let event = stored.summary.finish(None, reports);
+                // a widely reported event takes reports in every step, mostly without a new
+                // party or date: its pages and countries then stay as written
+                let index = (stored.pages.clone(), event.parties.clone());
+                let same_index = match self.written.get_mut(&event.id) {
+                    Some(old) if *old == index => true,
+                    Some(old) => {
+                        *old = index;
+                        false
+                    }
+                    None => {
+                        self.written.insert(event.id.clone(), index);
+                        false
+                    }
+                };
+                EventUpdate {
+                    event,
+                    stored,
+                    first_pos,
+                    same_index,
+                }
             })
             .collect();
         db.apply(&updates, clear)?;
@@ -375,6 +399,8 @@ pub struct MemoryStore {
     pub pages_read: usize,
     /// Runs that had to resolve everything again.
     pub rebuilds: usize,
+    /// Updates whose pages were kept as filed ([`EventUpdate::same_index`]).
+    pub index_kept: usize,
 }
 
 impl ResolutionStore for MemoryStore {
@@ -449,15 +475,20 @@ impl MemoryStore {
         self.pending.clear();
         for u in updates {
             let id = u.stored.id();
-            if let Some(old) = self.events.get(&id) {
+            if u.same_index && !clear {
+                // as a database does: the pages stay as filed
+                self.index_kept += 1;
+            } else if let Some(old) = self.events.get(&id) {
                 for p in &old.pages {
                     if let Some(ids) = self.pages.get_mut(p) {
                         ids.remove(&id);
                     }
                 }
             }
-            for p in &u.stored.pages {
-                self.pages.entry(p.clone()).or_default().insert(id.clone());
+            if !u.same_index || clear {
+                for p in &u.stored.pages {
+                    self.pages.entry(p.clone()).or_default().insert(id.clone());
+                }
             }
             for (i, m) in u.event.reports.iter().enumerate() {
                 self.links
@@ -677,6 +708,7 @@ mod tests {
             assert!(batches.step(&mut store).unwrap().is_some());
         }
         assert!(store.pages_read > 0);
+        assert!(store.index_kept > 0);
         same(
             &store.snapshot(),
             &from_scratch(&mentions),
