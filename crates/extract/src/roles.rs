@@ -512,7 +512,12 @@ fn assign_in(
         // phrase makes the group right after it the trigger's object.
         let gov = if n == 0 && g.start == t.end + gap.len() && t.end > t.start {
             match &g.gov {
-                Some(p) if s[t.start..t.end].to_ascii_lowercase().ends_with(p.as_str()) => None,
+                // A noun keeps its preposition ("a trip to North Korea by Pompeo": the host).
+                Some(p)
+                    if !noun && s[t.start..t.end].to_ascii_lowercase().ends_with(p.as_str()) =>
+                {
+                    None
+                }
                 other => other.clone(),
             }
         } else {
