@@ -450,6 +450,12 @@ fn assign_in(
                     let (n, barrier) = gap_info(&s[g.end..t.start]);
                     !barrier && n <= 3
                 }
+                // "with the North's chief negotiator accusing the American delegation": the
+                // subject of an absolute "with" clause.
+                Some("with") => {
+                    let (n, barrier) = gap_info(&s[g.end..t.start]);
+                    !barrier && n == 0 && gerund(&s[t.start..t.end])
+                }
                 Some(_) => false,
             })
             .copied()
@@ -666,11 +672,16 @@ fn assign_in(
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
     if !noun && !actors.iter().any(|(_, side)| *side == sd.agent) {
+        // "The statement by Ri Thae Song, a vice foreign minister in charge of US affairs,
+        // accused": an appositive between the subject and its verb is left out.
+        let upto = appositive_before(s, t.start).unwrap_or(t.start);
         let located = before.iter().rev().find(|g| {
-            matches!(
-                g.gov.as_deref(),
-                Some("in" | "of" | "from" | "throughout" | "across" | "inside" | "by")
-            ) && !gap_info(&s[g.end..t.start]).1
+            g.end <= upto
+                && matches!(
+                    g.gov.as_deref(),
+                    Some("in" | "of" | "from" | "throughout" | "across" | "inside" | "by")
+                )
+                && !gap_info(&s[g.end..upto]).1
         });
         if let Some(g) = located {
             push(&mut actors, g, sd.subject);
@@ -757,6 +768,32 @@ fn complement_targets(
                     }
                 }
                 return;
+            }
+            // "warned that any transfer of North Korean weapons to Russia would violate":
+            // the parties named in the complement's subject, before its verb.
+            let rest = &s[from..clause_end];
+            if let Some(v) = words(rest)
+                .iter()
+                .take(14)
+                .find(|(_, w)| COMPLEMENT_VERBS.contains(&w.to_ascii_lowercase().as_str()))
+            {
+                let vpos = from + v.0;
+                let subject_np = &s[from..vpos];
+                if !gap_info(subject_np).1 {
+                    let mut any = false;
+                    for g in comp.iter().filter(|g| g.end <= vpos) {
+                        if matches!(
+                            g.gov.as_deref(),
+                            None | Some("of" | "to" | "from" | "with" | "between" | "against")
+                        ) {
+                            push(actors, g, Side::Target);
+                            any = true;
+                        }
+                    }
+                    if any {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -850,6 +887,35 @@ const CLAUSE_VERBS: &[&str] = &[
     "explained",
     "tweeted",
 ];
+
+/// Modals and forms of "be"/"have" that end the subject of a complement clause.
+const COMPLEMENT_VERBS: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were",
+    "has", "have", "had",
+];
+
+/// True when the trigger phrase starts with an "-ing" form ("accusing", "meeting with").
+fn gerund(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+}
+
+/// Determiners that open an appositive noun phrase ("Kim, *a* vice foreign minister, said").
+const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their"];
+
+/// The start of an appositive right before byte `at` (", a vice foreign minister in charge
+/// of US affairs, accused"): the comma that opens it.
+fn appositive_before(s: &str, at: usize) -> Option<usize> {
+    let head = s[..at].trim_end();
+    let inner = head.strip_suffix(',')?;
+    let open = inner.rfind(',')?;
+    let body = inner[open + 1..].trim_start();
+    let first = body.split_whitespace().next()?;
+    let (n, barrier) = gap_info(body);
+    (APPOSITIVE_OPENERS.contains(&first) && !barrier && n <= 12).then_some(open)
+}
 
 /// True when the trigger at `at` follows "to" (an infinitive: "to protest", "to meet").
 fn after_to(s: &str, at: usize) -> bool {
@@ -1331,6 +1397,30 @@ mod tests {
                 &request,
                 vec![("Kim", &["PRK"]), ("Washington", &["USA"])],
                 &["prk:source", "usa:target"],
+            ),
+            (
+                "Talks broke down, with the North's chief negotiator Kim Myong Gil accusing the American delegation of coming empty-handed.",
+                "accusing",
+                Form::Present,
+                &accuse,
+                vec![("the North", &["PRK"]), ("Kim Myong Gil", &["PRK"]), ("American", &["USA"])],
+                &["prk:source", "usa:target"],
+            ),
+            (
+                "The statement by Ri Thae Song, a vice foreign minister in charge of US affairs, accused the Trump administration of lying.",
+                "accused",
+                Form::Past,
+                &accuse,
+                vec![("Ri Thae Song", &["PRK"]), ("US", &["USA"]), ("Trump", &["USA"])],
+                &["prk:source", "usa:target"],
+            ),
+            (
+                "Washington has warned that any transfer of North Korean weapons to Russia for use in Ukraine would violate UN resolutions.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Washington", &["USA"]), ("North Korean", &["PRK"]), ("Russia", &["RUS"]), ("Ukraine", &["UKR"])],
+                &["prk:target", "rus:target", "usa:source"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
