@@ -445,8 +445,9 @@ fn assign_in(
             .iter()
             .filter(|g| match g.gov.as_deref() {
                 None => true,
-                // "a day after North Korea fired": a subordinate clause's subject.
-                Some("after" | "before" | "since" | "until" | "once") => {
+                // "a day after North Korea fired", "as the US leader prepared to attend": a
+                // subordinate clause's subject.
+                Some("after" | "before" | "since" | "until" | "once" | "as") => {
                     let (n, barrier) = gap_info(&s[g.end..t.start]);
                     !barrier && n <= 3
                 }
@@ -621,6 +622,9 @@ fn assign_in(
             [g] if object_like(s, g.start) => {
                 object_and_speaker(s, mentions, clause, g, &sd, &mut actors);
             }
+            // "Obama faces pressure from Congress": the subject of a verb of undergoing is
+            // the one acted upon.
+            [g] if undergoes(&s[g.end..t.start]) => push(&mut actors, g, sd.object),
             [g] => push(&mut actors, g, sd.subject),
             [g, o, ..] => {
                 push(&mut actors, g, sd.subject);
@@ -638,6 +642,24 @@ fn assign_in(
                     && !gap_info(&s[g.end..t.start]).1
             }) {
                 push(&mut actors, g, Side::Target);
+            }
+        }
+    }
+
+    // A meeting with no party yet, described by a relative clause after it ("the Singapore
+    // summit last June, when the two men signed a statement"): that clause's subject.
+    if noun && def.event_type == EventType::Consult && actors.is_empty() {
+        let tail = &s[t.end..clause.end];
+        let rel = [", when ", ", where "]
+            .iter()
+            .filter_map(|r| tail.find(r).map(|k| t.end + k + r.len()))
+            .min();
+        if let Some(from) = rel.filter(|f| words(&s[t.end..*f]).len() <= 6) {
+            if let Some(g) = gs.iter().find(|g| g.start >= from) {
+                let (n, barrier) = gap_info(&s[from..g.start]);
+                if g.gov.is_none() && !barrier && n <= 1 {
+                    push(&mut actors, g, sd.subject);
+                }
             }
         }
     }
@@ -887,6 +909,32 @@ const CLAUSE_VERBS: &[&str] = &[
     "explained",
     "tweeted",
 ];
+
+/// Verbs whose subject undergoes the noun after them ("faces pressure", "came under fire").
+const UNDERGO: &[&str] = &[
+    "face",
+    "faces",
+    "faced",
+    "facing",
+    "received",
+    "receives",
+    "receive",
+    "receiving",
+    "suffered",
+    "suffers",
+    "suffer",
+    "endured",
+    "under",
+];
+
+/// True when `gap` (between a subject and a noun trigger) holds a verb of undergoing.
+fn undergoes(gap: &str) -> bool {
+    let ws = words(gap);
+    ws.len() <= 4
+        && ws
+            .iter()
+            .any(|(_, w)| UNDERGO.contains(&w.to_ascii_lowercase().as_str()))
+}
 
 /// Modals and forms of "be"/"have" that end the subject of a complement clause.
 const COMPLEMENT_VERBS: &[&str] = &[
@@ -1421,6 +1469,30 @@ mod tests {
                 &threaten,
                 vec![("Washington", &["USA"]), ("North Korean", &["PRK"]), ("Russia", &["RUS"]), ("Ukraine", &["UKR"])],
                 &["prk:target", "rus:target", "usa:source"],
+            ),
+            (
+                "Obama faces pressure from Congress to help Iran.",
+                "pressure",
+                Form::Noun,
+                &request,
+                vec![("Obama", &["USA"]), ("Iran", &["IRN"])],
+                &["usa:target"],
+            ),
+            (
+                "The stopover came as the US leader prepared to attend the Olympics.",
+                "attend",
+                Form::Base,
+                &visit,
+                vec![("US", &["USA"])],
+                &["usa:guest"],
+            ),
+            (
+                "It contrasted with the Singapore summit last June, when the two men signed a statement.",
+                "summit",
+                Form::Noun,
+                &meet,
+                vec![("Singapore", &["SGP"]), ("the two men", &["USA", "PRK"])],
+                &["prk:participant", "usa:participant"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
