@@ -499,8 +499,23 @@ fn assign_in(
                 .map(|(_, g)| *g);
         }
     }
+    let mut undergone = false;
     if let Some(g) = subject {
-        push(&mut actors, g, sd.subject);
+        // "Obama faces pressure from Congress" read with a verb "pressure": the subject
+        // undergoes it.
+        let undergo = |w: &str| UNDERGO.contains(&w.to_ascii_lowercase().as_str());
+        undergone = !noun
+            && (words(&s[g.end..t.start])
+                .last()
+                .is_some_and(|(_, w)| undergo(w))
+                || words(&s[t.start..t.end])
+                    .first()
+                    .is_some_and(|(_, w)| undergo(w)));
+        push(
+            &mut actors,
+            g,
+            if undergone { sd.object } else { sd.subject },
+        );
     }
 
     // Object and adjuncts after the trigger, up to the first comma or subordinate clause.
@@ -693,7 +708,7 @@ fn assign_in(
     // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
-    if !noun && !actors.iter().any(|(_, side)| *side == sd.agent) {
+    if !noun && !undergone && !actors.iter().any(|(_, side)| *side == sd.agent) {
         // "The statement by Ri Thae Song, a vice foreign minister in charge of US affairs,
         // accused": an appositive between the subject and its verb is left out.
         let upto = appositive_before(s, t.start).unwrap_or(t.start);
@@ -1493,6 +1508,14 @@ mod tests {
                 &meet,
                 vec![("Singapore", &["SGP"]), ("the two men", &["USA", "PRK"])],
                 &["prk:participant", "usa:participant"],
+            ),
+            (
+                "Obama faces pressure from Congress to help Iran.",
+                "faces pressure",
+                Form::Past,
+                &request,
+                vec![("Obama", &["USA"]), ("Iran", &["IRN"])],
+                &["usa:target"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
