@@ -42,7 +42,7 @@ use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span
 use crate::when_offset::{fronted, length, relation, shifted};
 use crate::when_scope::{
     is_fronted, is_hours_later, is_past_report, is_return_journey, is_short_lead,
-    is_taken_up_subject, reaches,
+    is_taken_up_subject, occasion_after, reaches,
 };
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
@@ -121,16 +121,27 @@ pub(crate) fn pick(
     } else {
         clause.end
     };
-    let from = object_of_announcement(&se, clause, trig).unwrap_or(clause.start);
+    let from = object_of_announcement(&se, clause, trig)
+        .or_else(|| saying_of(&se, clause))
+        .unwrap_or(clause.start);
     // "agreed that Yellen would travel in the coming days": the complement's dates are its own.
+    let full_end = end;
     let end = match complement_start(s, &se.ws, trig) {
         Some(c) if def.event_type != EventType::Consult => end.min(c),
         _ => end,
     };
+    // "... as a deadline for Washington to change its approach in a speech to the North's
+    // parliament in April": the occasion of the saying, past the complement, is the trigger's.
+    let occasion = (end < full_end)
+        .then(|| occasion_after(&se.ws, end, full_end))
+        .flatten();
     let (cands, windows): (Vec<Cand>, Vec<Cand>) = cx
         .timexes
         .iter()
-        .filter(|x| x.start >= from && x.end <= end)
+        .filter(|x| {
+            x.start >= from && x.end <= end
+                || occasion.is_some_and(|o| x.start >= o && x.end <= full_end)
+        })
         .filter_map(|x| candidate(&se, x, Some(trig)))
         .partition(|c| !is_count_window(s, &se.ws, (c.start, c.end)));
 
@@ -162,6 +173,8 @@ pub(crate) fn pick(
                 }
             }
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
+            dates.push(d);
+        } else if let Some(d) = saying_inherited(&se, cx, clause) {
             dates.push(d);
         } else if let Some(d) = fronted_date(&se, cx, clause, trig) {
             dates.push(d);
@@ -202,6 +215,31 @@ fn object_of_announcement(se: &Sent<'_>, clause: &Clause, t: (usize, usize)) -> 
         .filter(|w| w.start >= b && w.end <= t.0)
         .count();
     (between <= 3).then_some(a)
+}
+
+/// "told him on Friday that the balloon was a clear violation": an event made by speaking
+/// is dated by the saying, so the reporting part before its clause counts. Returns where the
+/// dates may start.
+fn saying_of(se: &Sent<'_>, clause: &Clause) -> Option<usize> {
+    let (a, b) = clause.speaker?;
+    (se.speech && b == clause.start).then_some(a)
+}
+
+/// "had spoken by phone on Friday with Wang Yi, and told him that ... was a clear violation":
+/// the saying of an event made by speaking is a conjoined predicate, dated by the first one.
+fn saying_inherited(se: &Sent<'_>, cx: &SentenceCtx<'_>, clause: &Clause) -> Option<DraftDate> {
+    let a = saying_of(se, clause)?;
+    let verb = se
+        .ws
+        .iter()
+        .filter(|w| w.start >= a && w.end <= clause.start)
+        .find(|w| !["and", "but", "then", "also"].contains(&w.lower.as_str()))?;
+    let saying = Clause {
+        start: a,
+        end: clause.start,
+        speaker: None,
+    };
+    inherited(se, cx, &saying, (verb.start, verb.end))
 }
 
 /// The usable date of expression `x`, or `None` when it dates something else. With `trig`

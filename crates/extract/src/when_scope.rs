@@ -13,6 +13,10 @@
 //!   the publication day), a subject that takes up the previous sentence's event ("The
 //!   statement by Ri ... accused": that sentence's first day), or the detail of a short dated
 //!   lead ("China reacted angrily on Thursday. Zhao accused ...": its day, for a past verb).
+//! - **The occasion of a statement.** "set a deadline for Washington to change its approach
+//!   in a speech to parliament in April": past the complement of a request or a threat, a
+//!   phrase naming the occasion of the saying ("in a speech", "at a news conference") brings
+//!   its date back to the trigger.
 //! - **A gerund after a preposition** ("held talks on Tuesday before signing a joint
 //!   statement") opens a verb phrase of the same subject: the main verb's date reaches the
 //!   gerund's object (see [`is_gerund`]).
@@ -142,6 +146,43 @@ const NOT_GERUND: &[&str] = &[
     "building",
     "funding",
 ];
+
+/// Nouns of the occasion a statement is made on ("in a speech", "at a news conference").
+const OCCASION: &[&str] = &[
+    "speech",
+    "address",
+    "statement",
+    "interview",
+    "letter",
+    "message",
+    "broadcast",
+    "conference",
+    "briefing",
+    "remarks",
+    "post",
+    "posts",
+    "call",
+];
+
+/// Where an occasion phrase ("in a speech to parliament", "at a news conference", "during a
+/// phone call") opens between bytes `from` and `to`: a preposition with an occasion noun at
+/// most three words after it. Dates after it date the statement, not the complement's
+/// event before it.
+pub(crate) fn occasion_after(ws: &[Word], from: usize, to: usize) -> Option<usize> {
+    let inside: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= from && w.end <= to)
+        .collect();
+    inside.iter().enumerate().find_map(|(k, w)| {
+        let prep = ["in", "at", "during"].contains(&w.lower.as_str());
+        let noun = inside
+            .iter()
+            .skip(k + 1)
+            .take(3)
+            .any(|n| OCCASION.contains(&n.lower.as_str()));
+        (prep && noun).then_some(w.start)
+    })
+}
 
 /// Phrases of the return journey of a trip.
 const RETURN: &[&str] = &[
@@ -312,6 +353,21 @@ mod tests {
         ] {
             let ws = words(s);
             assert_eq!(is_past_report(&ws, 0, span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn occasions() {
+        // (sentence, from, found at)
+        for (s, from, want) in [
+            ("Kim set a deadline for Washington to change its approach in a speech to parliament in April.", "to change", Some("in a speech")),
+            ("Trump urged Kim to give up his weapons at a news conference on Friday.", "to give", Some("at a news conference")),
+            ("Japan asked Seoul to agree by Thursday to set up a panel in Geneva.", "to agree", None),
+        ] {
+            let ws = words(s);
+            let a = s.find(from).unwrap_or(0);
+            let got = occasion_after(&ws, a, s.len()).map(|i| &s[i..]);
+            assert_eq!(got.map(|g| g.starts_with(want.unwrap_or("-"))), want.map(|_| true), "{s}");
         }
     }
 
