@@ -33,10 +33,10 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    complement_between, complement_start, is_announcing, is_attributive_of_other,
-    is_bare_time_of_day, is_bound, is_count_window, is_past_verb, is_possessive_of_other,
-    is_report_date_of, participle_between, preposition_between, relative_spans, split_by_relative,
-    words, Word,
+    complement_before, complement_between, complement_start, is_announcing,
+    is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window, is_past_verb,
+    is_possessive_of_other, is_report_date_of, participle_between, preposition_between,
+    relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{fronted, length, relation, shifted};
@@ -184,6 +184,8 @@ pub(crate) fn pick(
             dates.push(d);
         } else if let Some(d) = eve(&se, cx) {
             dates.push(d);
+        } else if let Some(d) = there(&se, cx, clause, trig) {
+            dates.push(d);
         } else if let Some(d) = from_context(&se, cx, clause, trig) {
             dates.push(d);
         } else if let Some(c) = nearest(s, &windows, trig) {
@@ -303,6 +305,7 @@ fn candidate<'a>(
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
                 || participle_between(s, &se.ws, pos, t)
                 || complement_between(s, &se.ws, pos, t)
+                || !se.speech && complement_before(s, &se.ws, pos, t)
                 || se.noun && preposition_between(s, &se.ws, pos, t))
         {
             return None;
@@ -506,7 +509,12 @@ fn stretch(
     if sp.start != sp.end || !matches!(c.precision.as_str(), "day" | "time") {
         return sp;
     }
-    let Some((days, y)) = stated_length(se, cx, t, clause) else {
+    let Some((days, y)) = stated_length(se, cx, t, clause).or_else(|| {
+        (clause.start <= 2)
+            .then(|| next_length(cx))
+            .flatten()
+            .map(|n| (n, t.0))
+    }) else {
         return sp;
     };
     let before =
@@ -564,6 +572,32 @@ fn stated_length(
             let n = duration_days(&x.item.value)?;
             (2..=14).contains(&n).then_some((n, x.start))
         })
+}
+
+/// "... began their first three-way exercise on Thursday. The three-day drills ...": the
+/// length (2 to 14 days) that opens the next sentence's subject, which takes up the event.
+fn next_length(cx: &SentenceCtx<'_>) -> Option<i64> {
+    let doc = cx.doc;
+    let next = doc
+        .sentences
+        .iter()
+        .skip(usize::try_from(cx.sid).ok()? + 1)
+        .find(|n| !n.caption && !n.headline)?;
+    let text = doc.text.get(next.span.range())?;
+    let ws = words(text);
+    if ws.first().is_none_or(|w| w.lower != "the") {
+        return None;
+    }
+    let second = ws.get(1)?;
+    let x = doc.timexes.iter().find(|x| {
+        x.kind == "DURATION"
+            && [0, second.start].contains(&(x.span.start().saturating_sub(next.span.start())))
+            && x.span.end() >= next.span.start() + second.end
+    })?;
+    // "The three-day drills", not "The three days of talks were ..."
+    let adjective = text.get(second.start..second.end)?.contains('-');
+    let n = duration_days(&x.value)?;
+    (adjective && (2..=14).contains(&n)).then_some(n)
 }
 
 /// "Kim is visiting Beijing for two days": the stay starts on the publication day.
@@ -645,6 +679,33 @@ fn fronted_date(
     }
     let c = candidate(se, x, None)?;
     Some(draft(cx, &c, c.span))
+}
+
+/// "The G7 summit runs from Friday to Sunday, and the four leaders could meet there on the
+/// sidelines": "there" (or "on the sidelines" of nothing named) takes up the occasion of the
+/// clause before, and its date.
+fn there(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    let after: Vec<&Word> = se.ws.iter().filter(|w| w.start >= t.1).take(5).collect();
+    let there = after.iter().take(2).any(|w| w.lower == "there");
+    let sidelines = (0..3).any(|k| {
+        after.get(k).is_some_and(|w| w.lower == "the")
+            && after.get(k + 1).is_some_and(|w| w.lower == "sidelines")
+            && after.get(k + 2).is_none_or(|w| w.lower != "of")
+    });
+    if !(there || sidelines) {
+        return None;
+    }
+    cx.timexes
+        .iter()
+        .filter(|x| x.end <= clause.start)
+        .filter_map(|x| candidate(se, x, None))
+        .max_by_key(|c| c.start)
+        .map(|c| draft(cx, &c, c.span))
 }
 
 /// A date from the sentences before, where the words say the event follows on from them

@@ -508,6 +508,49 @@ pub(crate) fn complement_between(
     })
 }
 
+/// True when a complement clause opens between an earlier date and the trigger: "Putin,
+/// speaking on Thursday, warned that it would be a mistake for Seoul to send arms" (the date
+/// is the warning's, not the arms'). Events made by speaking keep the date of their saying;
+/// the caller leaves them out.
+pub(crate) fn complement_before(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    const UNITS: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "weekend",
+    ];
+    if x.1 > t.0 {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        w.start >= x.1
+            && w.end <= t.0
+            && w.lower == "that"
+            && i > 0
+            && !relative_that(s, ws, i)
+            && !ws
+                .get(i + 1)
+                .is_some_and(|n| UNITS.contains(&n.lower.as_str()))
+            && ws.get(i - 1).is_some_and(|p| {
+                s.get(p.end..w.start).is_some_and(|g| g.trim().is_empty())
+                    && (THAT_COMPLEMENT.contains(&p.lower.as_str()) || p.lower.ends_with("ed"))
+                    && !["is", "was", "are", "were", "be", "been"].contains(&p.lower.as_str())
+            })
+    })
+}
+
 /// True when a passive participle with its agent stands between the trigger and a later
 /// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
 /// (the date is the signing's). A participle right after the trigger modifies the trigger
@@ -927,6 +970,19 @@ mod tests {
                 want,
                 "{s}"
             );
+        }
+    }
+
+    #[test]
+    fn complements_before() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            ("Putin, speaking in Hanoi on Thursday, warned that it would be a mistake for Seoul to send arms.", "Thursday", "send arms", true),
+            ("Kim met Xi on Thursday and agreed to expand trade.", "Thursday", "agreed", false),
+            ("On Thursday, officials confirmed that the talks had ended.", "Thursday", "talks", true),
+            ("They met on the day that the talks ended.", "the day", "ended", false),
+        ] {
+            assert_eq!(complement_before(s, &words(s), span(s, d), span(s, t)), want, "{s}");
         }
     }
 
