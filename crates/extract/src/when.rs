@@ -42,7 +42,7 @@ use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span
 use crate::when_offset::{fronted, length, relation, shifted};
 use crate::when_scope::{
     is_fronted, is_hours_later, is_past_report, is_return_journey, is_short_lead,
-    is_taken_up_subject, occasion_after, reaches,
+    is_taken_up_subject, occasion_after, points_back, reaches,
 };
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
@@ -192,6 +192,21 @@ pub(crate) fn pick(
             // "his fourth this year" says no more than the year
             dates.push(draft(cx, c, c.span));
         }
+    }
+    if std::env::var_os("WHEN_DEBUG").is_some() {
+        eprintln!(
+            "WHEN trig={:?} clause={:?} cands={:?} -> {:?}",
+            s.get(t.start..t.end),
+            s.get(clause.start..clause.end),
+            cands
+                .iter()
+                .map(|c| s.get(c.start..c.end))
+                .collect::<Vec<_>>(),
+            dates
+                .iter()
+                .map(|d| (d.start, d.end, d.text.clone()))
+                .collect::<Vec<_>>()
+        );
     }
     DatePick {
         dates,
@@ -690,14 +705,7 @@ fn there(
     clause: &Clause,
     t: (usize, usize),
 ) -> Option<DraftDate> {
-    let after: Vec<&Word> = se.ws.iter().filter(|w| w.start >= t.1).take(5).collect();
-    let there = after.iter().take(2).any(|w| w.lower == "there");
-    let sidelines = (0..3).any(|k| {
-        after.get(k).is_some_and(|w| w.lower == "the")
-            && after.get(k + 1).is_some_and(|w| w.lower == "sidelines")
-            && after.get(k + 2).is_none_or(|w| w.lower != "of")
-    });
-    if !(there || sidelines) {
+    if !points_back(&se.ws, t.1) {
         return None;
     }
     cx.timexes

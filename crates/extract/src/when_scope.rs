@@ -17,6 +17,9 @@
 //!   in a speech to parliament in April": past the complement of a request or a threat, a
 //!   phrase naming the occasion of the saying ("in a speech", "at a news conference") brings
 //!   its date back to the trigger.
+//! - **"There".** "The G7 summit runs from Friday to Sunday, and the four leaders could
+//!   meet there on the sidelines": "there", or "on the sidelines" of nothing named, takes up
+//!   the occasion of the clause before, and its date ([`points_back`]).
 //! - **A gerund after a preposition** ("held talks on Tuesday before signing a joint
 //!   statement") opens a verb phrase of the same subject: the main verb's date reaches the
 //!   gerund's object (see [`is_gerund`]).
@@ -182,6 +185,20 @@ pub(crate) fn occasion_after(ws: &[Word], from: usize, to: usize) -> Option<usiz
             .any(|n| OCCASION.contains(&n.lower.as_str()));
         (prep && noun).then_some(w.start)
     })
+}
+
+/// True when the words right after byte `t_end` (the trigger's end) point back to an
+/// occasion named before: "meet there", "could meet there on the sidelines", "meet on the
+/// sidelines" (of nothing named).
+pub(crate) fn points_back(ws: &[Word], t_end: usize) -> bool {
+    let after: Vec<&Word> = ws.iter().filter(|w| w.start >= t_end).take(5).collect();
+    let there = after.iter().take(2).any(|w| w.lower == "there");
+    let sidelines = (0..3).any(|k| {
+        after.get(k).is_some_and(|w| w.lower == "the")
+            && after.get(k + 1).is_some_and(|w| w.lower == "sidelines")
+            && after.get(k + 2).is_none_or(|w| w.lower != "of")
+    });
+    there || sidelines
 }
 
 /// Phrases of the return journey of a trip.
@@ -353,6 +370,27 @@ mod tests {
         ] {
             let ws = words(s);
             assert_eq!(is_past_report(&ws, 0, span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn pointing_back() {
+        // (sentence, trigger, points back)
+        for (s, t, want) in [
+            (
+                "The summit runs from Friday, and the leaders could meet there on the sidelines.",
+                "meet",
+                true,
+            ),
+            ("The leaders could meet on the sidelines.", "meet", true),
+            (
+                "The leaders could meet on the sidelines of the summit.",
+                "meet",
+                false,
+            ),
+            ("The leaders could meet in Tokyo.", "meet", false),
+        ] {
+            assert_eq!(points_back(&words(s), span(s, t).1), want, "{s}");
         }
     }
 
