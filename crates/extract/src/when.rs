@@ -39,7 +39,7 @@ use crate::when_cues::{
     relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
-use crate::when_offset::{fronted, length, relation, shifted};
+use crate::when_offset::{apposed, fronted, length, relation, shifted};
 use crate::when_scope::{
     is_fronted, is_hours_later, is_past_report, is_return_journey, is_short_lead,
     is_taken_up_subject, occasion_after, points_back, reaches,
@@ -650,8 +650,16 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
         .filter(|x| x.item.kind == "DURATION" && x.end <= t.0)
         .find_map(|x| {
             let pos = (x.start, x.end);
+            // the day of the sentence that an apposed distance hangs on
+            let day_end = cx
+                .timexes
+                .iter()
+                .filter(|y| y.end <= x.start && y.item.kind == "DATE" && y.item.precision == "day")
+                .map(|y| y.end)
+                .max();
             let (sign, present) = relation(se.s, &se.ws, pos, t)
-                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))?;
+                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))
+                .or_else(|| Some((apposed(se.s, &se.ws, pos, t, day_end?)?, false)))?;
             let (n, unit) = length(&x.item.value)?;
             let anchor = if present {
                 se.published?
