@@ -33,7 +33,7 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    complement_before, complement_between, complement_start, is_announcing,
+    complement_before, complement_between, complement_start, control_between, is_announcing,
     is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window, is_past_verb,
     is_possessive_of_other, is_report_date_of, participle_between, preposition_between,
     relative_spans, split_by_relative, words, Word,
@@ -321,6 +321,7 @@ fn candidate<'a>(
                 || participle_between(s, &se.ws, pos, t)
                 || complement_between(s, &se.ws, pos, t)
                 || !se.speech && complement_before(s, &se.ws, pos, t)
+                || control_between(&se.ws, pos, t)
                 || se.noun && preposition_between(s, &se.ws, pos, t))
         {
             return None;

@@ -551,6 +551,50 @@ pub(crate) fn complement_before(
     })
 }
 
+/// Verbs that take an infinitive of a later event ("agreed last month to hold talks").
+const CONTROL: &[&str] = &[
+    "agreed", "agree", "agrees", "decided", "decide", "decides", "pledged", "promised", "vowed",
+    "offered", "proposed", "planned", "plans", "hopes", "hoped", "wants", "wanted", "intends",
+    "aims", "invited", "asked", "urged", "called", "voted", "resolved",
+];
+
+/// True when the date at `x` stands with a verb that takes an infinitive and the trigger is
+/// the infinitive's event: "Moscow and Beijing agreed last month to hold regular talks",
+/// "Kim on Friday invited Putin to visit" (the date is the agreement's, the invitation's).
+pub(crate) fn control_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    if x.1 > t.0 {
+        return false;
+    }
+    let Some(to) = ws
+        .iter()
+        .position(|w| w.start >= x.1 && w.end <= t.0 && w.lower == "to")
+    else {
+        return false;
+    };
+    // the infinitive reaches the trigger closely ("to hold regular talks")
+    if ws
+        .iter()
+        .filter(|w| w.start > ws[to].end && w.end <= t.0)
+        .count()
+        > 3
+    {
+        return false;
+    }
+    // the controlling verb stands next to the date: just before it or between it and "to"
+    let near: Vec<&Word> = ws
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i < to && w.end <= x.0 || w.start >= x.1 && *i < to)
+        .map(|(_, w)| w)
+        .collect();
+    let k = near.iter().rposition(|w| w.end <= x.0).map_or(0, |k| k + 1);
+    let before = near[..k].iter().rev().take(2);
+    let after = near[k..].iter().take(4);
+    before
+        .chain(after)
+        .any(|w| CONTROL.contains(&w.lower.as_str()))
+}
+
 /// True when a passive participle with its agent stands between the trigger and a later
 /// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
 /// (the date is the signing's). A participle right after the trigger modifies the trigger
@@ -983,6 +1027,44 @@ mod tests {
             ("They met on the day that the talks ended.", "the day", "ended", false),
         ] {
             assert_eq!(complement_before(s, &words(s), span(s, d), span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn controls() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            (
+                "Moscow and Beijing had agreed last month to hold regular talks.",
+                "last month",
+                "talks",
+                true,
+            ),
+            (
+                "Kim on Friday invited Putin to visit Pyongyang.",
+                "Friday",
+                "visit",
+                true,
+            ),
+            ("Kim agreed on Friday to meet Moon.", "Friday", "meet", true),
+            (
+                "Kim travelled on Friday to Beijing for talks.",
+                "Friday",
+                "talks",
+                false,
+            ),
+            (
+                "Kim met Moon on Friday to discuss the summit.",
+                "Friday",
+                "summit",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                control_between(&words(s), span(s, d), span(s, t)),
+                want,
+                "{s}"
+            );
         }
     }
 
