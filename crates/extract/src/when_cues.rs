@@ -584,7 +584,7 @@ pub(crate) fn control_between(ws: &[Word], x: (usize, usize), t: (usize, usize))
     let near: Vec<&Word> = ws
         .iter()
         .enumerate()
-        .filter(|(i, w)| *i < to && w.end <= x.0 || w.start >= x.1 && *i < to)
+        .filter(|(i, w)| (w.start >= x.1 || w.end <= x.0) && *i < to)
         .map(|(_, w)| w)
         .collect();
     let k = near.iter().rposition(|w| w.end <= x.0).map_or(0, |k| k + 1);
