@@ -41,8 +41,8 @@ use crate::when_cues::{
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{apposed, fronted, length, relation, shifted};
 use crate::when_scope::{
-    is_fronted, is_hours_later, is_past_report, is_return_journey, is_short_lead,
-    is_taken_up_subject, occasion_after, points_back, reaches,
+    is_definite_object, is_fronted, is_hours_later, is_past_report, is_return_journey,
+    is_short_lead, is_taken_up_subject, occasion_after, points_back, reaches,
 };
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
@@ -747,8 +747,10 @@ fn from_context(
         return Some(day(d, "the flight home"));
     }
     // the main verb of the sentence's first clause ("The statement ... accused"), not a
-    // noun naming some other occasion ("using the talks as a trick")
-    if clause.start > 2 || clause.speaker.is_some() || se.noun {
+    // noun naming some other occasion ("using the talks as a trick"), unless the noun is the
+    // definite object of a past verb ("... unveiled the pact"), taking up the event before
+    let definite = se.noun && is_definite_object(&se.ws, clause.start, t);
+    if clause.start > 2 || clause.speaker.is_some() || se.noun && !definite {
         return None;
     }
     let prev = doc
@@ -763,7 +765,7 @@ fn from_context(
             .filter(|x| x.span.start() >= prev.span.start() && x.span.end() <= prev.span.end())
             .find(|x| x.kind == "DATE" && x.precision == "day" && x.start.is_some())
     };
-    let taken_up = is_taken_up_subject(&se.ws);
+    let taken_up = is_taken_up_subject(&se.ws) || definite;
     let lead = !taken_up
         && is_past_report(&se.ws, clause.start, t)
         && is_short_lead(&words(doc.text.get(prev.span.range())?));

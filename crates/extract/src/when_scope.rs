@@ -243,6 +243,23 @@ pub(crate) fn is_taken_up_subject(ws: &[Word]) -> bool {
     matches!(ws, [d, n, ..] if DET.contains(&d.lower.as_str()) && TAKE_UP.contains(&n.lower.as_str()))
 }
 
+/// True when the trigger noun at `t` is the definite object of a past verb of the clause
+/// starting at `clause_start` ("Biden, Johnson and Morrison unveiled the pact"), with no modal
+/// before: it takes up an event named before.
+pub(crate) fn is_definite_object(ws: &[Word], clause_start: usize, t: (usize, usize)) -> bool {
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= t.0).rev().take(2).collect();
+    let [det, verb] = before[..] else {
+        return false;
+    };
+    ["the", "this"].contains(&det.lower.as_str())
+        && !verb.cap
+        && is_past_verb(&verb.lower)
+        && ws
+            .iter()
+            .filter(|w| w.start >= clause_start && w.end <= t.0)
+            .all(|w| !MODAL.contains(&w.lower.as_str()))
+}
+
 /// True for a short lead sentence ("China reacted angrily on Thursday."): at most eight
 /// words.
 pub(crate) fn is_short_lead(ws: &[Word]) -> bool {
@@ -352,6 +369,18 @@ mod tests {
             ("A statement was issued.", false),
         ] {
             assert_eq!(is_taken_up_subject(&words(s)), want, "{s}");
+        }
+        for (s, t, want) in [
+            (
+                "Biden, Johnson and Morrison unveiled the pact in a joint appearance.",
+                "pact",
+                true,
+            ),
+            ("Biden will unveil the pact.", "pact", false),
+            ("Biden unveiled a pact.", "pact", false),
+            ("Biden has unveiled the pact.", "pact", true),
+        ] {
+            assert_eq!(is_definite_object(&words(s), 0, span(s, t)), want, "{s}");
         }
         for (s, want) in [
             ("China reacted angrily on Thursday.", true),
