@@ -973,6 +973,7 @@ mod tests {
             "Le président a dit — réuni le 3 mai, which où “that” ’s",
             "on Friday cancelled; called off, which since by 's",
             "signed by by by, to to that",
+            "agreed this year to to, the fourth this that day",
         ];
         for s in table {
             let ws = words(s);
@@ -992,6 +993,9 @@ mod tests {
                             is_possessive_of_other(s, &ws, x, c);
                             is_bound(&ws, x, "day", c);
                             complement_start(s, &ws, t);
+                            complement_before(s, &ws, x, t);
+                            control_between(&ws, x, t);
+                            is_count_window(s, &ws, x);
                         }
                     }
                 }

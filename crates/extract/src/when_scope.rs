@@ -439,6 +439,30 @@ mod tests {
     }
 
     #[test]
+    fn any_spans_do_not_panic() {
+        for s in [
+            "",
+            "SEOUL -- ",
+            "— é, the sidelines there",
+            "On the flight home, ’s",
+        ] {
+            let ws = words(s);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    is_fronted(s, &ws, (a, b));
+                    reaches(&ws, b, (a, b));
+                    is_return_journey(s, a);
+                    points_back(&ws, a);
+                    occasion_after(&ws, a, b);
+                    is_past_report(&ws, a, (a, b));
+                    is_definite_object(&ws, a, (a, b));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn hours_later() {
         for (v, rest, want) in [
             ("PTXH", " later by raising duties", true),
