@@ -63,6 +63,13 @@ pub fn next_status(cur: Option<EventStatus>, next: EventStatus) -> EventStatus {
     }
 }
 
+/// How much a report's place is trusted, lower first: (0 when it says the event happened or is
+/// under way, otherwise 1; the precision rank of its date, 255 when undated).
+pub fn location_key(status: EventStatus, date: Option<&Interval>) -> (u8, u8) {
+    let held = matches!(status, EventStatus::Occurred | EventStatus::Ongoing);
+    (u8::from(!held), date.map_or(u8::MAX, Interval::rank))
+}
+
 /// The running summary of an event's reports: a left fold, so an event stored after
 /// yesterday's ingest takes today's reports without reading yesterday's again.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -86,14 +93,23 @@ pub struct Summary {
     /// The same for undated reports.
     #[serde(default)]
     pub held_undated_published: Option<NaiveDate>,
+    /// Earliest publication of an undated report that the event happened or is under way.
+    #[serde(default)]
+    pub held_undated_first: Option<NaiveDate>,
+    /// Latest publication of an undated report of a plan.
+    #[serde(default)]
+    pub planned_undated_last: Option<NaiveDate>,
     /// Best date so far, its precision rank and whether an occurred report gave it.
     pub date: Option<(u8, bool, Interval)>,
     /// Union of the parties.
     pub parties: BTreeSet<String>,
     /// First place reported, and its country.
     pub location: Option<String>,
-    /// Country of the first place reported with one.
+    /// Country of the place (see [`location_key`]).
     pub location_country: Option<String>,
+    /// How much the report that gave the place's country is trusted ([`location_key`]).
+    #[serde(default)]
+    pub location_key: Option<(u8, u8)>,
     /// Highest confidence.
     pub confidence: f32,
     /// Reports folded in.
@@ -121,6 +137,20 @@ impl Summary {
         }
         self.reports += 1;
         let reported = r.effective_status();
+        if r.date.is_none() {
+            match reported {
+                EventStatus::Occurred | EventStatus::Ongoing => {
+                    self.held_undated_first = match (self.held_undated_first, r.published) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                EventStatus::Planned => {
+                    self.planned_undated_last = self.planned_undated_last.max(r.published);
+                }
+                _ => {}
+            }
+        }
         // an undated report is too weak to revive a cancelled event (it is more often a
         // reference to another meeting of the same parties)
         let revives = matches!(
@@ -155,11 +185,17 @@ impl Summary {
             }
         }
         self.mode = self.mode.or(r.mode);
-        if self.location.is_none() {
+        // the place of the most trusted report: one that the event happened over a plan (a
+        // plan is often placed where it was announced), a precise date over a vague one
+        if r.location_country.is_some() {
+            let key = location_key(reported, r.date.as_ref());
+            if self.location_country.is_none() || self.location_key.is_some_and(|k| key < k) {
+                self.location_key = Some(key);
+                self.location_country.clone_from(&r.location_country);
+                self.location.clone_from(&r.location);
+            }
+        } else if self.location.is_none() {
             self.location.clone_from(&r.location);
-        }
-        if self.location_country.is_none() {
-            self.location_country.clone_from(&r.location_country);
         }
         for p in &r.parties {
             if !self.parties.contains(p) {
