@@ -410,10 +410,34 @@ pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
         let n = d.countries().len() + d.orgs().len();
         match d.event_type {
             EventType::Consult => n >= 2 || d.mode == Some(Mode::Multilateral),
-            _ => n >= 1,
+            _ => n >= 1 && !domestic_statement(d),
         }
     });
     out
+}
+
+/// True when a statement (a request, an accusation, support, a rejection or a threat) goes
+/// from an office holder to an office holder of the same state, and names no one else
+/// ("Trump said he had asked Pompeo not to go"): an instruction inside one government, not
+/// an event between parties. A government's statement against its own citizens or
+/// opposition ("threatened to ban opposition candidates") stays an event.
+fn domestic_statement(d: &Draft) -> bool {
+    let statement = matches!(
+        d.event_type,
+        EventType::Request
+            | EventType::Accuse
+            | EventType::Support
+            | EventType::Reject
+            | EventType::Threaten
+    );
+    let officials = d.actors.iter().all(|(a, _)| {
+        a.kind == entente_doc::ActorKind::Person && a.role.is_some() && a.country.is_some()
+    });
+    let (src, tgt) = (
+        side_countries(d, Side::Source),
+        side_countries(d, Side::Target),
+    );
+    statement && officials && d.countries().len() == 1 && !src.is_empty() && src == tgt
 }
 
 #[cfg(test)]
@@ -469,6 +493,34 @@ mod tests {
             historical: false,
             arrival: false,
             own_predicate: false,
+        }
+    }
+
+    #[test]
+    fn a_statement_within_one_state_is_dropped() {
+        use EventType::*;
+        use Side::*;
+        // (the states of a request's office holders with their sides, kept)
+        let table: &[(&[(&str, Side)], bool)] = &[
+            (&[("USA", Source), ("USA", Target)], false),
+            (&[("USA", Source), ("PRK", Target)], true),
+            (&[("USA", Source)], true),
+        ];
+        for (states, kept) in table {
+            let mut d = draft(
+                Request,
+                Form::Past,
+                EventStatus::Occurred,
+                states,
+                None,
+                (0, 0),
+            );
+            for (i, (a, _)) in d.actors.iter_mut().enumerate() {
+                a.kind = ActorKind::Person;
+                a.id = format!("person:{i}");
+                a.role = Some("minister".into());
+            }
+            assert_eq!(merge_drafts(vec![d]).len() == 1, *kept, "{states:?}");
         }
     }
 

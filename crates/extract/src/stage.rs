@@ -77,6 +77,7 @@ impl EventExtractor {
         timex_starts: &[usize],
     ) -> Vec<(TriggerMatch, Clause)> {
         let mut out: Vec<(TriggerMatch, Clause)> = Vec::new();
+        let mut standing_until = 0;
         for (i, t) in trig.iter().enumerate() {
             let def = self.lex.def(t);
             let clause = clause_of(s, t.start, t.end);
@@ -97,6 +98,16 @@ impl EventExtractor {
             // "if either country is attacked", "until the talks show progress": a condition,
             // not an event.
             if is_conditional(&s[clause.start.min(t.start)..t.start]) {
+                continue;
+            }
+            // "has in the past condemned such drills", "has backed UN sanctions since 2016": a
+            // habit or a standing position, not one event.
+            if standing(s, t, &clause) {
+                standing_until = clause.end;
+                continue;
+            }
+            // ... and what it names ("condemned such drills as rehearsals for an invasion")
+            if t.start < standing_until {
                 continue;
             }
             // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
@@ -172,7 +183,11 @@ impl EventExtractor {
                         && stands
                         && !habitual(&s[n.end..clause.end.max(n.end)])
                         && (!resumes_process(&s[t.end..n.start])
-                            || timex_starts.iter().any(|&x| x >= n.end && x < clause.end))
+                            || timex_starts.iter().any(|&x| {
+                                x >= n.end
+                                    && x < clause.end
+                                    && s[n.end..x].split_whitespace().count() <= DATE_AFTER_WORDS
+                            }))
                     {
                         continue;
                     }
@@ -340,6 +355,10 @@ const GOVERNED_GAP: usize = 7;
 /// Words allowed between a support verb and its noun ("announced on Wednesday a new pact").
 const NOUN_SUPPORT_GAP: usize = 6;
 
+/// Words allowed between resumed talks and their date ("agreed to resume working-level
+/// negotiations within the next two weeks").
+const DATE_AFTER_WORDS: usize = 3;
+
 /// Words allowed between an agreement verb and the event it governs ("agreed on Thursday
 /// that Xi will make a state visit").
 const COMPLEMENT_GAP: usize = 8;
@@ -353,6 +372,41 @@ fn inside_cue(t: &TriggerMatch, cues: &[CueMatch]) -> bool {
             && c.end >= t.end
             && c.end - c.start > t.end - t.start
     })
+}
+
+/// True when a verb trigger reports a habit or a standing position rather than one event:
+/// "in the past" right before it ("has in the past condemned such drills"), or a present
+/// perfect whose clause runs "since" a time ("has backed UN sanctions since 2016").
+fn standing(s: &str, t: &TriggerMatch, clause: &Clause) -> bool {
+    if t.form == Form::Noun {
+        return false;
+    }
+    let lower = s[..t.start].to_ascii_lowercase();
+    let before: Vec<&str> = lower.split_whitespace().rev().take(5).collect();
+    let recent = before.iter().rev().copied().collect::<Vec<_>>().join(" ");
+    if recent.contains("in the past") {
+        return true;
+    }
+    let perfect = before
+        .iter()
+        .take(3)
+        .any(|w| matches!(*w, "has" | "have" | "'s" | "'ve"));
+    let rest = s[t.end..clause.end.max(t.end)].to_ascii_lowercase();
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let since_time = words
+        .by_ref()
+        .take(10)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[0] == "since"
+                && (w[1].chars().all(|c| c.is_ascii_digit()) && w[1].len() == 4
+                    || entente_text::words::MONTH_NAMES
+                        .contains(&w[1].to_ascii_lowercase().as_str()))
+        });
+    perfect && since_time
 }
 
 /// True when the text before a trigger ends in a condition ("if either country is", "for as
@@ -1127,6 +1181,15 @@ mod tests {
             (
                 "The two sides agreed to hold high-level talks on June 1 to follow up on their first summit, held on April 27.",
                 &[("high-level talks", Consult), ("first summit", Consult)],
+            ),
+            // a habit or a standing position is not one event
+            (
+                "North Korea has in the past condemned such drills as rehearsals for an invasion.",
+                &[],
+            ),
+            (
+                "Beijing has backed UN sanctions on the country since 2016.",
+                &[],
             ),
             // a condition is not an event
             (
