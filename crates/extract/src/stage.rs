@@ -764,9 +764,15 @@ fn place_state(l: &entente_doc::Location) -> Option<Actor> {
     })
 }
 
-/// A visit to a place whose country no actor stands for: the place's state hosts.
+/// A visit to a place whose country no actor stands for, or a meeting that a verb says one
+/// state attends in another state's city ("would still attend the Group of Seven summit in
+/// Hiroshima"): the place's state hosts.
 fn host_from_place(d: &mut Draft) {
-    if d.hint != Some(ModeHint::Visit) || d.actors.iter().any(|(_, s)| *s == Side::Host) {
+    let lone_meeting =
+        d.hint == Some(ModeHint::Meet) && d.form != Form::Noun && d.countries().len() == 1;
+    if !(d.hint == Some(ModeHint::Visit) || lone_meeting)
+        || d.actors.iter().any(|(_, s)| *s == Side::Host)
+    {
         return;
     }
     if let Some(c) = d.location.as_ref().and_then(|l| l.country.clone()) {
