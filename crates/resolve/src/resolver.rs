@@ -100,6 +100,10 @@ pub(crate) fn match_date(m: &Mention) -> Option<(i32, i32)> {
     }
 }
 
+/// The name standing for "any party" in the index keys that file an event under each of its
+/// parties (it sorts before every party code, as page keys are in name order).
+const MEMBER: &str = "*";
+
 /// Days per page of the index (see [`Page`]).
 pub const PAGE_DAYS: i32 = 32;
 
@@ -313,9 +317,9 @@ impl Resolver {
         ids
     }
 
-    /// Index keys of a party set (in name order): every pair of its first parties, or the
-    /// single party.
-    fn pair_keys(&self, ty: u8, parties: &[u32]) -> Vec<Key> {
+    /// Index keys of a party set (in name order): every pair of its first parties and each of
+    /// them as a member (for reports that name one party only), or the single party.
+    fn pair_keys(&mut self, ty: u8, parties: &[u32]) -> Vec<Key> {
         let p = &parties[..parties.len().min(MAX_KEY_PARTIES)];
         if p.len() == 1 {
             return vec![Key {
@@ -324,7 +328,9 @@ impl Resolver {
                 b: p[0],
             }];
         }
-        let mut keys = Vec::with_capacity(p.len() * (p.len().saturating_sub(1)) / 2);
+        let star = self.intern(MEMBER);
+        let mut keys = Vec::with_capacity(p.len() * (p.len() + 1) / 2);
+        keys.extend(p.iter().map(|&b| Key { ty, a: star, b }));
         for i in 0..p.len() {
             for j in i + 1..p.len() {
                 keys.push(Key {
@@ -337,11 +343,31 @@ impl Resolver {
         keys
     }
 
-    /// Keys searched for a mention: its pairs, and each party alone (single-party events).
+    /// Keys searched for a mention: its pairs, and each party alone (single-party events);
+    /// for a mention of one party, also the events it is a member of.
     fn search_keys(&self, ty: u8, pids: &[u32]) -> Vec<Key> {
-        let mut keys = self.pair_keys(ty, pids);
-        if pids.len() >= 2 {
-            keys.extend(pids.iter().map(|&p| Key { ty, a: p, b: p }));
+        let p = &pids[..pids.len().min(MAX_KEY_PARTIES)];
+        let mut keys = Vec::with_capacity(p.len() * (p.len() + 1) / 2);
+        for i in 0..p.len() {
+            keys.push(Key {
+                ty,
+                a: p[i],
+                b: p[i],
+            });
+            for j in i + 1..p.len() {
+                keys.push(Key {
+                    ty,
+                    a: p[i],
+                    b: p[j],
+                });
+            }
+        }
+        if let ([one], Some(&star)) = (p, self.names.get(MEMBER)) {
+            keys.push(Key {
+                ty,
+                a: star,
+                b: *one,
+            });
         }
         keys
     }
@@ -349,6 +375,7 @@ impl Resolver {
     /// The pages a mention's candidate search reads (for [`Resolver::adopt`] beforehand).
     pub(crate) fn pages_for(&mut self, m: &Mention) -> Vec<Page> {
         let pids = self.party_ids(&m.parties);
+        self.intern(MEMBER);
         let date = match_date(m);
         let Some(((ds, de), (us, ue))) = windows(m, date) else {
             return Vec::new();
@@ -487,6 +514,15 @@ impl Resolver {
             (None, None) => None,
         };
         if last_doc == Some(m.doc.as_str()) {
+            return false;
+        }
+        // a report naming one party of an event of several ("Japan hosted the summit") says
+        // little: it joins when both give a date, or the same place
+        if pids.len() == 1
+            && c.parties.len() > 1
+            && !(date.is_some() && c.span.is_some())
+            && !(loc.is_some() && loc == c.location)
+        {
             return false;
         }
         // one party set contains the other ("Putin met Xi" and "the China-Russia summit");
@@ -1190,6 +1226,42 @@ mod tests {
                     ),
                 ],
                 vec![vec!["a", "b", "c", "d"]],
+            ),
+            (
+                "a report naming one party joins a dated event of several",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-07-02",
+                        &["JPN", "KOR"],
+                        Planned,
+                        Some(("2019-07-04", "2019-07-04", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-07-20",
+                        &["JPN"],
+                        Occurred,
+                        Some(("2019-07-04", "2019-07-04", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2019-07-21",
+                        &["KOR"],
+                        Occurred,
+                        None,
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b"], vec!["c"]],
             ),
             (
                 "a call never matches a meeting",
