@@ -374,6 +374,8 @@ fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<S
                 Some(Side::Target)
             }
             "from" if noun => Some(Side::Source),
+            // "a deadline for Washington", "aid for Ukraine"
+            "for" if noun => Some(Side::Target),
             // "withdraw inspectors from Iraq", "demanded concessions from Seoul"
             "from" => Some(Side::Target),
             _ => None,
@@ -453,10 +455,21 @@ fn assign_in(
             .copied()
             .collect();
         let infinitive = after_to(s, t.start);
+        // "a big mistake for South Korea to send arms": the "for" group is the subject.
+        let for_subject = infinitive
+            .then(|| {
+                before.last().filter(|g| {
+                    g.gov.as_deref() == Some("for") && words(&s[g.end..t.start]).len() == 1
+                })
+            })
+            .flatten()
+            .copied();
         let controlled = open
             .last()
             .is_some_and(|g| object_control(s, g.start) || !infinitive);
-        if infinitive && !controlled && open.len() >= 2 {
+        if let Some(g) = for_subject {
+            subject = Some(g);
+        } else if infinitive && !controlled && open.len() >= 2 {
             // "Kono summoned South Korea's ambassador on Friday to protest": the main
             // subject acts, the main object is the other party.
             subject = open.first().copied();
@@ -548,7 +561,16 @@ fn assign_in(
 
     // A noun with no actor of its own: the subject (and object) of the verb governing it
     // ("Kim made a trip to Beijing", "South Korea would drop Japan from its list").
-    if noun && subject.is_none() && !pair_given {
+    // "Xi is expected in Osaka for the Group of 20 summit": a meeting named by its
+    // organisation also has the attendees its clause names.
+    let org_subject = def.event_type == EventType::Consult
+        && subject.is_some_and(|g| {
+            g.items
+                .iter()
+                .flat_map(|m| &m.actors)
+                .all(|a| a.kind == entente_doc::ActorKind::Organization)
+        });
+    if noun && (subject.is_none() || org_subject) && !pair_given {
         let near: Vec<&&Group<'_>> = before
             .iter()
             .filter(|g| {
@@ -577,14 +599,34 @@ fn assign_in(
                         .iter()
                         .find(|g| g.gov.is_none() && venue != Some(g.start))
                     {
-                        push(&mut actors, g, sd.subject);
+                        if object_like(s, g.start) {
+                            object_and_speaker(s, mentions, clause, g, &sd, &mut actors);
+                        } else {
+                            push(&mut actors, g, sd.subject);
+                        }
                     }
                 }
+            }
+            [g] if object_like(s, g.start) => {
+                object_and_speaker(s, mentions, clause, g, &sd, &mut actors);
             }
             [g] => push(&mut actors, g, sd.subject),
             [g, o, ..] => {
                 push(&mut actors, g, sd.subject);
                 push(&mut actors, o, sd.object);
+            }
+        }
+        // "approved the removal of South Korea from its list of trusted partners": the
+        // object of a nominalised verb before an asymmetric noun is its target.
+        let asymmetric = def.mode.is_none() && !def.symmetric;
+        if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
+            let after_subject = near.last().map_or(0, |g| g.end);
+            if let Some(g) = before.iter().rev().find(|g| {
+                g.start >= after_subject
+                    && matches!(g.gov.as_deref(), Some("of" | "on" | "against"))
+                    && !gap_info(&s[g.end..t.start]).1
+            }) {
+                push(&mut actors, g, Side::Target);
             }
         }
     }
@@ -622,7 +664,7 @@ fn assign_in(
         let located = before.iter().rev().find(|g| {
             matches!(
                 g.gov.as_deref(),
-                Some("in" | "of" | "from" | "throughout" | "across" | "inside")
+                Some("in" | "of" | "from" | "throughout" | "across" | "inside" | "by")
             ) && !gap_info(&s[g.end..t.start]).1
         });
         if let Some(g) = located {
@@ -634,6 +676,25 @@ fn assign_in(
         }
     }
     actors
+}
+
+/// "it plans to remove South Korea from its white list": a group that is the object of the
+/// verb governing a noun trigger is the event's object; its subject is the speaker of the
+/// report ("Tokyo said it plans ...").
+fn object_and_speaker(
+    s: &str,
+    mentions: &[Local<'_, Mention>],
+    clause: &Clause,
+    g: &Group<'_>,
+    sd: &Sides,
+    actors: &mut Vec<(Actor, Side)>,
+) {
+    push(actors, g, sd.object);
+    if let Some((a, b)) = clause.speaker {
+        if let Some(sp) = groups(s, mentions, a, b).iter().find(|x| x.gov.is_none()) {
+            push(actors, sp, sd.subject);
+        }
+    }
 }
 
 /// The targets of an asymmetric verb without an object: the subject of a "that"
@@ -659,7 +720,30 @@ fn complement_targets(
         let comp: Vec<&Group<'_>> = gs.iter().filter(|g| g.start >= from).collect();
         if let Some(first) = comp.first() {
             let (n, barrier) = gap_info(&s[from..first.start]);
-            if first.gov.is_none() && !barrier && n <= 2 {
+            // "warned that it would be a mistake for South Korea to send arms"
+            let for_to = first.gov.as_deref() == Some("for")
+                && s[first.end..].trim_start().starts_with("to ")
+                && !barrier
+                && n <= 8;
+            if first.gov.is_none() && !barrier && n <= 2 || for_to {
+                let own = first.items.iter().flat_map(|m| &m.actors).all(|a| {
+                    a.country.is_some() && actors.iter().any(|(x, _)| x.country == a.country)
+                });
+                if own {
+                    // "warned that the South would respond strongly if the North took
+                    // further steps": the speaker's own side; the other party follows.
+                    for g in &comp[1..] {
+                        let gap = &s[first.end..g.start];
+                        if gap.contains([',', ';', ':', '(']) || words(gap).len() > 10 {
+                            break;
+                        }
+                        if g.gov.is_none() {
+                            push(actors, g, Side::Target);
+                            break;
+                        }
+                    }
+                    return;
+                }
                 push(actors, first, Side::Target);
                 if let Some(second) = comp.get(1) {
                     let (n, barrier) = gap_info(&s[first.end..second.start]);
@@ -930,6 +1014,7 @@ mod tests {
         let concede = def(None, false, EventType::Concede);
         let support = def(None, false, EventType::Support);
         let retreat = def(None, false, EventType::Retreat);
+        let aid = def(None, false, EventType::Aid);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -1193,6 +1278,62 @@ mod tests {
                 &sanction,
                 vec![("Beijing", &["CHN"])],
                 &["chn:source"],
+            ),
+            (
+                "Tokyo also said it plans to remove South Korea from its \"white list\" of trusted trading partners.",
+                "white list",
+                Form::Noun,
+                &sanction,
+                vec![("Tokyo", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
+                "Japan's cabinet on Friday approved the removal of South Korea from its list of trusted trading partners.",
+                "list of trusted trading partners",
+                Form::Noun,
+                &sanction,
+                vec![("Japan", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
+                "Seoul's security council warned that the South would respond strongly if the North took further steps.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Seoul", &["KOR"]), ("the South", &["KOR"]), ("the North", &["PRK"])],
+                &["kor:source", "prk:target"],
+            ),
+            (
+                "Putin warned that it would be a very big mistake for South Korea to send arms to Ukraine.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Putin", &["RUS"]), ("South Korea", &["KOR"]), ("Ukraine", &["UKR"])],
+                &["kor:target", "rus:source"],
+            ),
+            (
+                "Putin warned that it would be a very big mistake for South Korea to send arms to Ukraine.",
+                "send",
+                Form::Base,
+                &aid,
+                vec![("Putin", &["RUS"]), ("South Korea", &["KOR"]), ("Ukraine", &["UKR"])],
+                &["kor:source", "ukr:target"],
+            ),
+            (
+                "Kim set the end of the year as a deadline for Washington to change its approach.",
+                "deadline",
+                Form::Noun,
+                &request,
+                vec![("Kim", &["PRK"]), ("Washington", &["USA"])],
+                &["prk:source", "usa:target"],
+            ),
+            (
+                "The statement by Ri Thae Song accused the Trump administration of using the talks.",
+                "accused",
+                Form::Past,
+                &accuse,
+                vec![("Ri Thae Song", &["PRK"]), ("Trump", &["USA"])],
+                &["prk:source", "usa:target"],
             ),
         ];
         for (s, trig, form, d, ms, want) in cases {

@@ -3,6 +3,8 @@
 //!
 //! All positions are byte offsets relative to the sentence.
 
+use crate::when_scope::is_gerund;
+
 /// Verbs whose complement is always a reported clause: a date attached to them dates the
 /// report ("said on Friday that ...", "told reporters on Monday ...").
 const SAY: &[&str] = &[
@@ -474,10 +476,11 @@ pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize
 }
 
 /// A past verb form: "-ed" or a common irregular past.
-fn is_past_verb(w: &str) -> bool {
+pub(crate) fn is_past_verb(w: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "took", "came", "met", "went", "became", "began", "left", "won", "made", "held", "gave",
-        "fell", "rose", "was", "were",
+        "fell", "rose", "was", "were", "told", "spoke", "sent", "flew", "said", "wrote", "saw",
+        "brought", "sought", "struck", "led", "drew", "threw", "broke", "chose", "set", "put",
     ];
     w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
 }
@@ -509,7 +512,12 @@ pub(crate) fn complement_between(
 /// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
 /// (the date is the signing's). A participle right after the trigger modifies the trigger
 /// itself ("talks hosted by Qatar on Monday") and does not count.
-pub(crate) fn participle_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+pub(crate) fn participle_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
     const AUX: &[&str] = &[
         "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "and", "or",
     ];
@@ -520,13 +528,26 @@ pub(crate) fn participle_between(ws: &[Word], x: (usize, usize), t: (usize, usiz
         .iter()
         .filter(|w| w.start >= t.1 && w.end <= x.0)
         .collect();
-    between.windows(3).enumerate().any(|(k, w)| {
+    let agent = between.windows(3).enumerate().any(|(k, w)| {
         k >= 1
             && w[1].lower.len() > 4
             && w[1].lower.ends_with("ed")
             && w[2].lower == "by"
             && !AUX.contains(&w[0].lower.as_str())
-    })
+    });
+    // "asked for the removal of five resolutions, those adopted in 2016 and 2017": a
+    // participle set off by a comma or after "those", right before the date, dates its own
+    // noun.
+    let n = between.len();
+    let apposed = (2..n).any(|k| {
+        let (p, w) = (between[k - 1], between[k]);
+        w.lower.len() > 4
+            && w.lower.ends_with("ed")
+            && n - k <= 2
+            && (["those", "ones"].contains(&p.lower.as_str())
+                || s.get(p.end..w.start).is_some_and(|g| g.contains(',')))
+    });
+    agent || apposed
 }
 
 /// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
@@ -601,7 +622,12 @@ pub(crate) fn is_attributive_of_other(s: &str, ws: &[Word], x: (usize, usize), t
 
 /// True when a temporal preposition stands between an earlier date and the trigger: "the
 /// office opened in September 2018 after the first summit" (the date is the opening's).
-pub(crate) fn preposition_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+pub(crate) fn preposition_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
     const PREP: &[&str] = &[
         "after",
         "before",
@@ -624,9 +650,41 @@ pub(crate) fn preposition_between(ws: &[Word], x: (usize, usize), t: (usize, usi
         let rest = &between[k + 1..];
         PREP.contains(&w.lower.as_str())
             && rest.len() <= 3
+            // "held talks on Tuesday before signing a joint statement": a verb phrase
+            && !rest.first().is_some_and(|n| is_gerund(s, n))
             && !rest.iter().any(|r| {
                 !r.cap && r.lower.len() > 3 && r.lower.ends_with("ed") || r.lower == "held"
             })
+    })
+}
+
+/// Ordinal words that count events within a period ("his fourth this year").
+const ORDINAL: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "latest",
+];
+
+/// True when the date at `x` is the window of a count ("Pompeo's fourth this year", "his
+/// third trip to China this month"): the current period right after an ordinal. It says
+/// only that the event falls in that period, and yields to any other date.
+pub(crate) fn is_count_window(s: &str, ws: &[Word], x: (usize, usize)) -> bool {
+    let text = s.get(x.0..x.1).unwrap_or("").to_ascii_lowercase();
+    if !text.starts_with("this ") && !text.starts_with("so far") {
+        return false;
+    }
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(4).collect();
+    let Some(k) = before
+        .iter()
+        .position(|w| ORDINAL.contains(&w.lower.as_str()))
+    else {
+        return false;
+    };
+    // a noun phrase between ("third trip to China"), no verb ("first summit was held")
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had",
+    ];
+    !before[..k].iter().any(|w| {
+        AUX.contains(&w.lower.as_str()) || is_past_verb(&w.lower) || w.lower.ends_with("ed")
     })
 }
 
@@ -840,10 +898,10 @@ mod tests {
                             let (x, t) = ((a, b), (c, d));
                             is_report_date_of(s, &ws, x, t, false);
                             split_by_relative(s, &ws, &rel, x, t, true);
-                            participle_between(&ws, x, t);
+                            participle_between(s, &ws, x, t);
                             complement_between(s, &ws, x, t);
                             is_attributive_of_other(s, &ws, x, c);
-                            preposition_between(&ws, x, t);
+                            preposition_between(s, &ws, x, t);
                             is_possessive_of_other(s, &ws, x, c);
                             is_bound(&ws, x, "day", c);
                             complement_start(s, &ws, t);
@@ -873,16 +931,40 @@ mod tests {
     }
 
     #[test]
+    fn count_windows() {
+        // (sentence, date, window)
+        for (s, d, want) in [
+            (
+                "The trip, which would have been Pompeo's fourth this year, was called off.",
+                "this year",
+                true,
+            ),
+            (
+                "It is his third trip to China this year.",
+                "this year",
+                true,
+            ),
+            ("Kim will visit Seoul this year.", "this year", false),
+            ("The first summit was held this month.", "this month", false),
+        ] {
+            assert_eq!(is_count_window(s, &words(s), span(s, d)), want, "{s}");
+        }
+    }
+
+    #[test]
     fn participles() {
         // (sentence, date, trigger, separated)
         let table = [
             ("Wang said Beijing supports the Panmunjom Declaration signed by the leaders of the two Koreas last week.", "last week", "supports", true),
             ("Qatar hosted talks organised by the UN on Monday.", "Monday", "talks", false),
             ("The report was published by the ministry on Monday.", "Monday", "report", false),
+            ("Ri said the North had asked for the removal of five resolutions, those adopted in 2016 and 2017.", "2016 and 2017", "asked", true),
+            ("Kim asked for talks, held in Hanoi, on Friday.", "Friday", "asked", false),
+            ("Kim asked for talks on Friday.", "Friday", "asked", false),
         ];
         for (s, date, trig, want) in table {
             assert_eq!(
-                participle_between(&words(s), span(s, date), span(s, trig)),
+                participle_between(s, &words(s), span(s, date), span(s, trig)),
                 want,
                 "{s}"
             );
@@ -1013,18 +1095,28 @@ mod tests {
         ));
         let s = "The office opened in September 2018 after the first summit.";
         assert!(preposition_between(
+            s,
             &words(s),
             span(s, "September 2018"),
             span(s, "summit")
         ));
         let s = "Trump set foot in North Korea on Sunday, before the two leaders held an hour of talks.";
         assert!(!preposition_between(
+            s,
             &words(s),
             span(s, "Sunday"),
             span(s, "talks")
         ));
+        let s = "They met on Tuesday, shaking hands before signing a joint statement.";
+        assert!(!preposition_between(
+            s,
+            &words(s),
+            span(s, "Tuesday"),
+            span(s, "joint statement")
+        ));
         let s = "Earlier on Sunday, Trump held a summit with Moon.";
         assert!(!preposition_between(
+            s,
             &words(s),
             span(s, "Sunday"),
             span(s, "summit")

@@ -3,6 +3,7 @@
 use crate::Engine;
 use entente_doc::Document;
 use entente_read::{read_paths, ReadOptions};
+use entente_resolve::incremental::BatchResolution;
 use entente_store::{BatchOutcome, Store, StoreError};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -67,6 +68,7 @@ pub fn ingest(
     let batch = batch.max(1);
     let mut summary = IngestSummary::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
+    let mut resolution = BatchResolution::new();
     std::thread::scope(|scope| {
         let producer = scope.spawn(move || {
             let mut reader = read_paths(paths, opts);
@@ -140,6 +142,15 @@ pub fn ingest(
                     break;
                 }
             }
+            // the batch's documents are no longer needed: free them before resolving
+            drop(docs);
+            // cross-document resolution of the committed batch, while the producer processes
+            // the next one (it declines, leaving the work to the end, when the batch cannot
+            // be resolved in place: an older article, a replaced document)
+            if let Err(e) = resolution.step(store) {
+                result = Err(e);
+                break;
+            }
             on_progress(Progress {
                 read: summary.read + summary.rejected.len(),
                 stored: summary.stored.inserted
@@ -155,9 +166,13 @@ pub fn ingest(
         }
         result
     })?;
-    // Cross-document resolution (`crates/resolve`) at the end of the ingest, so the resolved
-    // events never lag the committed documents: incremental (only the new mentions, updating
-    // events in place) unless an older or replaced document requires a run from scratch.
-    entente_resolve::resolve_store(store)?;
+    // Cross-document resolution (`crates/resolve`) is done batch by batch above when the
+    // batches come in resolution order (a day's articles); otherwise what was left is
+    // resolved here, so the resolved events never lag the committed documents: incremental
+    // (only the new mentions, updating events in place) unless an older or replaced document
+    // requires a run from scratch. Either way the result is that of one run at the end.
+    if resolution.steps() == 0 || resolution.declined() {
+        entente_resolve::resolve_store(store)?;
+    }
     Ok(summary)
 }

@@ -471,6 +471,10 @@ impl Recogniser {
                     }
                 }
             }
+            // "Seoul's National Security Council": an organisation's alias inside a longer
+            // proper name is another body.
+            let prev_end = i.checked_sub(1).map_or(0, |j| matches[j].end);
+            let org = org.filter(|_| !inside_longer_name(text, m.start, prev_end));
             if actors.is_empty() {
                 if let Some(o) = org.and_then(|code| self.kb.org(code)) {
                     if o.kind == "summit" && !o.members.is_empty() {
@@ -641,6 +645,93 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
     *mentions = out;
 }
 
+/// Capitalised words that may stand right before a name without being part of it.
+const NOT_NAME_PARTS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Both",
+    "Each",
+    "Every",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "At",
+    "In",
+    "On",
+    "For",
+    "With",
+    "From",
+    "By",
+    "As",
+    "If",
+    "But",
+    "And",
+    "Or",
+    "Since",
+    "Under",
+    "Then",
+    "Also",
+    "Last",
+    "Next",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Said",
+    "Says",
+    "Told",
+    "Meanwhile",
+    "However",
+    "Yet",
+    "So",
+    "Still",
+    "Earlier",
+    "Later",
+    "Now",
+    "Today",
+    "Instead",
+    "Why",
+    "How",
+    "What",
+    "Where",
+    "Who",
+];
+
+/// True when the match at `start` continues a capitalised word that no earlier match covers
+/// ("National Security Council", "Korean Red Cross" for an alias "Security Council", "Red
+/// Cross"): the alias is part of a longer name of another body.
+fn inside_longer_name(text: &str, start: usize, prev_end: usize) -> bool {
+    let head = &text[..start];
+    let Some(before) = head.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+        k + before[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase);
+    capitalised && prev_end <= word_start && !NOT_NAME_PARTS.contains(&word)
+}
+
 /// The most member states of a forum or alliance that a mention of it stands for.
 const SMALL_GROUPING: usize = 4;
 
@@ -704,4 +795,41 @@ fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_inside_longer_names() {
+        // (text, alias, end of the match before it, inside a longer name)
+        let cases = [
+            (
+                "Seoul's National Security Council met",
+                "Security Council",
+                5,
+                true,
+            ),
+            ("National Security Council met", "Security Council", 0, true),
+            ("The Security Council met", "Security Council", 0, false),
+            ("the UN Security Council met", "Security Council", 6, false),
+            (
+                "On Friday the Security Council met",
+                "Security Council",
+                0,
+                false,
+            ),
+            (
+                "said Security Council members",
+                "Security Council",
+                0,
+                false,
+            ),
+        ];
+        for (text, alias, prev_end, want) in cases {
+            let start = text.find(alias).unwrap_or(0);
+            assert_eq!(inside_longer_name(text, start, prev_end), want, "{text}");
+        }
+    }
 }

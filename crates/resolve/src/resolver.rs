@@ -816,10 +816,24 @@ impl Resolver {
     /// The events that took reports in this resolver, as they are to be stored: the summary
     /// of all their reports (stored before and new), the matching state, the pages they are
     /// filed under, and their new reports with the rank of the first one.
-    pub(crate) fn into_updates(self) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
-        let mut slots: Vec<Option<Mention>> = self.mentions.into_iter().map(Some).collect();
+    pub(crate) fn into_updates(mut self) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
+        self.updates(false)
+    }
+
+    /// The same updates without giving the resolver up: it keeps every event, with the
+    /// summary of the reports taken so far, and takes the next mentions (that sort after these)
+    /// as if they had come in the same run (resolution batch by batch during an ingest).
+    pub(crate) fn take_updates(&mut self) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
+        self.updates(true)
+    }
+
+    fn updates(&mut self, keep: bool) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
+        let mut slots: Vec<Option<Mention>> = std::mem::take(&mut self.mentions)
+            .into_iter()
+            .map(Some)
+            .collect();
         let mut out = Vec::new();
-        for c in &self.clusters {
+        for (i, c) in self.clusters.iter_mut().enumerate() {
             if c.mentions.is_empty() {
                 continue;
             }
@@ -861,6 +875,13 @@ impl Resolver {
             }
             pages.sort();
             pages.dedup();
+            if keep {
+                // the event is stored now: a page read later holds it, and the copy here is
+                // the one to keep
+                self.known.insert(stable_of(&summary.first), i as u32);
+                c.mentions.clear();
+                c.prior = Some(Box::new(summary.clone()));
+            }
             out.push((
                 StoredEvent {
                     summary,
