@@ -19,8 +19,11 @@ const MAX_KEY_PARTIES: usize = 6;
 const SCAN_CAP: usize = 512;
 /// An undated mention reported as having happened looks this far back for its event.
 const LOOK_BACK_DAYS: i32 = 730;
-/// An undated mention of a plan looks this far ahead for its event.
-const LOOK_AHEAD_DAYS: i32 = 365;
+/// An undated mention of a plan looks this far ahead for its event: a plan that names no date
+/// ("the two sides agreed to meet again", "accepted an invitation to visit") is met within a
+/// few months or is re-announced with a date; the next meeting of the same parties half a year
+/// later is more often another one.
+const LOOK_AHEAD_DAYS: i32 = 120;
 /// An undated plan still finds an event whose date ended this many days before publication.
 const PLAN_GRACE_DAYS: i32 = 7;
 /// Dates of this precision rank or vaguer (a month, a season, a year) say little about which
@@ -267,7 +270,7 @@ fn windows(m: &Mention, date: Option<(i32, i32)>) -> Option<((i32, i32), (i32, i
             if forward_looking(m.effective_status()) {
                 Some((
                     (p - PLAN_GRACE_DAYS, p + LOOK_AHEAD_DAYS),
-                    (p - UNDATED_WINDOW_DAYS, p),
+                    (p - LOOK_AHEAD_DAYS.min(UNDATED_WINDOW_DAYS), p),
                 ))
             } else {
                 let back = look_back(m);
@@ -1283,6 +1286,52 @@ mod tests {
                     ),
                 ],
                 vec![vec!["a", "b"], vec!["c"]],
+            ),
+            (
+                "an undated plan is not met by a meeting five months later",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-06-19",
+                        &["CHN", "USA"],
+                        Planned,
+                        None,
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-11-16",
+                        &["CHN", "USA"],
+                        Occurred,
+                        Some(("2023-11-15", "2023-11-15", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2023-12-01",
+                        &["CHN", "USA"],
+                        Planned,
+                        None,
+                        None,
+                        None,
+                    ),
+                    (
+                        "d",
+                        "d4",
+                        "2024-01-10",
+                        &["CHN", "USA"],
+                        Occurred,
+                        Some(("2024-01-09", "2024-01-09", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"], vec!["c", "d"]],
             ),
             (
                 "a call never matches a meeting",
