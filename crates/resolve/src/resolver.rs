@@ -165,7 +165,7 @@ struct Cluster {
     /// Earliest publication day of an undated report that the event happened: an undated
     /// event happened on that day or before.
     held_by: Option<i32>,
-    /// Latest publication day of an undated report of a plan: an undated event is planned for
+    /// Latest publication day of an undated report of a plan or speculation: an undated event is for
     /// that day or after.
     planned_from: Option<i32>,
     slot: Slot,
@@ -690,7 +690,12 @@ impl Resolver {
         let undated_pub = m.published.filter(|_| date.is_none()).map(day);
         let loc_key = location_key(m.effective_status(), m.date.as_ref());
         let held_by = undated_pub.filter(|_| occurred);
-        let planned_from = undated_pub.filter(|_| m.effective_status() == EventStatus::Planned);
+        let planned_from = undated_pub.filter(|_| {
+            matches!(
+                m.effective_status(),
+                EventStatus::Planned | EventStatus::Speculated
+            )
+        });
         let id = match found {
             None => {
                 let id = self.clusters.len() as u32;
