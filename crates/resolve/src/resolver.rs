@@ -165,8 +165,8 @@ struct Cluster {
     /// Earliest publication day of an undated report that the event happened: an undated
     /// event happened on that day or before.
     held_by: Option<i32>,
-    /// Latest publication day of an undated report of a plan or speculation: an undated event is for
-    /// that day or after.
+    /// Latest publication day of an undated report of a plan or a speculation: an undated
+    /// event is for that day or after.
     planned_from: Option<i32>,
     slot: Slot,
     keys: Vec<Key>,
