@@ -374,8 +374,9 @@ fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<S
                 Some(Side::Target)
             }
             "from" if noun => Some(Side::Source),
-            // "a deadline for Washington", "aid for Ukraine"
-            "for" if noun => Some(Side::Target),
+            // "a deadline for Washington", "aid for Ukraine", "a suspension of air links
+            // with Serbia"
+            "for" | "with" if noun => Some(Side::Target),
             // "withdraw inspectors from Iraq", "demanded concessions from Seoul"
             "from" => Some(Side::Target),
             _ => None,
@@ -546,6 +547,16 @@ fn assign_in(
             g.gov.clone()
         };
         prev = g.end;
+        // "tariffs on 75 billion dollars of American goods": a party inside the trigger's
+        // "on"/"against" phrase takes that preposition.
+        let gov = match gov.as_deref() {
+            Some("of") if n <= 6 => words(gap)
+                .iter()
+                .find(|(_, w)| matches!(*w, "on" | "against"))
+                .map(|(_, w)| w.to_string())
+                .or(gov),
+            _ => gov,
+        };
         let side = match gov.as_deref() {
             None => {
                 // A direct object: right after a verb trigger.
@@ -630,6 +641,16 @@ fn assign_in(
                             object_and_speaker(s, mentions, clause, g, &sd, &mut actors);
                         } else {
                             push(&mut actors, g, sd.subject);
+                        }
+                    } else if let Some((a, b)) = clause.speaker.filter(|(a, b)| {
+                        pronoun_subject(&s[clause.start..t.start])
+                            || announced(&s[*a..*b], &s[clause.start..t.start])
+                    }) {
+                        // "Japan said it would impose new sanctions on Russia": the speaker of
+                        // a report whose clause names no subject.
+                        if let Some(sp) = groups(s, mentions, a, b).iter().find(|x| x.gov.is_none())
+                        {
+                            push(&mut actors, sp, sd.subject);
                         }
                     }
                 }
@@ -924,6 +945,25 @@ const CLAUSE_VERBS: &[&str] = &[
     "explained",
     "tweeted",
 ];
+
+/// True when `head` (a clause up to its trigger) opens with a subject pronoun that stands
+/// for the speaker of the report ("Japan said *it* would impose new sanctions").
+fn pronoun_subject(head: &str) -> bool {
+    words(head)
+        .first()
+        .is_some_and(|(_, w)| matches!(w.to_ascii_lowercase().as_str(), "it" | "they" | "we"))
+}
+
+/// True when a report's verb takes the noun trigger as its object ("China *announced*
+/// retaliatory tariffs"): the speaker is the event's subject.
+fn announced(speaker: &str, head: &str) -> bool {
+    words(speaker).last().is_some_and(|(_, w)| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "announced" | "announces" | "announce" | "declared" | "declares" | "unveiled"
+        )
+    }) && words(head).len() <= 3
+}
 
 /// Verbs whose subject undergoes the noun after them ("faces pressure", "came under fire").
 const UNDERGO: &[&str] = &[
@@ -1516,6 +1556,30 @@ mod tests {
                 &request,
                 vec![("Obama", &["USA"]), ("Iran", &["IRN"])],
                 &["usa:target"],
+            ),
+            (
+                "Japan said it would impose new sanctions on Russia.",
+                "new sanctions",
+                Form::Noun,
+                &sanction,
+                vec![("Japan", &["JPN"]), ("Russia", &["RUS"])],
+                &["jpn:source", "rus:target"],
+            ),
+            (
+                "When China announced retaliatory tariffs on 75 billion dollars of American goods.",
+                "retaliatory tariffs",
+                Form::Noun,
+                &sanction,
+                vec![("China", &["CHN"]), ("American", &["USA"])],
+                &["chn:source", "usa:target"],
+            ),
+            (
+                "Italy announced a suspension of air links with Serbia on Wednesday.",
+                "suspension of air links",
+                Form::Noun,
+                &sanction,
+                vec![("Italy", &["ITA"]), ("Serbia", &["SRB"])],
+                &["ita:source", "srb:target"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
