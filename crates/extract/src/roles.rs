@@ -574,9 +574,16 @@ fn assign_in(
                 } else {
                     gov
                 };
-                match adjunct_side(def, noun, gov, &sd) {
-                    Some(side) => side,
-                    None => continue,
+                // "were killed in Israeli tank shelling": a state adjective in the "in"
+                // phrase of a passive names its agent.
+                let adjective = g.items.iter().all(|m| m.form == "adjective");
+                if passive && gov == "in" && adjective && !words(gap).is_empty() {
+                    sd.agent
+                } else {
+                    match adjunct_side(def, noun, gov, &sd) {
+                        Some(side) => side,
+                        None => continue,
+                    }
                 }
             }
         };
@@ -648,7 +655,9 @@ fn assign_in(
                     }) {
                         // "Japan said it would impose new sanctions on Russia": the speaker of
                         // a report whose clause names no subject.
-                        if let Some(sp) = groups(s, mentions, a, b).iter().find(|x| x.gov.is_none())
+                        if let Some(sp) = groups(s, mentions, a, b)
+                            .iter()
+                            .find(|x| speaker_subject(x))
                         {
                             push(&mut actors, sp, sd.subject);
                         }
@@ -712,7 +721,10 @@ fn assign_in(
     if !noun && subject.is_none() {
         let mut found = false;
         if let Some((a, b)) = clause.speaker {
-            if let Some(g) = groups(s, mentions, a, b).iter().find(|g| g.gov.is_none()) {
+            if let Some(g) = groups(s, mentions, a, b)
+                .iter()
+                .find(|g| speaker_subject(g))
+            {
                 push(&mut actors, g, sd.subject);
                 found = true;
             }
@@ -749,6 +761,27 @@ fn assign_in(
             }
         }
     }
+    // An act with no target that happens in a named state ("re-examine the refineries in
+    // Iran"): that state, when it is not the actor's own.
+    if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
+        let mut prev = t.end;
+        for g in gs.iter().filter(|g| g.start >= t.end) {
+            let (n, barrier) = gap_info(&s[prev..g.start]);
+            if barrier || n > 8 {
+                break;
+            }
+            prev = g.end;
+            let named = g.items.iter().all(|m| m.form == "name");
+            let other = g.items.iter().flat_map(|m| &m.actors).all(|a| {
+                a.country.is_some() && !actors.iter().any(|(x, _)| x.country == a.country)
+            });
+            if matches!(g.gov.as_deref(), Some("in" | "inside" | "into")) && named && other {
+                push(&mut actors, g, Side::Target);
+                break;
+            }
+        }
+    }
+
     actors
 }
 
@@ -765,7 +798,10 @@ fn object_and_speaker(
 ) {
     push(actors, g, sd.object);
     if let Some((a, b)) = clause.speaker {
-        if let Some(sp) = groups(s, mentions, a, b).iter().find(|x| x.gov.is_none()) {
+        if let Some(sp) = groups(s, mentions, a, b)
+            .iter()
+            .find(|x| speaker_subject(x))
+        {
             push(actors, sp, sd.subject);
         }
     }
@@ -946,6 +982,15 @@ const CLAUSE_VERBS: &[&str] = &[
     "tweeted",
 ];
 
+/// True when a group of a report's frame may be its speaker: ungoverned, or the subject of
+/// a subordinate frame ("came as *Israel* announced it would free ...").
+fn speaker_subject(g: &Group<'_>) -> bool {
+    matches!(
+        g.gov.as_deref(),
+        None | Some("as" | "after" | "before" | "since" | "until" | "once" | "when" | "while")
+    )
+}
+
 /// True when `head` (a clause up to its trigger) opens with a subject pronoun that stands
 /// for the speaker of the report ("Japan said *it* would impose new sanctions").
 fn pronoun_subject(head: &str) -> bool {
@@ -980,6 +1025,14 @@ const UNDERGO: &[&str] = &[
     "suffer",
     "endured",
     "under",
+    "enjoyed",
+    "enjoys",
+    "enjoy",
+    "won",
+    "wins",
+    "gained",
+    "gains",
+    "garnered",
 ];
 
 /// True when `gap` (between a subject and a noun trigger) holds a verb of undergoing.
@@ -1152,8 +1205,20 @@ mod tests {
         d: &TriggerDef,
         ms: &[(&str, &[&str])],
     ) -> Vec<String> {
-        let mut ls: Vec<Local<'static, Mention>> =
-            ms.iter().map(|(t, c)| mention(s, t, c)).collect();
+        let mut ls: Vec<Local<'static, Mention>> = ms
+            .iter()
+            .map(|(t, c)| match t.split_once('@') {
+                // "Israeli@adjective": a mention of another form than a name.
+                Some((t, form)) => {
+                    let mut l = mention(s, t, c);
+                    let mut m = l.item.clone();
+                    m.form = form.into();
+                    l.item = Box::leak(Box::new(m));
+                    l
+                }
+                None => mention(s, t, c),
+            })
+            .collect();
         ls.sort_by_key(|l| l.start);
         let start = s
             .find(trigger)
@@ -1580,6 +1645,38 @@ mod tests {
                 &sanction,
                 vec![("Italy", &["ITA"]), ("Serbia", &["SRB"])],
                 &["ita:source", "srb:target"],
+            ),
+            (
+                "Four children were killed in Israeli tank shelling in the east of the Gaza Strip.",
+                "killed",
+                Form::Past,
+                &assault,
+                vec![("Israeli@adjective", &["ISR"])],
+                &["isr:source"],
+            ),
+            (
+                "The United Nations inspectors want to re-examine the refineries in Iran.",
+                "re-examine",
+                Form::Base,
+                &protest,
+                vec![("United Nations", &["UNO"]), ("Iran", &["IRN"])],
+                &["irn:target", "uno:source"],
+            ),
+            (
+                "Kim Jong Un supervised a missile test in Pyongyang.",
+                "missile test",
+                Form::Noun,
+                &mobilize,
+                vec![("Kim Jong Un", &["PRK"]), ("Pyongyang@capital", &["PRK"])],
+                &["prk:source"],
+            ),
+            (
+                "Israel's release came as Israel announced it would free 150 Palestinian prisoners.",
+                "free",
+                Form::Base,
+                &concede,
+                vec![("Israel", &["ISR"]), ("Palestinian", &["PSE"])],
+                &["isr:source", "pse:target"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
