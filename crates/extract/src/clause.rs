@@ -121,7 +121,7 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
     while let Some(off) = sentence[from..].find(" and ") {
         let at = from + off;
         from = at + " and ".len();
-        if !and_new_subject(sentence, start, at) {
+        if !and_new_subject(sentence, start, at) && !and_new_predicate(sentence, start, at) {
             continue;
         }
         if at + 1 < trigger_start && at >= start {
@@ -286,6 +286,23 @@ fn and_new_subject(sentence: &str, from: usize, at: usize) -> bool {
     rest >= if reporting { 3 } else { 1 }
 }
 
+/// True when the plain " and " at `at` starts a second predicate of the same subject ("China
+/// condemned the visit and urged Washington to stop"): a verb follows it, and what precedes
+/// it since `from` (or the last comma) holds a verb with at least one word after it.
+fn and_new_predicate(sentence: &str, from: usize, at: usize) -> bool {
+    let next = sentence[at + " and ".len()..].split_whitespace().next();
+    if !next.is_some_and(|w| verb_like(w) && !matches!(w, "also" | "then" | "later")) {
+        return false;
+    }
+    let lo = sentence[..at].rfind(',').map_or(from, |c| c.max(from));
+    let seg: Vec<&str> = sentence[lo.min(at)..at].split_whitespace().collect();
+    let Some(v) = seg.iter().rposition(|w| verb_like(w)) else {
+        return false;
+    };
+    let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    seg.len() - v - 1 >= if reporting { 3 } else { 1 }
+}
+
 /// True when the single dash at `at` closes a dateline ("SEOUL (Reuters) - ...").
 fn dateline_dash(sentence: &str, at: usize) -> bool {
     let head = sentence[..at].trim_end();
@@ -406,6 +423,24 @@ mod tests {
                 "meeting",
                 " he believed the meeting between Trump and Kim could go ahead.",
                 Some("Moon said"),
+            ),
+            (
+                "China condemned the visit and urged Washington to stop arms sales to Taiwan.",
+                "condemned",
+                "China condemned the visit",
+                None,
+            ),
+            (
+                "China condemned the visit and urged Washington to stop arms sales to Taiwan.",
+                "urged",
+                "and urged Washington to stop arms sales to Taiwan.",
+                None,
+            ),
+            (
+                "The United States and allied forces launched strikes.",
+                "launched",
+                "The United States and allied forces launched strikes.",
+                None,
             ),
             (
                 "Abe said Japan and China will hold talks.",

@@ -475,7 +475,18 @@ fn assign_in(
         let controlled = open
             .last()
             .is_some_and(|g| object_control(s, g.start) || !infinitive);
-        if let Some(g) = for_subject {
+        // "accused Israel of violating the ceasefire", "praised China for helping": the
+        // object before "of"/"for" is the subject of the gerund.
+        let of_subject = gerund(&s[t.start..t.end])
+            .then(|| {
+                before.last().filter(|g| {
+                    let gap = s[g.end..t.start].trim().to_ascii_lowercase();
+                    gap == "of" || gap == "for"
+                })
+            })
+            .flatten()
+            .copied();
+        if let Some(g) = for_subject.or(of_subject) {
             subject = Some(g);
         } else if infinitive && !controlled && open.len() >= 2 {
             // "Kono summoned South Korea's ambassador on Friday to protest": the main
@@ -505,13 +516,14 @@ fn assign_in(
         // "Obama faces pressure from Congress" read with a verb "pressure": the subject
         // undergoes it.
         let undergo = |w: &str| UNDERGO.contains(&w.to_ascii_lowercase().as_str());
+        let phrase = words(&s[t.start..t.end]);
         undergone = !noun
+            && def.mode.is_none()
+            && !def.symmetric
             && (words(&s[g.end..t.start])
                 .last()
                 .is_some_and(|(_, w)| undergo(w))
-                || words(&s[t.start..t.end])
-                    .first()
-                    .is_some_and(|(_, w)| undergo(w)));
+                || phrase.len() >= 2 && phrase.first().is_some_and(|(_, w)| undergo(w)));
         push(
             &mut actors,
             g,
@@ -709,13 +721,6 @@ fn assign_in(
         }
     }
 
-    // An asymmetric verb with no target: the parties of its complement ("warned that the
-    // South would respond", "blew up the liaison office with South Korea").
-    let asymmetric = def.mode.is_none() && !def.symmetric;
-    if asymmetric && !noun && !actors.iter().any(|(_, side)| *side == Side::Target) {
-        complement_targets(s, &gs, t.end, clause.end, &mut actors);
-    }
-
     // A verb with no subject: the speaker of the report, else the subject of the predicate
     // it is coordinated with.
     if !noun && subject.is_none() {
@@ -738,6 +743,13 @@ fn assign_in(
             }
         }
     }
+    // An asymmetric verb with no target: the parties of its complement ("warned that the
+    // South would respond", "blew up the liaison office with South Korea").
+    let asymmetric = def.mode.is_none() && !def.symmetric;
+    if asymmetric && !noun && !actors.iter().any(|(_, side)| *side == Side::Target) {
+        complement_targets(s, &gs, t.end, clause.end, &mut actors);
+    }
+
     // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
@@ -1108,10 +1120,9 @@ fn object_like(s: &str, np: usize) -> bool {
 fn coordinated_predicate(s: &str, clause_start: usize) -> bool {
     let head = s[..clause_start].trim_end();
     let tail = s[clause_start..].trim_start().to_ascii_lowercase();
-    head.ends_with(',')
-        && ["and ", "but ", "while "]
-            .iter()
-            .any(|c| tail.starts_with(c))
+    // "..., and urged", or a plain "and urged" that the clause finder cut at
+    (head.ends_with(',') && tail.starts_with("while "))
+        || ["and ", "but "].iter().any(|c| tail.starts_with(c))
 }
 
 /// True when the gap before a group ends in "to" + a verb ("to help Israel"): the group
@@ -1254,6 +1265,7 @@ mod tests {
         let support = def(None, false, EventType::Support);
         let retreat = def(None, false, EventType::Retreat);
         let aid = def(None, false, EventType::Aid);
+        let host = def(Some(ModeHint::Host), false, EventType::Consult);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -1677,6 +1689,22 @@ mod tests {
                 &concede,
                 vec![("Israel", &["ISR"]), ("Palestinian", &["PSE"])],
                 &["isr:source", "pse:target"],
+            ),
+            (
+                "Kim Jong Un received Russian Defence Minister Andrei Belousov in Pyongyang.",
+                "received",
+                Form::Past,
+                &host,
+                vec![("Kim Jong Un", &["PRK"]), ("Russian Defence Minister Andrei Belousov", &["RUS"])],
+                &["prk:host", "rus:guest"],
+            ),
+            (
+                "Iran accused Israel of violating the ceasefire.",
+                "violating",
+                Form::Present,
+                &assault,
+                vec![("Iran", &["IRN"]), ("Israel", &["ISR"])],
+                &["isr:source"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
