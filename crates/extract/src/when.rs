@@ -35,8 +35,8 @@ use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
     complement_before, complement_between, complement_start, control_between, is_announcing,
     is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window, is_past_verb,
-    is_possessive_of_other, is_report_date_of, participle_between, preposition_between,
-    relative_spans, split_by_relative, words, Word,
+    is_possessive_of_other, is_report_date_of, participle_between, preposition_after,
+    preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{apposed, fronted, length, relation, shifted};
@@ -193,21 +193,6 @@ pub(crate) fn pick(
             dates.push(draft(cx, c, c.span));
         }
     }
-    if std::env::var_os("WHEN_DEBUG").is_some() {
-        eprintln!(
-            "WHEN trig={:?} clause={:?} cands={:?} -> {:?}",
-            s.get(t.start..t.end),
-            s.get(clause.start..clause.end),
-            cands
-                .iter()
-                .map(|c| s.get(c.start..c.end))
-                .collect::<Vec<_>>(),
-            dates
-                .iter()
-                .map(|d| (d.start, d.end, d.text.clone()))
-                .collect::<Vec<_>>()
-        );
-    }
     DatePick {
         dates,
         vague_future,
@@ -322,6 +307,7 @@ fn candidate<'a>(
                 || complement_between(s, &se.ws, pos, t)
                 || !se.speech && complement_before(s, &se.ws, pos, t)
                 || control_between(&se.ws, pos, t)
+                || preposition_after(s, &se.ws, pos, t)
                 || se.noun && preposition_between(s, &se.ws, pos, t))
         {
             return None;

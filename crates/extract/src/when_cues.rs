@@ -775,6 +775,51 @@ pub(crate) fn is_count_window(s: &str, ws: &[Word], x: (usize, usize)) -> bool {
     })
 }
 
+/// True when a temporal preposition opens a phrase of its own between the trigger and a
+/// later date: "the third meeting between Trump and Kim, following their summits in
+/// Singapore last June" (the date is the summits'), "met Xi after talks in Geneva on
+/// Thursday". A distance before the preposition ("a day after") is left to the offsets.
+pub(crate) fn preposition_after(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    // not "since": "the first leader to visit since Hu Jintao in 2005" leaves the verb out
+    const PREP: &[&str] = &["after", "before", "following", "ahead", "prior"];
+    if x.0 < t.1 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= t.1 && w.end <= x.0)
+        .collect();
+    between.iter().enumerate().any(|(k, w)| {
+        PREP.contains(&w.lower.as_str())
+            && !between.get(k.wrapping_sub(1)).is_some_and(|p| {
+                // "a day after", "hours before": a distance, dated by the offsets
+                [
+                    "day", "days", "week", "weeks", "hours", "month", "months", "shortly", "soon",
+                    "just", "long",
+                ]
+                .contains(&p.lower.as_str())
+                    && s.get(p.end..w.start) == Some(" ")
+            })
+            && s.get(w.end..).is_some_and(|r| r.starts_with(' '))
+            // "ahead of", "prior to", not "go ahead on June 12"
+            && match w.lower.as_str() {
+                "ahead" => between.get(k + 1).is_some_and(|n| n.lower == "of"),
+                "prior" => between.get(k + 1).is_some_and(|n| n.lower == "to"),
+                _ => true,
+            }
+            // a phrase of its own before the date ("after talks in Geneva on Thursday"), not
+            // the date as the preposition's object ("before the end of the year")
+            && between[k + 1..]
+                .iter()
+                .any(|n| !["the", "of", "a", "an"].contains(&n.lower.as_str()))
+    })
+}
+
 /// True for a bare part of the day with no day of its own ("a rare midnight news
 /// conference").
 pub(crate) fn is_bare_time_of_day(text: &str) -> bool {
@@ -996,6 +1041,7 @@ mod tests {
                             complement_before(s, &ws, x, t);
                             control_between(&ws, x, t);
                             is_count_window(s, &ws, x);
+                            preposition_after(s, &ws, x, t);
                         }
                     }
                 }
@@ -1069,6 +1115,23 @@ mod tests {
                 want,
                 "{s}"
             );
+        }
+    }
+
+    #[test]
+    fn prepositions_after() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            ("It was the third meeting between Trump and Kim, following their summits in Singapore last June.", "last June", "meeting", true),
+            ("Kim met Xi after talks in Geneva on Thursday.", "Thursday", "met", true),
+            ("Kim met Xi a day after the vote on Thursday.", "Thursday", "met", false),
+            ("Kim met Xi in Beijing on Thursday.", "Thursday", "met", false),
+            ("The meeting could still go ahead on June 12.", "June 12", "meeting", false),
+            ("The encounter was arranged in a day, after Trump floated the idea on Saturday.", "Saturday", "encounter", true),
+            ("Kim met Xi ahead of the summit on Friday.", "Friday", "met", true),
+            ("Kim could visit before the end of the year.", "the end of the year", "visit", false),
+        ] {
+            assert_eq!(preposition_after(s, &words(s), span(s, d), span(s, t)), want, "{s}");
         }
     }
 
