@@ -336,7 +336,8 @@ impl EventExtractor {
                 headline: opening_headline(cx.doc, cx.sid),
                 historical: false,
                 arrival: self.lex.is_arrival(t),
-                own_predicate: has_own_predicate(cx.text, t, &cx.cues),
+                own_predicate: has_own_predicate(cx.text, t, &cx.cues)
+                    || prior_reference(cx.text, t),
             };
             d.historical = historical(d.date.as_ref(), cx.doc.published_date());
             host_from_place(&mut d);
@@ -679,6 +680,30 @@ fn has_own_predicate(s: &str, t: &TriggerMatch, cues: &[CueMatch]) -> bool {
                     .trim_matches(|ch: char| ch == ',' || ch.is_whitespace())
                     .is_empty()
         })
+}
+
+/// True when noun trigger `t` names an earlier event than the article's: "last" or
+/// "previous" right before it, or before one adjective ("The last inter-Korean summit took
+/// place in October 2007"); not a time phrase ("last week's summit").
+fn prior_reference(s: &str, t: &TriggerMatch) -> bool {
+    const PRIOR: &[&str] = &["last", "previous", "preceding"];
+    if t.form != Form::Noun {
+        return false;
+    }
+    let words: Vec<String> = s[..t.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_ascii_lowercase()
+        })
+        .collect();
+    match words.as_slice() {
+        [w, ..] if PRIOR.contains(&w.as_str()) => true,
+        [adj, w] => PRIOR.contains(&w.as_str()) && !adj.ends_with("'s") && !adj.ends_with('s'),
+        _ => false,
+    }
 }
 
 /// True when the noun trigger at `t` follows a reference word within three words.
@@ -1224,6 +1249,32 @@ mod tests {
             let want: Vec<(String, EventType)> =
                 want.iter().map(|(t, e)| (t.to_string(), *e)).collect();
             assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn last_and_previous_name_an_earlier_event() {
+        let x = extractor();
+        // (sentence, noun trigger, names an earlier event)
+        let table = [
+            (
+                "The last inter-Korean summit took place in 2007.",
+                "summit",
+                true,
+            ),
+            ("The previous meeting was in May.", "meeting", true),
+            ("Last week's summit ended early.", "summit", false),
+            ("The summit ended early.", "summit", false),
+        ];
+        for (s, trigger, want) in table {
+            let at = s.find(trigger).expect("trigger in sentence");
+            let t = x
+                .lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| t.start == at)
+                .expect("a trigger");
+            assert_eq!(prior_reference(s, &t), want, "{s}");
         }
     }
 

@@ -140,6 +140,7 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
             && c.start >= te
             && c.end <= ce
             && word_count(&inp.sentence[te..c.start]) <= max_words
+            && !contrasts(&inp.sentence[te..c.start])
     };
     let w = lex.window;
     // A cue after a noun belongs to it unless it sits right before the next trigger.
@@ -254,6 +255,15 @@ fn crosses_barrier(between: &str) -> bool {
     ];
     let lower = between.to_ascii_lowercase();
     BARRIERS.iter().any(|b| lower.contains(b))
+}
+
+/// True when a contrastive conjunction separates a trigger from a cue after it ("would still
+/// attend the summit in Hiroshima, but would skip the later legs"): the cue is the other
+/// predicate's.
+fn contrasts(between: &str) -> bool {
+    const CONTRAST: &[&str] = &[" but ", ", while ", " whereas ", ";", " yet "];
+    let lower = between.to_ascii_lowercase();
+    CONTRAST.iter().any(|c| lower.contains(c))
 }
 
 /// True when the words between a noun and a cue after it open a subordinate clause of
@@ -382,6 +392,19 @@ mod tests {
             ),
             ("Kim will meet Xi.", "meet", None, Some(Planned)),
             ("Kim has not met Xi.", "met", None, None),
+            // a cue past a contrast or inside a subordinate clause is another predicate's
+            (
+                "Biden will still attend the summit in Hiroshima, but would skip Sydney.",
+                "attend",
+                None,
+                Some(Planned),
+            ),
+            (
+                "The visit comes a day after the allies said they had suspended the drills.",
+                "visit",
+                None,
+                Some(Occurred),
+            ),
             // a noun's own predicate
             (
                 "The meeting between Trump and Kim could still go ahead.",
