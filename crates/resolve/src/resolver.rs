@@ -19,8 +19,11 @@ const MAX_KEY_PARTIES: usize = 6;
 const SCAN_CAP: usize = 512;
 /// An undated mention reported as having happened looks this far back for its event.
 const LOOK_BACK_DAYS: i32 = 730;
-/// An undated mention of a plan looks this far ahead for its event.
-const LOOK_AHEAD_DAYS: i32 = 365;
+/// An undated mention of a plan looks this far ahead for its event: a plan that names no date
+/// ("the two sides agreed to meet again", "accepted an invitation to visit") is met within a
+/// few months or is re-announced with a date; the next meeting of the same parties half a year
+/// later is more often another one.
+const LOOK_AHEAD_DAYS: i32 = 120;
 /// An undated plan still finds an event whose date ended this many days before publication.
 const PLAN_GRACE_DAYS: i32 = 7;
 /// Dates of this precision rank or vaguer (a month, a season, a year) say little about which
@@ -100,6 +103,10 @@ pub(crate) fn match_date(m: &Mention) -> Option<(i32, i32)> {
     }
 }
 
+/// The name standing for "any party" in the index keys that file an event under each of its
+/// parties (it sorts before every party code, as page keys are in name order).
+const MEMBER: &str = "*";
+
 /// Days per page of the index (see [`Page`]).
 pub const PAGE_DAYS: i32 = 32;
 
@@ -158,8 +165,8 @@ struct Cluster {
     /// Earliest publication day of an undated report that the event happened: an undated
     /// event happened on that day or before.
     held_by: Option<i32>,
-    /// Latest publication day of an undated report of a plan: an undated event is planned for
-    /// that day or after.
+    /// Latest publication day of an undated report of a plan or a speculation: an undated
+    /// event is for that day or after.
     planned_from: Option<i32>,
     slot: Slot,
     keys: Vec<Key>,
@@ -263,7 +270,7 @@ fn windows(m: &Mention, date: Option<(i32, i32)>) -> Option<((i32, i32), (i32, i
             if forward_looking(m.effective_status()) {
                 Some((
                     (p - PLAN_GRACE_DAYS, p + LOOK_AHEAD_DAYS),
-                    (p - UNDATED_WINDOW_DAYS, p),
+                    (p - LOOK_AHEAD_DAYS.min(UNDATED_WINDOW_DAYS), p),
                 ))
             } else {
                 let back = look_back(m);
@@ -313,9 +320,9 @@ impl Resolver {
         ids
     }
 
-    /// Index keys of a party set (in name order): every pair of its first parties, or the
-    /// single party.
-    fn pair_keys(&self, ty: u8, parties: &[u32]) -> Vec<Key> {
+    /// Index keys of a party set (in name order): every pair of its first parties and each of
+    /// them as a member (for reports that name one party only), or the single party.
+    fn pair_keys(&mut self, ty: u8, parties: &[u32]) -> Vec<Key> {
         let p = &parties[..parties.len().min(MAX_KEY_PARTIES)];
         if p.len() == 1 {
             return vec![Key {
@@ -324,7 +331,9 @@ impl Resolver {
                 b: p[0],
             }];
         }
-        let mut keys = Vec::with_capacity(p.len() * (p.len().saturating_sub(1)) / 2);
+        let star = self.intern(MEMBER);
+        let mut keys = Vec::with_capacity(p.len() * (p.len() + 1) / 2);
+        keys.extend(p.iter().map(|&b| Key { ty, a: star, b }));
         for i in 0..p.len() {
             for j in i + 1..p.len() {
                 keys.push(Key {
@@ -337,11 +346,31 @@ impl Resolver {
         keys
     }
 
-    /// Keys searched for a mention: its pairs, and each party alone (single-party events).
+    /// Keys searched for a mention: its pairs, and each party alone (single-party events);
+    /// for a mention of one party, also the events it is a member of.
     fn search_keys(&self, ty: u8, pids: &[u32]) -> Vec<Key> {
-        let mut keys = self.pair_keys(ty, pids);
-        if pids.len() >= 2 {
-            keys.extend(pids.iter().map(|&p| Key { ty, a: p, b: p }));
+        let p = &pids[..pids.len().min(MAX_KEY_PARTIES)];
+        let mut keys = Vec::with_capacity(p.len() * (p.len() + 1) / 2);
+        for i in 0..p.len() {
+            keys.push(Key {
+                ty,
+                a: p[i],
+                b: p[i],
+            });
+            for j in i + 1..p.len() {
+                keys.push(Key {
+                    ty,
+                    a: p[i],
+                    b: p[j],
+                });
+            }
+        }
+        if let ([one], Some(&star)) = (p, self.names.get(MEMBER)) {
+            keys.push(Key {
+                ty,
+                a: star,
+                b: *one,
+            });
         }
         keys
     }
@@ -349,6 +378,7 @@ impl Resolver {
     /// The pages a mention's candidate search reads (for [`Resolver::adopt`] beforehand).
     pub(crate) fn pages_for(&mut self, m: &Mention) -> Vec<Page> {
         let pids = self.party_ids(&m.parties);
+        self.intern(MEMBER);
         let date = match_date(m);
         let Some(((ds, de), (us, ue))) = windows(m, date) else {
             return Vec::new();
@@ -487,6 +517,15 @@ impl Resolver {
             (None, None) => None,
         };
         if last_doc == Some(m.doc.as_str()) {
+            return false;
+        }
+        // a report naming one party of an event of several ("Japan hosted the summit") says
+        // little: it joins when both give a date, or the same place
+        if pids.len() == 1
+            && c.parties.len() > 1
+            && !(date.is_some() && c.span.is_some())
+            && !(loc.is_some() && loc == c.location)
+        {
             return false;
         }
         // one party set contains the other ("Putin met Xi" and "the China-Russia summit");
@@ -651,7 +690,12 @@ impl Resolver {
         let undated_pub = m.published.filter(|_| date.is_none()).map(day);
         let loc_key = location_key(m.effective_status(), m.date.as_ref());
         let held_by = undated_pub.filter(|_| occurred);
-        let planned_from = undated_pub.filter(|_| m.effective_status() == EventStatus::Planned);
+        let planned_from = undated_pub.filter(|_| {
+            matches!(
+                m.effective_status(),
+                EventStatus::Planned | EventStatus::Speculated
+            )
+        });
         let id = match found {
             None => {
                 let id = self.clusters.len() as u32;
@@ -1211,6 +1255,88 @@ mod tests {
                     ),
                 ],
                 vec![vec!["a", "b", "c", "d"]],
+            ),
+            (
+                "a report naming one party joins a dated event of several",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-07-02",
+                        &["JPN", "KOR"],
+                        Planned,
+                        Some(("2019-07-04", "2019-07-04", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-07-20",
+                        &["JPN"],
+                        Occurred,
+                        Some(("2019-07-04", "2019-07-04", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2019-07-21",
+                        &["KOR"],
+                        Occurred,
+                        None,
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b"], vec!["c"]],
+            ),
+            (
+                "an undated plan is not met by a meeting five months later",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-06-19",
+                        &["CHN", "USA"],
+                        Planned,
+                        None,
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-11-16",
+                        &["CHN", "USA"],
+                        Occurred,
+                        Some(("2023-11-15", "2023-11-15", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2023-12-01",
+                        &["CHN", "USA"],
+                        Planned,
+                        None,
+                        None,
+                        None,
+                    ),
+                    (
+                        "d",
+                        "d4",
+                        "2024-01-10",
+                        &["CHN", "USA"],
+                        Occurred,
+                        Some(("2024-01-09", "2024-01-09", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"], vec!["c", "d"]],
             ),
             (
                 "a call never matches a meeting",

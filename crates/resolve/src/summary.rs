@@ -96,7 +96,7 @@ pub struct Summary {
     /// Earliest publication of an undated report that the event happened or is under way.
     #[serde(default)]
     pub held_undated_first: Option<NaiveDate>,
-    /// Latest publication of an undated report of a plan.
+    /// Latest publication of an undated report of a plan or a speculation.
     #[serde(default)]
     pub planned_undated_last: Option<NaiveDate>,
     /// Best date so far, its precision rank and whether an occurred report gave it.
@@ -145,7 +145,7 @@ impl Summary {
                         (a, b) => a.or(b),
                     };
                 }
-                EventStatus::Planned => {
+                EventStatus::Planned | EventStatus::Speculated => {
                     self.planned_undated_last = self.planned_undated_last.max(r.published);
                 }
                 _ => {}

@@ -177,8 +177,9 @@ pub struct Report {
     pub pairwise: Prf,
     /// B-cubed scores.
     pub bcubed: Prf,
-    /// Aligned mentions that extraction got right (countries, status, and a date overlapping
-    /// the gold one, or both undated): what resolution alone is to blame for.
+    /// Aligned mentions that extraction got right (countries, status, a date overlapping the
+    /// gold one or both undated, no place in another country): what resolution alone is to
+    /// blame for.
     pub clean: usize,
     /// B-cubed scores over the clean mentions only.
     pub bcubed_clean: Prf,
@@ -432,23 +433,6 @@ pub fn evaluate(
             used_p.insert(pi);
             if let Some(&c) = cluster_of.get(preds[pi].id.as_str()) {
                 let p = preds[pi];
-                lines.push((
-                    c,
-                    gold[gi].event.as_str(),
-                    format!(
-                        "{} {} {} [{}] {} {}",
-                        doc,
-                        p.event_type,
-                        p.status,
-                        p.countries.join(","),
-                        p.date.as_ref().map_or_else(
-                            || "-".to_string(),
-                            |d| format!("{}..{} {}", d.start, d.end, d.precision)
-                        ),
-                        p.location.as_ref().map_or("", |l| l.name.as_str())
-                    ),
-                ));
-                aligned.push((c, gold[gi].event.as_str()));
                 let g = &gold[gi];
                 let mut pc = p.countries.clone();
                 pc.sort();
@@ -463,7 +447,34 @@ pub fn evaluate(
                     (Some((s, e)), Some(gd)) => s <= gd.end && gd.start <= e,
                     _ => false,
                 };
-                clean.push(pc == gc && p.status == g.status && date_agrees);
+                // a place in another country than the gold one (a missing place is no error)
+                let place_agrees = match (
+                    p.location.as_ref().and_then(|l| l.country.as_deref()),
+                    g.location.as_ref().and_then(|l| l.country.as_deref()),
+                ) {
+                    (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                    _ => true,
+                };
+                let ok = pc == gc && p.status == g.status && date_agrees && place_agrees;
+                lines.push((
+                    c,
+                    g.event.as_str(),
+                    format!(
+                        "{}{} {} {} [{}] {} {}",
+                        if ok { "" } else { "(extraction differs) " },
+                        doc,
+                        p.event_type,
+                        p.status,
+                        p.countries.join(","),
+                        p.date.as_ref().map_or_else(
+                            || "-".to_string(),
+                            |d| format!("{}..{} {}", d.start, d.end, d.precision)
+                        ),
+                        p.location.as_ref().map_or("", |l| l.name.as_str())
+                    ),
+                ));
+                aligned.push((c, g.event.as_str()));
+                clean.push(ok);
                 aligned_by_gold
                     .entry(gold[gi].event.as_str())
                     .or_default()
@@ -617,7 +628,7 @@ impl std::fmt::Display for Report {
         }
         writeln!(
             f,
-            "(b3 clean: over the {} aligned mentions whose countries, status and date extraction got right)",
+            "(b3 clean: over the {} aligned mentions whose countries, status, date and place extraction got right)",
             self.clean
         )?;
         write!(
