@@ -159,6 +159,15 @@ impl EventExtractor {
             if governed {
                 continue;
             }
+            // "recalled its ambassadors ... in an unprecedented protest at the pact": a protest
+            // noun after "in" gives the purpose of an earlier act of its sentence.
+            if def.event_type == EventType::Protest
+                && matches!(t.form, Form::Noun | Form::Base)
+                && !out.is_empty()
+                && in_manner_phrase(s, t)
+            {
+                continue;
+            }
             // A noun naming a statement or an action ("sanctions", "the declaration") is an
             // event only with a verb that makes it happen ("imposed sanctions", "the
             // declaration signed by"); otherwise it names a standing thing.
@@ -680,6 +689,16 @@ fn has_own_predicate(s: &str, t: &TriggerMatch, cues: &[CueMatch]) -> bool {
                     .trim_matches(|ch: char| ch == ',' || ch.is_whitespace())
                     .is_empty()
         })
+}
+
+/// True when "in" opens the phrase of noun trigger `t` within three words ("in protest at",
+/// "in an unprecedented protest at").
+fn in_manner_phrase(s: &str, t: &TriggerMatch) -> bool {
+    s[..t.start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| w.eq_ignore_ascii_case("in"))
 }
 
 /// True when noun trigger `t` names an earlier event than the article's: "last" or
@@ -1222,6 +1241,12 @@ mod tests {
                 "Beijing has backed UN sanctions on the country since 2016.",
                 &[],
             ),
+            // a protest noun after "in" is the purpose of the act before it
+            (
+                "France recalled its ambassadors in an unprecedented protest at the pact.",
+                &[("recalled its ambassadors", Sanction)],
+            ),
+            ("Thousands joined a protest in Seoul.", &[("protest", Protest)]),
             // a condition is not an event
             (
                 "They signed a pact of mutual assistance if either country is attacked.",
