@@ -445,10 +445,17 @@ fn assign_in(
             .iter()
             .filter(|g| match g.gov.as_deref() {
                 None => true,
-                // "a day after North Korea fired": a subordinate clause's subject.
-                Some("after" | "before" | "since" | "until" | "once") => {
+                // "a day after North Korea fired", "as the US leader prepared to attend": a
+                // subordinate clause's subject.
+                Some("after" | "before" | "since" | "until" | "once" | "as") => {
                     let (n, barrier) = gap_info(&s[g.end..t.start]);
                     !barrier && n <= 3
+                }
+                // "with the North's chief negotiator accusing the American delegation": the
+                // subject of an absolute "with" clause.
+                Some("with") => {
+                    let (n, barrier) = gap_info(&s[g.end..t.start]);
+                    !barrier && n == 0 && gerund(&s[t.start..t.end])
                 }
                 Some(_) => false,
             })
@@ -492,8 +499,23 @@ fn assign_in(
                 .map(|(_, g)| *g);
         }
     }
+    let mut undergone = false;
     if let Some(g) = subject {
-        push(&mut actors, g, sd.subject);
+        // "Obama faces pressure from Congress" read with a verb "pressure": the subject
+        // undergoes it.
+        let undergo = |w: &str| UNDERGO.contains(&w.to_ascii_lowercase().as_str());
+        undergone = !noun
+            && (words(&s[g.end..t.start])
+                .last()
+                .is_some_and(|(_, w)| undergo(w))
+                || words(&s[t.start..t.end])
+                    .first()
+                    .is_some_and(|(_, w)| undergo(w)));
+        push(
+            &mut actors,
+            g,
+            if undergone { sd.object } else { sd.subject },
+        );
     }
 
     // Object and adjuncts after the trigger, up to the first comma or subordinate clause.
@@ -512,7 +534,12 @@ fn assign_in(
         // phrase makes the group right after it the trigger's object.
         let gov = if n == 0 && g.start == t.end + gap.len() && t.end > t.start {
             match &g.gov {
-                Some(p) if s[t.start..t.end].to_ascii_lowercase().ends_with(p.as_str()) => None,
+                // A noun keeps its preposition ("a trip to North Korea by Pompeo": the host).
+                Some(p)
+                    if !noun && s[t.start..t.end].to_ascii_lowercase().ends_with(p.as_str()) =>
+                {
+                    None
+                }
                 other => other.clone(),
             }
         } else {
@@ -610,6 +637,9 @@ fn assign_in(
             [g] if object_like(s, g.start) => {
                 object_and_speaker(s, mentions, clause, g, &sd, &mut actors);
             }
+            // "Obama faces pressure from Congress": the subject of a verb of undergoing is
+            // the one acted upon.
+            [g] if undergoes(&s[g.end..t.start]) => push(&mut actors, g, sd.object),
             [g] => push(&mut actors, g, sd.subject),
             [g, o, ..] => {
                 push(&mut actors, g, sd.subject);
@@ -627,6 +657,24 @@ fn assign_in(
                     && !gap_info(&s[g.end..t.start]).1
             }) {
                 push(&mut actors, g, Side::Target);
+            }
+        }
+    }
+
+    // A meeting with no party yet, described by a relative clause after it ("the Singapore
+    // summit last June, when the two men signed a statement"): that clause's subject.
+    if noun && def.event_type == EventType::Consult && actors.is_empty() {
+        let tail = &s[t.end..clause.end];
+        let rel = [", when ", ", where "]
+            .iter()
+            .filter_map(|r| tail.find(r).map(|k| t.end + k + r.len()))
+            .min();
+        if let Some(from) = rel.filter(|f| words(&s[t.end..*f]).len() <= 6) {
+            if let Some(g) = gs.iter().find(|g| g.start >= from) {
+                let (n, barrier) = gap_info(&s[from..g.start]);
+                if g.gov.is_none() && !barrier && n <= 1 {
+                    push(&mut actors, g, sd.subject);
+                }
             }
         }
     }
@@ -660,12 +708,17 @@ fn assign_in(
     // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
-    if !noun && !actors.iter().any(|(_, side)| *side == sd.agent) {
+    if !noun && !undergone && !actors.iter().any(|(_, side)| *side == sd.agent) {
+        // "The statement by Ri Thae Song, a vice foreign minister in charge of US affairs,
+        // accused": an appositive between the subject and its verb is left out.
+        let upto = appositive_before(s, t.start).unwrap_or(t.start);
         let located = before.iter().rev().find(|g| {
-            matches!(
-                g.gov.as_deref(),
-                Some("in" | "of" | "from" | "throughout" | "across" | "inside" | "by")
-            ) && !gap_info(&s[g.end..t.start]).1
+            g.end <= upto
+                && matches!(
+                    g.gov.as_deref(),
+                    Some("in" | "of" | "from" | "throughout" | "across" | "inside" | "by")
+                )
+                && !gap_info(&s[g.end..upto]).1
         });
         if let Some(g) = located {
             push(&mut actors, g, sd.subject);
@@ -752,6 +805,32 @@ fn complement_targets(
                     }
                 }
                 return;
+            }
+            // "warned that any transfer of North Korean weapons to Russia would violate":
+            // the parties named in the complement's subject, before its verb.
+            let rest = &s[from..clause_end];
+            if let Some(v) = words(rest)
+                .iter()
+                .take(14)
+                .find(|(_, w)| COMPLEMENT_VERBS.contains(&w.to_ascii_lowercase().as_str()))
+            {
+                let vpos = from + v.0;
+                let subject_np = &s[from..vpos];
+                if !gap_info(subject_np).1 {
+                    let mut any = false;
+                    for g in comp.iter().filter(|g| g.end <= vpos) {
+                        if matches!(
+                            g.gov.as_deref(),
+                            None | Some("of" | "to" | "from" | "with" | "between" | "against")
+                        ) {
+                            push(actors, g, Side::Target);
+                            any = true;
+                        }
+                    }
+                    if any {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -845,6 +924,61 @@ const CLAUSE_VERBS: &[&str] = &[
     "explained",
     "tweeted",
 ];
+
+/// Verbs whose subject undergoes the noun after them ("faces pressure", "came under fire").
+const UNDERGO: &[&str] = &[
+    "face",
+    "faces",
+    "faced",
+    "facing",
+    "received",
+    "receives",
+    "receive",
+    "receiving",
+    "suffered",
+    "suffers",
+    "suffer",
+    "endured",
+    "under",
+];
+
+/// True when `gap` (between a subject and a noun trigger) holds a verb of undergoing.
+fn undergoes(gap: &str) -> bool {
+    let ws = words(gap);
+    ws.len() <= 4
+        && ws
+            .iter()
+            .any(|(_, w)| UNDERGO.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Modals and forms of "be"/"have" that end the subject of a complement clause.
+const COMPLEMENT_VERBS: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were",
+    "has", "have", "had",
+];
+
+/// True when the trigger phrase starts with an "-ing" form ("accusing", "meeting with").
+fn gerund(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+}
+
+/// Determiners that open an appositive noun phrase ("Kim, *a* vice foreign minister, said").
+const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their"];
+
+/// The start of an appositive right before byte `at` (", a vice foreign minister in charge
+/// of US affairs, accused"): the comma that opens it.
+fn appositive_before(s: &str, at: usize) -> Option<usize> {
+    let head = s[..at].trim_end();
+    let inner = head.strip_suffix(',')?;
+    let open = inner.rfind(',')?;
+    let body = inner[open + 1..].trim_start();
+    let first = body.split_whitespace().next()?;
+    let (n, barrier) = gap_info(body);
+    (APPOSITIVE_OPENERS.contains(&first) && !barrier && n <= 12).then_some(open)
+}
 
 /// True when the trigger at `at` follows "to" (an infinitive: "to protest", "to meet").
 fn after_to(s: &str, at: usize) -> bool {
@@ -1326,6 +1460,62 @@ mod tests {
                 &request,
                 vec![("Kim", &["PRK"]), ("Washington", &["USA"])],
                 &["prk:source", "usa:target"],
+            ),
+            (
+                "Talks broke down, with the North's chief negotiator Kim Myong Gil accusing the American delegation of coming empty-handed.",
+                "accusing",
+                Form::Present,
+                &accuse,
+                vec![("the North", &["PRK"]), ("Kim Myong Gil", &["PRK"]), ("American", &["USA"])],
+                &["prk:source", "usa:target"],
+            ),
+            (
+                "The statement by Ri Thae Song, a vice foreign minister in charge of US affairs, accused the Trump administration of lying.",
+                "accused",
+                Form::Past,
+                &accuse,
+                vec![("Ri Thae Song", &["PRK"]), ("US", &["USA"]), ("Trump", &["USA"])],
+                &["prk:source", "usa:target"],
+            ),
+            (
+                "Washington has warned that any transfer of North Korean weapons to Russia for use in Ukraine would violate UN resolutions.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Washington", &["USA"]), ("North Korean", &["PRK"]), ("Russia", &["RUS"]), ("Ukraine", &["UKR"])],
+                &["prk:target", "rus:target", "usa:source"],
+            ),
+            (
+                "Obama faces pressure from Congress to help Iran.",
+                "pressure",
+                Form::Noun,
+                &request,
+                vec![("Obama", &["USA"]), ("Iran", &["IRN"])],
+                &["usa:target"],
+            ),
+            (
+                "The stopover came as the US leader prepared to attend the Olympics.",
+                "attend",
+                Form::Base,
+                &visit,
+                vec![("US", &["USA"])],
+                &["usa:guest"],
+            ),
+            (
+                "It contrasted with the Singapore summit last June, when the two men signed a statement.",
+                "summit",
+                Form::Noun,
+                &meet,
+                vec![("Singapore", &["SGP"]), ("the two men", &["USA", "PRK"])],
+                &["prk:participant", "usa:participant"],
+            ),
+            (
+                "Obama faces pressure from Congress to help Iran.",
+                "faces pressure",
+                Form::Past,
+                &request,
+                vec![("Obama", &["USA"]), ("Iran", &["IRN"])],
+                &["usa:target"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",

@@ -146,6 +146,7 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
     let noun_after = |c: &CueMatch, max_words: usize| {
         inp.form == Form::Noun
             && after(c, max_words)
+            && !opens_clause(&inp.sentence[te..c.start.max(te)])
             && inp
                 .next_trigger
                 .is_none_or(|n| c.end > n || word_count(&inp.sentence[c.end.min(n)..n]) > 2)
@@ -253,6 +254,15 @@ fn crosses_barrier(between: &str) -> bool {
     ];
     let lower = between.to_ascii_lowercase();
     BARRIERS.iter().any(|b| lower.contains(b))
+}
+
+/// True when the words between a noun and a cue after it open a subordinate clause of
+/// another event ("The visit comes a day after the allies said they had suspended planning"):
+/// the cue is that clause's, not the noun's predicate.
+fn opens_clause(between: &str) -> bool {
+    const OPENERS: &[&str] = &[" after ", " since ", " before ", " because ", " while "];
+    let lower = between.to_ascii_lowercase();
+    OPENERS.iter().any(|o| lower.contains(o))
 }
 
 /// True when the words before a bare verb make it an infinitive or a modal form ("to visit",

@@ -33,16 +33,16 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    complement_between, complement_start, is_announcing, is_attributive_of_other,
-    is_bare_time_of_day, is_bound, is_count_window, is_past_verb, is_possessive_of_other,
-    is_report_date_of, participle_between, preposition_between, relative_spans, split_by_relative,
-    words, Word,
+    complement_before, complement_between, complement_start, control_between, is_announcing,
+    is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window, is_past_verb,
+    is_possessive_of_other, is_report_date_of, participle_between, preposition_between,
+    relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
-use crate::when_offset::{fronted, length, relation, shifted};
+use crate::when_offset::{apposed, fronted, length, relation, shifted};
 use crate::when_scope::{
-    is_fronted, is_hours_later, is_past_report, is_return_journey, is_short_lead,
-    is_taken_up_subject, reaches,
+    is_definite_object, is_fronted, is_hours_later, is_past_report, is_return_journey,
+    is_short_lead, is_taken_up_subject, occasion_after, points_back, reaches,
 };
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
@@ -121,16 +121,27 @@ pub(crate) fn pick(
     } else {
         clause.end
     };
-    let from = object_of_announcement(&se, clause, trig).unwrap_or(clause.start);
+    let from = object_of_announcement(&se, clause, trig)
+        .or_else(|| saying_of(&se, clause))
+        .unwrap_or(clause.start);
     // "agreed that Yellen would travel in the coming days": the complement's dates are its own.
+    let full_end = end;
     let end = match complement_start(s, &se.ws, trig) {
         Some(c) if def.event_type != EventType::Consult => end.min(c),
         _ => end,
     };
+    // "... as a deadline for Washington to change its approach in a speech to the North's
+    // parliament in April": the occasion of the saying, past the complement, is the trigger's.
+    let occasion = (end < full_end)
+        .then(|| occasion_after(&se.ws, end, full_end))
+        .flatten();
     let (cands, windows): (Vec<Cand>, Vec<Cand>) = cx
         .timexes
         .iter()
-        .filter(|x| x.start >= from && x.end <= end)
+        .filter(|x| {
+            x.start >= from && x.end <= end
+                || occasion.is_some_and(|o| x.start >= o && x.end <= full_end)
+        })
         .filter_map(|x| candidate(&se, x, Some(trig)))
         .partition(|c| !is_count_window(s, &se.ws, (c.start, c.end)));
 
@@ -163,6 +174,8 @@ pub(crate) fn pick(
             }
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
             dates.push(d);
+        } else if let Some(d) = saying_inherited(&se, cx, clause) {
+            dates.push(d);
         } else if let Some(d) = fronted_date(&se, cx, clause, trig) {
             dates.push(d);
         } else if let Some(d) = taken_up(&se, cx, clause, trig) {
@@ -171,12 +184,29 @@ pub(crate) fn pick(
             dates.push(d);
         } else if let Some(d) = eve(&se, cx) {
             dates.push(d);
+        } else if let Some(d) = there(&se, cx, clause, trig) {
+            dates.push(d);
         } else if let Some(d) = from_context(&se, cx, clause, trig) {
             dates.push(d);
         } else if let Some(c) = nearest(s, &windows, trig) {
             // "his fourth this year" says no more than the year
             dates.push(draft(cx, c, c.span));
         }
+    }
+    if std::env::var_os("WHEN_DEBUG").is_some() {
+        eprintln!(
+            "WHEN trig={:?} clause={:?} cands={:?} -> {:?}",
+            s.get(t.start..t.end),
+            s.get(clause.start..clause.end),
+            cands
+                .iter()
+                .map(|c| s.get(c.start..c.end))
+                .collect::<Vec<_>>(),
+            dates
+                .iter()
+                .map(|d| (d.start, d.end, d.text.clone()))
+                .collect::<Vec<_>>()
+        );
     }
     DatePick {
         dates,
@@ -202,6 +232,31 @@ fn object_of_announcement(se: &Sent<'_>, clause: &Clause, t: (usize, usize)) -> 
         .filter(|w| w.start >= b && w.end <= t.0)
         .count();
     (between <= 3).then_some(a)
+}
+
+/// "told him on Friday that the balloon was a clear violation": an event made by speaking
+/// is dated by the saying, so the reporting part before its clause counts. Returns where the
+/// dates may start.
+fn saying_of(se: &Sent<'_>, clause: &Clause) -> Option<usize> {
+    let (a, b) = clause.speaker?;
+    (se.speech && b == clause.start).then_some(a)
+}
+
+/// "had spoken by phone on Friday with Wang Yi, and told him that ... was a clear violation":
+/// the saying of an event made by speaking is a conjoined predicate, dated by the first one.
+fn saying_inherited(se: &Sent<'_>, cx: &SentenceCtx<'_>, clause: &Clause) -> Option<DraftDate> {
+    let a = saying_of(se, clause)?;
+    let verb = se
+        .ws
+        .iter()
+        .filter(|w| w.start >= a && w.end <= clause.start)
+        .find(|w| !["and", "but", "then", "also"].contains(&w.lower.as_str()))?;
+    let saying = Clause {
+        start: a,
+        end: clause.start,
+        speaker: None,
+    };
+    inherited(se, cx, &saying, (verb.start, verb.end))
 }
 
 /// The usable date of expression `x`, or `None` when it dates something else. With `trig`
@@ -265,6 +320,8 @@ fn candidate<'a>(
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
                 || participle_between(s, &se.ws, pos, t)
                 || complement_between(s, &se.ws, pos, t)
+                || !se.speech && complement_before(s, &se.ws, pos, t)
+                || control_between(&se.ws, pos, t)
                 || se.noun && preposition_between(s, &se.ws, pos, t))
         {
             return None;
@@ -468,7 +525,12 @@ fn stretch(
     if sp.start != sp.end || !matches!(c.precision.as_str(), "day" | "time") {
         return sp;
     }
-    let Some((days, y)) = stated_length(se, cx, t, clause) else {
+    let Some((days, y)) = stated_length(se, cx, t, clause).or_else(|| {
+        (clause.start <= 2)
+            .then(|| next_length(cx))
+            .flatten()
+            .map(|n| (n, t.0))
+    }) else {
         return sp;
     };
     let before =
@@ -528,6 +590,32 @@ fn stated_length(
         })
 }
 
+/// "... began their first three-way exercise on Thursday. The three-day drills ...": the
+/// length (2 to 14 days) that opens the next sentence's subject, which takes up the event.
+fn next_length(cx: &SentenceCtx<'_>) -> Option<i64> {
+    let doc = cx.doc;
+    let next = doc
+        .sentences
+        .iter()
+        .skip(usize::try_from(cx.sid).ok()? + 1)
+        .find(|n| !n.caption && !n.headline)?;
+    let text = doc.text.get(next.span.range())?;
+    let ws = words(text);
+    if ws.first().is_none_or(|w| w.lower != "the") {
+        return None;
+    }
+    let second = ws.get(1)?;
+    let x = doc.timexes.iter().find(|x| {
+        x.kind == "DURATION"
+            && [0, second.start].contains(&(x.span.start().saturating_sub(next.span.start())))
+            && x.span.end() >= next.span.start() + second.end
+    })?;
+    // "The three-day drills", not "The three days of talks were ..."
+    let adjective = text.get(second.start..second.end)?.contains('-');
+    let n = duration_days(&x.value)?;
+    (adjective && (2..=14).contains(&n)).then_some(n)
+}
+
 /// "Kim is visiting Beijing for two days": the stay starts on the publication day.
 fn progressive(
     se: &Sent<'_>,
@@ -563,8 +651,16 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
         .filter(|x| x.item.kind == "DURATION" && x.end <= t.0)
         .find_map(|x| {
             let pos = (x.start, x.end);
+            // the day of the sentence that an apposed distance hangs on
+            let day_end = cx
+                .timexes
+                .iter()
+                .filter(|y| y.end <= x.start && y.item.kind == "DATE" && y.item.precision == "day")
+                .map(|y| y.end)
+                .max();
             let (sign, present) = relation(se.s, &se.ws, pos, t)
-                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))?;
+                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))
+                .or_else(|| Some((apposed(se.s, &se.ws, pos, t, day_end?)?, false)))?;
             let (n, unit) = length(&x.item.value)?;
             let anchor = if present {
                 se.published?
@@ -609,6 +705,26 @@ fn fronted_date(
     Some(draft(cx, &c, c.span))
 }
 
+/// "The G7 summit runs from Friday to Sunday, and the four leaders could meet there on the
+/// sidelines": "there" (or "on the sidelines" of nothing named) takes up the occasion of the
+/// clause before, and its date.
+fn there(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    if !points_back(&se.ws, t.1) {
+        return None;
+    }
+    cx.timexes
+        .iter()
+        .filter(|x| x.end <= clause.start)
+        .filter_map(|x| candidate(se, x, None))
+        .max_by_key(|c| c.start)
+        .map(|c| draft(cx, &c, c.span))
+}
+
 /// A date from the sentences before, where the words say the event follows on from them
 /// (see [`crate::when_scope`]): the return journey of a trip, a subject taking up the
 /// previous sentence's event, the detail of a short dated lead.
@@ -631,8 +747,10 @@ fn from_context(
         return Some(day(d, "the flight home"));
     }
     // the main verb of the sentence's first clause ("The statement ... accused"), not a
-    // noun naming some other occasion ("using the talks as a trick")
-    if clause.start > 2 || clause.speaker.is_some() || se.noun {
+    // noun naming some other occasion ("using the talks as a trick"), unless the noun is the
+    // definite object of a past verb ("... unveiled the pact"), taking up the event before
+    let definite = se.noun && is_definite_object(&se.ws, clause.start, t);
+    if clause.start > 2 || clause.speaker.is_some() || se.noun && !definite {
         return None;
     }
     let prev = doc
@@ -647,7 +765,7 @@ fn from_context(
             .filter(|x| x.span.start() >= prev.span.start() && x.span.end() <= prev.span.end())
             .find(|x| x.kind == "DATE" && x.precision == "day" && x.start.is_some())
     };
-    let taken_up = is_taken_up_subject(&se.ws);
+    let taken_up = is_taken_up_subject(&se.ws) || definite;
     let lead = !taken_up
         && is_past_report(&se.ws, clause.start, t)
         && is_short_lead(&words(doc.text.get(prev.span.range())?));

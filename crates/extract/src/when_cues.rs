@@ -508,6 +508,93 @@ pub(crate) fn complement_between(
     })
 }
 
+/// True when a complement clause opens between an earlier date and the trigger: "Putin,
+/// speaking on Thursday, warned that it would be a mistake for Seoul to send arms" (the date
+/// is the warning's, not the arms'). Events made by speaking keep the date of their saying;
+/// the caller leaves them out.
+pub(crate) fn complement_before(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    const UNITS: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "weekend",
+    ];
+    if x.1 > t.0 {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        w.start >= x.1
+            && w.end <= t.0
+            && w.lower == "that"
+            && i > 0
+            && !relative_that(s, ws, i)
+            && !ws
+                .get(i + 1)
+                .is_some_and(|n| UNITS.contains(&n.lower.as_str()))
+            && ws.get(i - 1).is_some_and(|p| {
+                s.get(p.end..w.start).is_some_and(|g| g.trim().is_empty())
+                    && (THAT_COMPLEMENT.contains(&p.lower.as_str()) || p.lower.ends_with("ed"))
+                    && !["is", "was", "are", "were", "be", "been"].contains(&p.lower.as_str())
+            })
+    })
+}
+
+/// Verbs that take an infinitive of a later event ("agreed last month to hold talks").
+const CONTROL: &[&str] = &[
+    "agreed", "agree", "agrees", "decided", "decide", "decides", "pledged", "promised", "vowed",
+    "offered", "proposed", "planned", "plans", "hopes", "hoped", "wants", "wanted", "intends",
+    "aims", "invited", "asked", "urged", "called", "voted", "resolved",
+];
+
+/// True when the date at `x` stands with a verb that takes an infinitive and the trigger is
+/// the infinitive's event: "Moscow and Beijing agreed last month to hold regular talks",
+/// "Kim on Friday invited Putin to visit" (the date is the agreement's, the invitation's).
+pub(crate) fn control_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    if x.1 > t.0 {
+        return false;
+    }
+    let Some(to) = ws
+        .iter()
+        .position(|w| w.start >= x.1 && w.end <= t.0 && w.lower == "to")
+    else {
+        return false;
+    };
+    // the infinitive reaches the trigger closely ("to hold regular talks")
+    if ws
+        .iter()
+        .filter(|w| w.start > ws[to].end && w.end <= t.0)
+        .count()
+        > 3
+    {
+        return false;
+    }
+    // the controlling verb stands next to the date: just before it or between it and "to"
+    let near: Vec<&Word> = ws
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| (w.start >= x.1 || w.end <= x.0) && *i < to)
+        .map(|(_, w)| w)
+        .collect();
+    let k = near.iter().rposition(|w| w.end <= x.0).map_or(0, |k| k + 1);
+    let before = near[..k].iter().rev().take(2);
+    let after = near[k..].iter().take(4);
+    before
+        .chain(after)
+        .any(|w| CONTROL.contains(&w.lower.as_str()))
+}
+
 /// True when a passive participle with its agent stands between the trigger and a later
 /// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
 /// (the date is the signing's). A participle right after the trigger modifies the trigger
@@ -886,6 +973,7 @@ mod tests {
             "Le président a dit — réuni le 3 mai, which où “that” ’s",
             "on Friday cancelled; called off, which since by 's",
             "signed by by by, to to that",
+            "agreed this year to to, the fourth this that day",
         ];
         for s in table {
             let ws = words(s);
@@ -905,6 +993,9 @@ mod tests {
                             is_possessive_of_other(s, &ws, x, c);
                             is_bound(&ws, x, "day", c);
                             complement_start(s, &ws, t);
+                            complement_before(s, &ws, x, t);
+                            control_between(&ws, x, t);
+                            is_count_window(s, &ws, x);
                         }
                     }
                 }
@@ -924,6 +1015,57 @@ mod tests {
         for (s, date, trig, want) in table {
             assert_eq!(
                 complement_between(s, &words(s), span(s, date), span(s, trig)),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn complements_before() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            ("Putin, speaking in Hanoi on Thursday, warned that it would be a mistake for Seoul to send arms.", "Thursday", "send arms", true),
+            ("Kim met Xi on Thursday and agreed to expand trade.", "Thursday", "agreed", false),
+            ("On Thursday, officials confirmed that the talks had ended.", "Thursday", "talks", true),
+            ("They met on the day that the talks ended.", "the day", "ended", false),
+        ] {
+            assert_eq!(complement_before(s, &words(s), span(s, d), span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn controls() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            (
+                "Moscow and Beijing had agreed last month to hold regular talks.",
+                "last month",
+                "talks",
+                true,
+            ),
+            (
+                "Kim on Friday invited Putin to visit Pyongyang.",
+                "Friday",
+                "visit",
+                true,
+            ),
+            ("Kim agreed on Friday to meet Moon.", "Friday", "meet", true),
+            (
+                "Kim travelled on Friday to Beijing for talks.",
+                "Friday",
+                "talks",
+                false,
+            ),
+            (
+                "Kim met Moon on Friday to discuss the summit.",
+                "Friday",
+                "summit",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                control_between(&words(s), span(s, d), span(s, t)),
                 want,
                 "{s}"
             );

@@ -13,6 +13,13 @@
 //!   the publication day), a subject that takes up the previous sentence's event ("The
 //!   statement by Ri ... accused": that sentence's first day), or the detail of a short dated
 //!   lead ("China reacted angrily on Thursday. Zhao accused ...": its day, for a past verb).
+//! - **The occasion of a statement.** "set a deadline for Washington to change its approach
+//!   in a speech to parliament in April": past the complement of a request or a threat, a
+//!   phrase naming the occasion of the saying ("in a speech", "at a news conference") brings
+//!   its date back to the trigger.
+//! - **"There".** "The G7 summit runs from Friday to Sunday, and the four leaders could
+//!   meet there on the sidelines": "there", or "on the sidelines" of nothing named, takes up
+//!   the occasion of the clause before, and its date ([`points_back`]).
 //! - **A gerund after a preposition** ("held talks on Tuesday before signing a joint
 //!   statement") opens a verb phrase of the same subject: the main verb's date reaches the
 //!   gerund's object (see [`is_gerund`]).
@@ -143,6 +150,57 @@ const NOT_GERUND: &[&str] = &[
     "funding",
 ];
 
+/// Nouns of the occasion a statement is made on ("in a speech", "at a news conference").
+const OCCASION: &[&str] = &[
+    "speech",
+    "address",
+    "statement",
+    "interview",
+    "letter",
+    "message",
+    "broadcast",
+    "conference",
+    "briefing",
+    "remarks",
+    "post",
+    "posts",
+    "call",
+];
+
+/// Where an occasion phrase ("in a speech to parliament", "at a news conference", "during a
+/// phone call") opens between bytes `from` and `to`: a preposition with an occasion noun at
+/// most three words after it. Dates after it date the statement, not the complement's
+/// event before it.
+pub(crate) fn occasion_after(ws: &[Word], from: usize, to: usize) -> Option<usize> {
+    let inside: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= from && w.end <= to)
+        .collect();
+    inside.iter().enumerate().find_map(|(k, w)| {
+        let prep = ["in", "at", "during"].contains(&w.lower.as_str());
+        let noun = inside
+            .iter()
+            .skip(k + 1)
+            .take(3)
+            .any(|n| OCCASION.contains(&n.lower.as_str()));
+        (prep && noun).then_some(w.start)
+    })
+}
+
+/// True when the words right after byte `t_end` (the trigger's end) point back to an
+/// occasion named before: "meet there", "could meet there on the sidelines", "meet on the
+/// sidelines" (of nothing named).
+pub(crate) fn points_back(ws: &[Word], t_end: usize) -> bool {
+    let after: Vec<&Word> = ws.iter().filter(|w| w.start >= t_end).take(5).collect();
+    let there = after.iter().take(2).any(|w| w.lower == "there");
+    let sidelines = (0..3).any(|k| {
+        after.get(k).is_some_and(|w| w.lower == "the")
+            && after.get(k + 1).is_some_and(|w| w.lower == "sidelines")
+            && after.get(k + 2).is_none_or(|w| w.lower != "of")
+    });
+    there || sidelines
+}
+
 /// Phrases of the return journey of a trip.
 const RETURN: &[&str] = &[
     "flight home",
@@ -183,6 +241,23 @@ const TAKE_UP: &[&str] = &[
 pub(crate) fn is_taken_up_subject(ws: &[Word]) -> bool {
     const DET: &[&str] = &["the", "this", "that", "its", "his", "her", "their", "these"];
     matches!(ws, [d, n, ..] if DET.contains(&d.lower.as_str()) && TAKE_UP.contains(&n.lower.as_str()))
+}
+
+/// True when the trigger noun at `t` is the definite object of a past verb of the clause
+/// starting at `clause_start` ("Biden, Johnson and Morrison unveiled the pact"), with no modal
+/// before: it takes up an event named before.
+pub(crate) fn is_definite_object(ws: &[Word], clause_start: usize, t: (usize, usize)) -> bool {
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= t.0).rev().take(2).collect();
+    let [det, verb] = before[..] else {
+        return false;
+    };
+    ["the", "this"].contains(&det.lower.as_str())
+        && !verb.cap
+        && is_past_verb(&verb.lower)
+        && ws
+            .iter()
+            .filter(|w| w.start >= clause_start && w.end <= t.0)
+            .all(|w| !MODAL.contains(&w.lower.as_str()))
 }
 
 /// True for a short lead sentence ("China reacted angrily on Thursday."): at most eight
@@ -295,6 +370,18 @@ mod tests {
         ] {
             assert_eq!(is_taken_up_subject(&words(s)), want, "{s}");
         }
+        for (s, t, want) in [
+            (
+                "Biden, Johnson and Morrison unveiled the pact in a joint appearance.",
+                "pact",
+                true,
+            ),
+            ("Biden will unveil the pact.", "pact", false),
+            ("Biden unveiled a pact.", "pact", false),
+            ("Biden has unveiled the pact.", "pact", true),
+        ] {
+            assert_eq!(is_definite_object(&words(s), 0, span(s, t)), want, "{s}");
+        }
         for (s, want) in [
             ("China reacted angrily on Thursday.", true),
             ("The United States, Britain and Australia announced a new security partnership on Wednesday.", false),
@@ -312,6 +399,66 @@ mod tests {
         ] {
             let ws = words(s);
             assert_eq!(is_past_report(&ws, 0, span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn pointing_back() {
+        // (sentence, trigger, points back)
+        for (s, t, want) in [
+            (
+                "The summit runs from Friday, and the leaders could meet there on the sidelines.",
+                "meet",
+                true,
+            ),
+            ("The leaders could meet on the sidelines.", "meet", true),
+            (
+                "The leaders could meet on the sidelines of the summit.",
+                "meet",
+                false,
+            ),
+            ("The leaders could meet in Tokyo.", "meet", false),
+        ] {
+            assert_eq!(points_back(&words(s), span(s, t).1), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn occasions() {
+        // (sentence, from, found at)
+        for (s, from, want) in [
+            ("Kim set a deadline for Washington to change its approach in a speech to parliament in April.", "to change", Some("in a speech")),
+            ("Trump urged Kim to give up his weapons at a news conference on Friday.", "to give", Some("at a news conference")),
+            ("Japan asked Seoul to agree by Thursday to set up a panel in Geneva.", "to agree", None),
+        ] {
+            let ws = words(s);
+            let a = s.find(from).unwrap_or(0);
+            let got = occasion_after(&ws, a, s.len()).map(|i| &s[i..]);
+            assert_eq!(got.map(|g| g.starts_with(want.unwrap_or("-"))), want.map(|_| true), "{s}");
+        }
+    }
+
+    #[test]
+    fn any_spans_do_not_panic() {
+        for s in [
+            "",
+            "SEOUL -- ",
+            "— é, the sidelines there",
+            "On the flight home, ’s",
+        ] {
+            let ws = words(s);
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    is_fronted(s, &ws, (a, b));
+                    reaches(&ws, b, (a, b));
+                    is_return_journey(s, a);
+                    points_back(&ws, a);
+                    occasion_after(&ws, a, b);
+                    is_past_report(&ws, a, (a, b));
+                    is_definite_object(&ws, a, (a, b));
+                }
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 //! the end gives: the same resolved events (every column), the same reports in the same order,
 //! and a store the next ingest continues from as it would after a single run.
 
-use entente_pipeline::{ingest, Engine};
+use entente_pipeline::{ingest_with, Engine, RunOptions};
 use entente_read::ReadOptions;
 use entente_store::Store;
 use std::fmt::Write as _;
@@ -83,14 +83,14 @@ fn resolved(store: &Store) -> Vec<String> {
         .collect()
 }
 
-/// Ingests each file in turn (batches of `batch` articles) into a new store; returns what is
-/// resolved after each.
+/// Ingests each file in turn (batches of `batch` articles, a resolution step after every
+/// `every` events) into a new store; returns what is resolved after each.
 fn run(
     engine: &Engine,
     dir: &Path,
     name: &str,
     files: &[&[String]],
-    batch: usize,
+    (batch, every): (usize, usize),
 ) -> Vec<Vec<String>> {
     let db = dir.join(format!("{name}.db"));
     let mut store = Store::open(&db).unwrap();
@@ -107,7 +107,11 @@ fn run(
             text.push('\n');
         }
         std::fs::write(&path, text).unwrap();
-        let s = ingest(engine, &[path], &opts, &mut store, batch, |_| {}).unwrap();
+        let run = RunOptions {
+            batch,
+            resolve_every: every,
+        };
+        let s = ingest_with(engine, &[path], &opts, &mut store, &run, |_| {}).unwrap();
         assert!(s.rejected.is_empty(), "{:?}", s.rejected);
         out.push(resolved(&store));
     }
@@ -122,25 +126,33 @@ fn resolution_batch_by_batch_equals_one_resolution_at_the_end() {
     let all = corpus();
     let (old, new) = all.split_at(all.len() / 2);
     // one batch: the whole ingest is resolved at once
-    let want = run(&engine, dir.path(), "once", &[&all], 100_000);
+    let want = run(&engine, dir.path(), "once", &[&all], (100_000, 1_000_000));
     assert!(want[0].len() > 10, "{:?}", want[0]);
     assert!(
         want[0].iter().any(|r| r.contains("documents: 3")),
         "no event reported by several articles: {:?}",
         want[0]
     );
-    let halves = run(&engine, dir.path(), "halves", &[old, new], 100_000);
+    let halves = run(
+        &engine,
+        dir.path(),
+        "halves",
+        &[old, new],
+        (100_000, 1_000_000),
+    );
     assert_eq!(halves[1], want[0]);
-    // (name, batch size): batch by batch into a new store, and onto yesterday's store
-    for (name, batch) in [("b1", 1), ("b2", 2), ("b7", 7)] {
-        let got = run(&engine, dir.path(), name, &[&all], batch);
+    // batch by batch into a new store, and onto yesterday's store:
+    // (name, articles per batch, events per resolution step)
+    let cases = [("b1", 1, 1), ("b2", 2, 1), ("b7", 7, 1), ("b3e20", 3, 20)];
+    for (name, batch, every) in cases {
+        let got = run(&engine, dir.path(), name, &[&all], (batch, every));
         assert_eq!(got[0], want[0], "{name}: new store");
         let got = run(
             &engine,
             dir.path(),
             &format!("{name}h"),
             &[old, new, new],
-            batch,
+            (batch, every),
         );
         assert_eq!(got[0], halves[0], "{name}: first half");
         assert_eq!(got[1], want[0], "{name}: second half onto the first");
@@ -153,11 +165,11 @@ fn batches_out_of_order_are_resolved_at_the_end() {
     let engine = Engine::load(&root().join("data")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let all = corpus();
-    let want = run(&engine, dir.path(), "once", &[&all], 100_000);
+    let want = run(&engine, dir.path(), "once", &[&all], (100_000, 1_000_000));
     // newest first: every batch after the first sorts before what was resolved
     let mut reversed = all.clone();
     reversed.reverse();
-    let got = run(&engine, dir.path(), "reversed", &[&reversed], 5);
+    let got = run(&engine, dir.path(), "reversed", &[&reversed], (5, 1));
     assert_eq!(got[0], want[0]);
     // a replaced document in a later batch
     let mut changed = all.clone();
@@ -165,7 +177,13 @@ fn batches_out_of_order_are_resolved_at_the_end() {
     let mut v: serde_json::Value = serde_json::from_str(&changed[i]).unwrap();
     v["text"] = "Markets were calm on Tuesday, traders said.".into();
     changed[i] = v.to_string();
-    let want = run(&engine, dir.path(), "changed", &[&changed], 100_000);
-    let got = run(&engine, dir.path(), "replaced", &[&all, &changed], 4);
+    let want = run(
+        &engine,
+        dir.path(),
+        "changed",
+        &[&changed],
+        (100_000, 1_000_000),
+    );
+    let got = run(&engine, dir.path(), "replaced", &[&all, &changed], (4, 1));
     assert_eq!(got[1], want[0]);
 }

@@ -218,6 +218,9 @@ impl Default for PluralFinder {
     }
 }
 
+/// What each earlier mention of an actor adds to its salience, wherever it lies.
+const TOPIC_WEIGHT: f64 = 0.05;
+
 /// Resolves a plural reference to `count` distinct actors of the right kind among `earlier`
 /// mentions (in text order), counted by country: states for "countries", people for
 /// "leaders" (a "countries" reference also counts people by their state).
@@ -246,6 +249,9 @@ pub fn resolve(p: &Plural, earlier: &[Mention], sentence: u32) -> Option<Vec<Act
         // The main clause names its parties first ("Kim will brief Xi on his summit with
         // Trump": Kim and Xi).
         w *= 0.85f64.powi(rank.min(10));
+        // The article's protagonists: every earlier mention adds a little, however far back
+        // ("Trump and Kim" through an article that names Moon in its last paragraphs).
+        w += TOPIC_WEIGHT;
         for a in &m.actors {
             let ok = match p.kind {
                 PluralKind::People => a.kind == ActorKind::Person,

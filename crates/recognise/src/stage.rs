@@ -572,6 +572,16 @@ impl Recogniser {
             } else {
                 let upto = mentions.partition_point(|m| m.span.end as usize <= p.start);
                 let from = upto.saturating_sub(40);
+                let mut p = p;
+                if p.pronoun {
+                    // "Li, Kishida and Yoon adopted a declaration after their talks": as
+                    // many as the list its sentence names.
+                    let sentence = doc.sentence_at(p.start);
+                    let listed = listed_before(text, &mentions[from..upto], sentence);
+                    if listed > p.count {
+                        p.count = listed;
+                    }
+                }
                 resolve(
                     &p,
                     &mentions[from..upto],
@@ -643,6 +653,37 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
         out.push(m);
     }
     *mentions = out;
+}
+
+/// The number of distinct states in the last coordinated list of `sentence` among
+/// `earlier` ("Li Qiang, Fumio Kishida and Yoon Suk Yeol": 3), or 0.
+fn listed_before(text: &str, earlier: &[Mention], sentence: Option<u32>) -> usize {
+    let mut best: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for m in earlier.iter().filter(|m| Some(m.sentence) == sentence) {
+        let joined = prev_end.is_some_and(|e| {
+            let gap = text[e..m.span.start().max(e)].trim();
+            matches!(gap, "," | "and" | ", and" | "&")
+        });
+        if !joined {
+            run.clear();
+        }
+        for c in m.actors.iter().filter_map(|a| a.country.clone()) {
+            if !run.contains(&c) {
+                run.push(c);
+            }
+        }
+        if run.len() >= best.len() {
+            best = run.clone();
+        }
+        prev_end = Some(m.span.end());
+    }
+    if best.len() >= 2 {
+        best.len().min(6)
+    } else {
+        0
+    }
 }
 
 /// Capitalised words that may stand right before a name without being part of it.
@@ -800,6 +841,52 @@ fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_before_a_pronoun() {
+        let m = |text: &str, name: &str, c: &str| Mention {
+            span: {
+                let at = text.find(name).unwrap_or(0);
+                Span::new(at, at + name.len())
+            },
+            sentence: 0,
+            actors: vec![Actor {
+                id: format!("state:{c}"),
+                name: name.into(),
+                kind: ActorKind::State,
+                country: Some(c.into()),
+                role: None,
+            }],
+            form: "name".into(),
+        };
+        let t1 = "Li, Kishida and Yoon adopted a declaration after their talks.";
+        let t2 = "Trump met Kim in Hanoi, after their summit.";
+        let t3 = "Moon said Trump and Kim had ended their talks.";
+        let cases = [
+            (
+                t1,
+                vec![
+                    m(t1, "Li", "CHN"),
+                    m(t1, "Kishida", "JPN"),
+                    m(t1, "Yoon", "KOR"),
+                ],
+                3,
+            ),
+            (t2, vec![m(t2, "Trump", "USA"), m(t2, "Kim", "PRK")], 0),
+            (
+                t3,
+                vec![
+                    m(t3, "Moon", "KOR"),
+                    m(t3, "Trump", "USA"),
+                    m(t3, "Kim", "PRK"),
+                ],
+                2,
+            ),
+        ];
+        for (text, ms, want) in cases {
+            assert_eq!(listed_before(text, &ms, Some(0)), want, "{text}");
+        }
+    }
 
     #[test]
     fn aliases_inside_longer_names() {
