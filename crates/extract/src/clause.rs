@@ -115,6 +115,21 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             }
         }
     }
+    // "China announced tariffs on American goods and Trump responded by ...": a plain "and"
+    // before a new subject and its verb starts a new clause.
+    let mut from = 0;
+    while let Some(off) = sentence[from..].find(" and ") {
+        let at = from + off;
+        from = at + " and ".len();
+        if !and_new_subject(sentence, start, at) && !and_new_predicate(sentence, start, at) {
+            continue;
+        }
+        if at + 1 < trigger_start && at >= start {
+            start = at + 1;
+        } else if at >= trigger_end && at < end {
+            end = at;
+        }
+    }
     let mut speaker = None;
     for (pos, w) in words(sentence) {
         let lw = w.to_ascii_lowercase();
@@ -204,6 +219,90 @@ pub fn participant_window(
     }
 }
 
+/// Finite verbs and auxiliaries that may follow a subject.
+const FINITE: &[&str] = &[
+    "said", "says", "will", "would", "could", "can", "may", "might", "should", "must", "has",
+    "have", "had", "is", "are", "was", "were", "did", "does", "also", "then", "later", "told",
+    "met", "made", "sent", "took", "gave", "began", "held", "hit", "cut", "set", "put", "struck",
+    "threw", "wrote", "spoke", "meets", "visits", "warns", "says,",
+];
+
+/// Words that end in "-ed" but are no verbs after a name.
+const NOT_VERBS: &[&str] = &[
+    "led", "based", "backed", "owned", "run", "linked", "related",
+];
+
+/// True when `w` looks like a finite verb ("responded", "will", "met").
+fn verb_like(w: &str) -> bool {
+    let lw = w.to_ascii_lowercase();
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && (FINITE.contains(&lw.as_str())
+            || lw.len() >= 5 && lw.ends_with("ed") && !NOT_VERBS.contains(&lw.as_str()))
+}
+
+/// True when the plain " and " at `at` joins two clauses with subjects of their own: a name
+/// and a verb follow it ("and Trump responded"), and what precedes it since `from` (or the
+/// last comma) holds a verb with at least one word after it ("China announced tariffs").
+fn and_new_subject(sentence: &str, from: usize, at: usize) -> bool {
+    let after: Vec<&str> = sentence[at + " and ".len()..]
+        .split_whitespace()
+        .take(7)
+        .collect();
+    let mut i = usize::from(after.first() == Some(&"the"));
+    let name_start = i;
+    while after.get(i).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+    }) {
+        i += 1;
+    }
+    if i == name_start || i - name_start > 4 || !after.get(i).is_some_and(|w| verb_like(w)) {
+        return false;
+    }
+    let lo = sentence[..at].rfind(',').map_or(from, |c| c.max(from));
+    let seg: Vec<&str> = sentence[lo.min(at)..at].split_whitespace().collect();
+    if seg.last().is_some_and(|w| {
+        matches!(
+            *w,
+            "he" | "she" | "it" | "they" | "we" | "I" | "him" | "her"
+        )
+    }) {
+        return false;
+    }
+    // "said that Putin and Kim could sign", "talks between Russia and North Korea were":
+    // the "and" joins two names inside a complement or a prepositional phrase.
+    let opener = seg.iter().rposition(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "that" | "between" | "among" | "when" | "if" | "because" | "as" | "who" | "which"
+        )
+    });
+    let seg = &seg[opener.map_or(0, |o| o + 1)..];
+    let Some(v) = seg.iter().rposition(|w| verb_like(w)) else {
+        return false;
+    };
+    let rest = seg.len() - v - 1;
+    let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    rest >= if reporting { 3 } else { 1 }
+}
+
+/// True when the plain " and " at `at` starts a second predicate of the same subject ("China
+/// condemned the visit and urged Washington to stop"): a verb follows it, and what precedes
+/// it since `from` (or the last comma) holds a verb with at least one word after it.
+fn and_new_predicate(sentence: &str, from: usize, at: usize) -> bool {
+    let next = sentence[at + " and ".len()..].split_whitespace().next();
+    if !next.is_some_and(|w| verb_like(w) && !matches!(w, "also" | "then" | "later")) {
+        return false;
+    }
+    let lo = sentence[..at].rfind(',').map_or(from, |c| c.max(from));
+    let seg: Vec<&str> = sentence[lo.min(at)..at].split_whitespace().collect();
+    let Some(v) = seg.iter().rposition(|w| verb_like(w)) else {
+        return false;
+    };
+    let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    seg.len() - v - 1 >= if reporting { 3 } else { 1 }
+}
+
 /// True when the single dash at `at` closes a dateline ("SEOUL (Reuters) - ...").
 fn dateline_dash(sentence: &str, at: usize) -> bool {
     let head = sentence[..at].trim_end();
@@ -276,6 +375,78 @@ mod tests {
                 "met",
                 " Moon met Abe in Bangkok.",
                 None,
+            ),
+            (
+                "China announced tariffs on American goods and Trump responded by raising duties.",
+                "tariffs",
+                " tariffs on American goods",
+                Some("China announced"),
+            ),
+            (
+                "China announced tariffs on American goods and Trump responded by raising duties.",
+                "raising duties",
+                "and Trump responded by raising duties.",
+                None,
+            ),
+            (
+                "China and Russia vetoed the draft.",
+                "vetoed",
+                "China and Russia vetoed the draft.",
+                None,
+            ),
+            (
+                "Officials from Japan and China met in Seoul.",
+                "met",
+                "Officials from Japan and China met in Seoul.",
+                None,
+            ),
+            (
+                "Kim met Xi and Trump called Moon.",
+                "met",
+                "Kim met Xi",
+                None,
+            ),
+            (
+                "Moon said he and Kim agreed to meet.",
+                "agreed",
+                " he and Kim agreed to meet.",
+                Some("Moon said"),
+            ),
+            (
+                "Ushakov told reporters on Monday that Putin and Kim could sign a treaty.",
+                "sign",
+                "Putin and Kim could sign a treaty.",
+                Some("Ushakov told reporters on Monday that "),
+            ),
+            (
+                "Moon said he believed the meeting between Trump and Kim could go ahead.",
+                "meeting",
+                " he believed the meeting between Trump and Kim could go ahead.",
+                Some("Moon said"),
+            ),
+            (
+                "China condemned the visit and urged Washington to stop arms sales to Taiwan.",
+                "condemned",
+                "China condemned the visit",
+                None,
+            ),
+            (
+                "China condemned the visit and urged Washington to stop arms sales to Taiwan.",
+                "urged",
+                "and urged Washington to stop arms sales to Taiwan.",
+                None,
+            ),
+            (
+                "The United States and allied forces launched strikes.",
+                "launched",
+                "The United States and allied forces launched strikes.",
+                None,
+            ),
+            (
+                "Abe said Japan and China will hold talks.",
+                "talks",
+                " Japan and China will hold talks.",
+                Some("Abe said"),
             ),
         ];
         for (s, trig, want, speaker) in cases {

@@ -70,6 +70,12 @@ pub struct Draft {
     /// The draft's date ends well before the publication date: a past event the article
     /// recalls, not the news of the day.
     pub historical: bool,
+    /// The draft reports only an arrival ("arrived in Vladivostok on Wednesday"), a step of a
+    /// stay rather than a meeting of its own.
+    pub arrival: bool,
+    /// The draft is a noun with a predicate of its own that reports it done ("their first
+    /// summit, held on April 27"): another event than the verb of its sentence.
+    pub own_predicate: bool,
 }
 
 /// A draft's date.
@@ -117,6 +123,19 @@ impl Draft {
         o.sort();
         o.dedup();
         o
+    }
+
+    /// Sorted ids of the persons taking part.
+    pub fn persons(&self) -> Vec<String> {
+        let mut p: Vec<String> = self
+            .actors
+            .iter()
+            .filter(|(a, _)| a.kind == ActorKind::Person)
+            .map(|(a, _)| a.id.clone())
+            .collect();
+        p.sort();
+        p.dedup();
+        p
     }
 
     /// Participant records.

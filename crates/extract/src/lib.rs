@@ -29,6 +29,7 @@ mod when;
 mod when_cues;
 mod when_list;
 mod when_offset;
+mod when_scope;
 
 pub use lexicon::{default_data_dir, Lexicon, LexiconError};
 pub use stage::EventExtractor;

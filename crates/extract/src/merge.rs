@@ -7,7 +7,7 @@
 //! recent event of its type), and their dates do not conflict.
 
 use crate::draft::{Draft, DraftDate, Side};
-use crate::lexicon::Form;
+use crate::lexicon::{Form, ModeHint};
 use crate::stage::decide_mode;
 use entente_doc::{EventStatus, EventType, Mode};
 
@@ -53,9 +53,12 @@ fn is_call(d: &Draft) -> bool {
 
 /// True when `d` is a noun naming, in a sentence of `e`, the event another trigger of that
 /// sentence reports ("will pay a state visit on Thursday ..., the first trip to Pyongyang"):
-/// one event whatever date each picked.
+/// one event whatever date each picked; not a noun with a predicate of its own ("agreed to
+/// hold talks on June 1 to follow up on their first summit, held on April 27").
 fn same_sentence_naming(e: &Draft, d: &Draft) -> bool {
     (d.form == Form::Noun || e.form == Form::Noun)
+        && !d.own_predicate
+        && !e.own_predicate
         && e.sentences.contains(&d.trigger_at.0)
         && e.trigger_at != d.trigger_at
         && e.trigger_at.0 == d.trigger_at.0
@@ -71,6 +74,73 @@ fn mention_of(e: &Draft, d: &Draft) -> bool {
         && d.date.is_none()
         && cd.len() >= 2
         && subset(&cd, &ce)
+}
+
+/// True when two in-person meetings of the same states, in the same status, fall on
+/// neighbouring days within a stay ("opened the summit with a dinner on Wednesday" / "the
+/// summit ended on Thursday"; "arrived on Wednesday" / "held talks on Thursday").
+fn adjacent_days(e: &Draft, d: &Draft) -> bool {
+    let (Some(x), Some(y)) = (&e.date, &d.date) else {
+        return false;
+    };
+    let in_days = |z: &DraftDate| z.precision == "day";
+    let gap = (x.start.max(y.start) - x.end.min(y.end)).num_days();
+    let span = (x.end.max(y.end) - x.start.min(y.start)).num_days() + 1;
+    e.event_type == EventType::Consult
+        && d.event_type == EventType::Consult
+        && !is_call(e)
+        && !is_call(d)
+        && e.status == d.status
+        && matches!(e.status, EventStatus::Occurred | EventStatus::Planned)
+        && in_days(x)
+        && in_days(y)
+        && (1..=1).contains(&gap)
+        && span <= STAY_DAYS
+        && e.countries().len() >= 2
+        && e.countries() == d.countries()
+}
+
+/// True when `d` is a day of the stay or summit `e` reports on the next or previous day: the
+/// same persons hold the summit on both days ("the two leaders had opened the summit with a dinner on
+/// Wednesday" / "the summit ended on Thursday"), or `d` is only the arrival, the day before,
+/// of a guest of `e` ("Kim arrived in Russia on Wednesday" / "held their first summit on
+/// Thursday"). Two meetings of other persons on neighbouring days stay two ("sat down with
+/// Kim on Thursday" / "held talks with Ri on Wednesday").
+fn day_of_same_stay(e: &Draft, d: &Draft) -> bool {
+    if !adjacent_days(e, d) || e.arrival {
+        return false;
+    }
+    let (pe, pd) = (e.persons(), d.persons());
+    if d.arrival {
+        let before = match (&d.date, &e.date) {
+            (Some(x), Some(y)) => x.end < y.start,
+            _ => false,
+        };
+        return before && !pd.is_empty() && subset(&pd, &pe);
+    }
+    e.kind == "summit" && d.kind == "summit" && !pe.is_empty() && pe == pd
+}
+
+/// Joins the days of one stay or summit reported as events of neighbouring days (see
+/// [`day_of_same_stay`]).
+fn join_stay_days(out: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i < out.len() {
+        let host = (0..out.len()).find(|&j| j != i && day_of_same_stay(&out[j], &out[i]));
+        match host {
+            Some(j) => {
+                let d = out.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                if let Some(e) = out.get_mut(j) {
+                    absorb(e, d);
+                    e.mode = decide_mode(e);
+                    e.confidence = e.confidence.min(0.99);
+                }
+                i = 0;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 fn compatible(e: &Draft, d: &Draft) -> bool {
@@ -137,7 +207,16 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
             one.len() == 1 && s_other == one && (s_one.is_empty() || s_one == one)
                 || one.len() == 1 && subset(one, other) && s_one.is_empty() && s_other.is_empty()
         };
-        return joins(&cd, &sd, &ce, &se) || joins(&ce, &se, &cd, &sd);
+        // An undated later mention by the same source of part of the targets ("France recalled
+        // its ambassadors to the United States and Australia on Friday" / "the first time
+        // France has recalled its ambassador to Washington") is the same act.
+        let part = |a: &Draft, ca: &[String], sa: &[String], cb: &[String], sb: &[String]| {
+            a.date.is_none() && !sa.is_empty() && sa == sb && subset(ca, cb)
+        };
+        return joins(&cd, &sd, &ce, &se)
+            || joins(&ce, &se, &cd, &sd)
+            || part(d, &cd, &sd, &ce, &se)
+            || part(e, &ce, &se, &cd, &sd);
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.
@@ -177,7 +256,16 @@ fn status_rank(s: EventStatus) -> u8 {
     }
 }
 
-fn absorb(e: &mut Draft, d: Draft) {
+fn absorb(e: &mut Draft, mut d: Draft) {
+    // Neighbouring days of one summit or stay: the event spans them.
+    if adjacent_days(e, &d) {
+        if let (Some(x), Some(y)) = (e.date.as_mut(), d.date.as_ref()) {
+            x.start = x.start.min(y.start);
+            x.end = x.end.max(y.end);
+            x.text = format!("{}; {}", x.text, y.text);
+        }
+        d.date = None;
+    }
     // A noun naming the event of its sentence's verb with another date: the verb's date and
     // status stand.
     let conflict = !dates_compatible(e, &d);
@@ -203,6 +291,13 @@ fn absorb(e: &mut Draft, d: Draft) {
         e.status = EventStatus::Occurred;
     }
     let keep_status = keep_status || e_day || d_day;
+    // an undated noun ("the talks lasted three hours") names the event, whatever it is, and
+    // a welcome in the arrival's own sentence ("and was greeted at the station") is the
+    // arrival
+    let welcome = d.hint == Some(ModeHint::Host) && e.sentences.contains(&d.trigger_at.0);
+    if (d.form != Form::Noun || d.date.is_some()) && !welcome {
+        e.arrival &= d.arrival;
+    }
     for (a, side) in d.actors {
         if !e.actors.iter().any(|(x, _)| x.id == a.id) {
             e.actors.push((a, side));
@@ -243,6 +338,7 @@ fn absorb(e: &mut Draft, d: Draft) {
         }
     }
     e.sentences.sort_unstable();
+
     e.confidence = e.confidence.max(d.confidence) + 0.05;
     if e.form == Form::Noun {
         e.form = d.form;
@@ -267,12 +363,15 @@ fn repeats(e: &Draft, h: &Draft) -> bool {
 /// its short phrases mix in the places of other events: "says Singapore meeting can be saved").
 fn join_headline(e: &mut Draft, mut h: Draft) {
     let (date, status, explicit) = (e.date.clone(), e.status, e.explicit);
+    let stay = day_of_same_stay(&h, e) || day_of_same_stay(e, &h);
     let keep = explicit || !h.explicit;
     if e.countries().len() + e.orgs().len() >= 2 {
         h.actors.clear();
     }
     absorb(e, h);
-    e.date = date;
+    if !stay {
+        e.date = date;
+    }
     if keep {
         e.status = status;
         e.explicit = explicit;
@@ -298,6 +397,7 @@ pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
     for d in body {
         merge_into(&mut out, d);
     }
+    join_stay_days(&mut out);
     let mut lead: Vec<Draft> = Vec::new();
     for h in heads {
         let at = out
@@ -319,16 +419,39 @@ pub fn merge_drafts(drafts: Vec<Draft>) -> Vec<Draft> {
         let n = d.countries().len() + d.orgs().len();
         match d.event_type {
             EventType::Consult => n >= 2 || d.mode == Some(Mode::Multilateral),
-            _ => n >= 1,
+            _ => n >= 1 && !domestic_statement(d),
         }
     });
     out
 }
 
+/// True when a statement (a request, an accusation, support, a rejection or a threat) goes
+/// from an office holder to an office holder of the same state, and names no one else
+/// ("Trump said he had asked Pompeo not to go"): an instruction inside one government, not
+/// an event between parties. A government's statement against its own citizens or
+/// opposition ("threatened to ban opposition candidates") stays an event.
+fn domestic_statement(d: &Draft) -> bool {
+    let statement = matches!(
+        d.event_type,
+        EventType::Request
+            | EventType::Accuse
+            | EventType::Support
+            | EventType::Reject
+            | EventType::Threaten
+    );
+    let officials = d.actors.iter().all(|(a, _)| {
+        a.kind == entente_doc::ActorKind::Person && a.role.is_some() && a.country.is_some()
+    });
+    let (src, tgt) = (
+        side_countries(d, Side::Source),
+        side_countries(d, Side::Target),
+    );
+    statement && officials && d.countries().len() == 1 && !src.is_empty() && src == tgt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::ModeHint;
     use entente_doc::{Actor, ActorKind};
 
     /// A draft of `ty` in sentence `sid` (trigger at `at`) with the states as (code, side).
@@ -377,6 +500,36 @@ mod tests {
             confidence: 0.5,
             headline: false,
             historical: false,
+            arrival: false,
+            own_predicate: false,
+        }
+    }
+
+    #[test]
+    fn a_statement_within_one_state_is_dropped() {
+        use EventType::*;
+        use Side::*;
+        // (the states of a request's office holders with their sides, kept)
+        let table: &[(&[(&str, Side)], bool)] = &[
+            (&[("USA", Source), ("USA", Target)], false),
+            (&[("USA", Source), ("PRK", Target)], true),
+            (&[("USA", Source)], true),
+        ];
+        for (states, kept) in table {
+            let mut d = draft(
+                Request,
+                Form::Past,
+                EventStatus::Occurred,
+                states,
+                None,
+                (0, 0),
+            );
+            for (i, (a, _)) in d.actors.iter_mut().enumerate() {
+                a.kind = ActorKind::Person;
+                a.id = format!("person:{i}");
+                a.role = Some("minister".into());
+            }
+            assert_eq!(merge_drafts(vec![d]).len() == 1, *kept, "{states:?}");
         }
     }
 

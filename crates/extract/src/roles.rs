@@ -374,6 +374,9 @@ fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<S
                 Some(Side::Target)
             }
             "from" if noun => Some(Side::Source),
+            // "a deadline for Washington", "aid for Ukraine", "a suspension of air links
+            // with Serbia"
+            "for" | "with" if noun => Some(Side::Target),
             // "withdraw inspectors from Iraq", "demanded concessions from Seoul"
             "from" => Some(Side::Target),
             _ => None,
@@ -443,20 +446,49 @@ fn assign_in(
             .iter()
             .filter(|g| match g.gov.as_deref() {
                 None => true,
-                // "a day after North Korea fired": a subordinate clause's subject.
-                Some("after" | "before" | "since" | "until" | "once") => {
+                // "a day after North Korea fired", "as the US leader prepared to attend": a
+                // subordinate clause's subject.
+                Some("after" | "before" | "since" | "until" | "once" | "as") => {
                     let (n, barrier) = gap_info(&s[g.end..t.start]);
                     !barrier && n <= 3
+                }
+                // "with the North's chief negotiator accusing the American delegation": the
+                // subject of an absolute "with" clause.
+                Some("with") => {
+                    let (n, barrier) = gap_info(&s[g.end..t.start]);
+                    !barrier && n == 0 && gerund(&s[t.start..t.end])
                 }
                 Some(_) => false,
             })
             .copied()
             .collect();
         let infinitive = after_to(s, t.start);
+        // "a big mistake for South Korea to send arms": the "for" group is the subject.
+        let for_subject = infinitive
+            .then(|| {
+                before.last().filter(|g| {
+                    g.gov.as_deref() == Some("for") && words(&s[g.end..t.start]).len() == 1
+                })
+            })
+            .flatten()
+            .copied();
         let controlled = open
             .last()
             .is_some_and(|g| object_control(s, g.start) || !infinitive);
-        if infinitive && !controlled && open.len() >= 2 {
+        // "accused Israel of violating the ceasefire", "praised China for helping": the
+        // object before "of"/"for" is the subject of the gerund.
+        let of_subject = gerund(&s[t.start..t.end])
+            .then(|| {
+                before.last().filter(|g| {
+                    let gap = s[g.end..t.start].trim().to_ascii_lowercase();
+                    gap == "of" || gap == "for"
+                })
+            })
+            .flatten()
+            .copied();
+        if let Some(g) = for_subject.or(of_subject) {
+            subject = Some(g);
+        } else if infinitive && !controlled && open.len() >= 2 {
             // "Kono summoned South Korea's ambassador on Friday to protest": the main
             // subject acts, the main object is the other party.
             subject = open.first().copied();
@@ -479,8 +511,24 @@ fn assign_in(
                 .map(|(_, g)| *g);
         }
     }
+    let mut undergone = false;
     if let Some(g) = subject {
-        push(&mut actors, g, sd.subject);
+        // "Obama faces pressure from Congress" read with a verb "pressure": the subject
+        // undergoes it.
+        let undergo = |w: &str| UNDERGO.contains(&w.to_ascii_lowercase().as_str());
+        let phrase = words(&s[t.start..t.end]);
+        undergone = !noun
+            && def.mode.is_none()
+            && !def.symmetric
+            && (words(&s[g.end..t.start])
+                .last()
+                .is_some_and(|(_, w)| undergo(w))
+                || phrase.len() >= 2 && phrase.first().is_some_and(|(_, w)| undergo(w)));
+        push(
+            &mut actors,
+            g,
+            if undergone { sd.object } else { sd.subject },
+        );
     }
 
     // Object and adjuncts after the trigger, up to the first comma or subordinate clause.
@@ -499,13 +547,28 @@ fn assign_in(
         // phrase makes the group right after it the trigger's object.
         let gov = if n == 0 && g.start == t.end + gap.len() && t.end > t.start {
             match &g.gov {
-                Some(p) if s[t.start..t.end].to_ascii_lowercase().ends_with(p.as_str()) => None,
+                // A noun keeps its preposition ("a trip to North Korea by Pompeo": the host).
+                Some(p)
+                    if !noun && s[t.start..t.end].to_ascii_lowercase().ends_with(p.as_str()) =>
+                {
+                    None
+                }
                 other => other.clone(),
             }
         } else {
             g.gov.clone()
         };
         prev = g.end;
+        // "tariffs on 75 billion dollars of American goods": a party inside the trigger's
+        // "on"/"against" phrase takes that preposition.
+        let gov = match gov.as_deref() {
+            Some("of") if n <= 6 => words(gap)
+                .iter()
+                .find(|(_, w)| matches!(*w, "on" | "against"))
+                .map(|(_, w)| w.to_string())
+                .or(gov),
+            _ => gov,
+        };
         let side = match gov.as_deref() {
             None => {
                 // A direct object: right after a verb trigger.
@@ -523,9 +586,16 @@ fn assign_in(
                 } else {
                     gov
                 };
-                match adjunct_side(def, noun, gov, &sd) {
-                    Some(side) => side,
-                    None => continue,
+                // "were killed in Israeli tank shelling": a state adjective in the "in"
+                // phrase of a passive names its agent.
+                let adjective = g.items.iter().all(|m| m.form == "adjective");
+                if passive && gov == "in" && adjective && !words(gap).is_empty() {
+                    sd.agent
+                } else {
+                    match adjunct_side(def, noun, gov, &sd) {
+                        Some(side) => side,
+                        None => continue,
+                    }
                 }
             }
         };
@@ -548,7 +618,16 @@ fn assign_in(
 
     // A noun with no actor of its own: the subject (and object) of the verb governing it
     // ("Kim made a trip to Beijing", "South Korea would drop Japan from its list").
-    if noun && subject.is_none() && !pair_given {
+    // "Xi is expected in Osaka for the Group of 20 summit": a meeting named by its
+    // organisation also has the attendees its clause names.
+    let org_subject = def.event_type == EventType::Consult
+        && subject.is_some_and(|g| {
+            g.items
+                .iter()
+                .flat_map(|m| &m.actors)
+                .all(|a| a.kind == entente_doc::ActorKind::Organization)
+        });
+    if noun && (subject.is_none() || org_subject) && !pair_given {
         let near: Vec<&&Group<'_>> = before
             .iter()
             .filter(|g| {
@@ -577,23 +656,69 @@ fn assign_in(
                         .iter()
                         .find(|g| g.gov.is_none() && venue != Some(g.start))
                     {
-                        push(&mut actors, g, sd.subject);
+                        if object_like(s, g.start) {
+                            object_and_speaker(s, mentions, clause, g, &sd, &mut actors);
+                        } else {
+                            push(&mut actors, g, sd.subject);
+                        }
+                    } else if let Some((a, b)) = clause.speaker.filter(|(a, b)| {
+                        pronoun_subject(&s[clause.start..t.start])
+                            || announced(&s[*a..*b], &s[clause.start..t.start])
+                    }) {
+                        // "Japan said it would impose new sanctions on Russia": the speaker of
+                        // a report whose clause names no subject.
+                        if let Some(sp) = groups(s, mentions, a, b)
+                            .iter()
+                            .find(|x| speaker_subject(x))
+                        {
+                            push(&mut actors, sp, sd.subject);
+                        }
                     }
                 }
             }
+            [g] if object_like(s, g.start) => {
+                object_and_speaker(s, mentions, clause, g, &sd, &mut actors);
+            }
+            // "Obama faces pressure from Congress": the subject of a verb of undergoing is
+            // the one acted upon.
+            [g] if undergoes(&s[g.end..t.start]) => push(&mut actors, g, sd.object),
             [g] => push(&mut actors, g, sd.subject),
             [g, o, ..] => {
                 push(&mut actors, g, sd.subject);
                 push(&mut actors, o, sd.object);
             }
         }
+        // "approved the removal of South Korea from its list of trusted partners": the
+        // object of a nominalised verb before an asymmetric noun is its target.
+        let asymmetric = def.mode.is_none() && !def.symmetric;
+        if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
+            let after_subject = near.last().map_or(0, |g| g.end);
+            if let Some(g) = before.iter().rev().find(|g| {
+                g.start >= after_subject
+                    && matches!(g.gov.as_deref(), Some("of" | "on" | "against"))
+                    && !gap_info(&s[g.end..t.start]).1
+            }) {
+                push(&mut actors, g, Side::Target);
+            }
+        }
     }
 
-    // An asymmetric verb with no target: the parties of its complement ("warned that the
-    // South would respond", "blew up the liaison office with South Korea").
-    let asymmetric = def.mode.is_none() && !def.symmetric;
-    if asymmetric && !noun && !actors.iter().any(|(_, side)| *side == Side::Target) {
-        complement_targets(s, &gs, t.end, clause.end, &mut actors);
+    // A meeting with no party yet, described by a relative clause after it ("the Singapore
+    // summit last June, when the two men signed a statement"): that clause's subject.
+    if noun && def.event_type == EventType::Consult && actors.is_empty() {
+        let tail = &s[t.end..clause.end];
+        let rel = [", when ", ", where "]
+            .iter()
+            .filter_map(|r| tail.find(r).map(|k| t.end + k + r.len()))
+            .min();
+        if let Some(from) = rel.filter(|f| words(&s[t.end..*f]).len() <= 6) {
+            if let Some(g) = gs.iter().find(|g| g.start >= from) {
+                let (n, barrier) = gap_info(&s[from..g.start]);
+                if g.gov.is_none() && !barrier && n <= 1 {
+                    push(&mut actors, g, sd.subject);
+                }
+            }
+        }
     }
 
     // A verb with no subject: the speaker of the report, else the subject of the predicate
@@ -601,7 +726,10 @@ fn assign_in(
     if !noun && subject.is_none() {
         let mut found = false;
         if let Some((a, b)) = clause.speaker {
-            if let Some(g) = groups(s, mentions, a, b).iter().find(|g| g.gov.is_none()) {
+            if let Some(g) = groups(s, mentions, a, b)
+                .iter()
+                .find(|g| speaker_subject(g))
+            {
                 push(&mut actors, g, sd.subject);
                 found = true;
             }
@@ -615,15 +743,27 @@ fn assign_in(
             }
         }
     }
+    // An asymmetric verb with no target: the parties of its complement ("warned that the
+    // South would respond", "blew up the liaison office with South Korea").
+    let asymmetric = def.mode.is_none() && !def.symmetric;
+    if asymmetric && !noun && !actors.iter().any(|(_, side)| *side == Side::Target) {
+        complement_targets(s, &gs, t.end, clause.end, &mut actors);
+    }
+
     // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
-    if !noun && !actors.iter().any(|(_, side)| *side == sd.agent) {
+    if !noun && !undergone && !actors.iter().any(|(_, side)| *side == sd.agent) {
+        // "The statement by Ri Thae Song, a vice foreign minister in charge of US affairs,
+        // accused": an appositive between the subject and its verb is left out.
+        let upto = appositive_before(s, t.start).unwrap_or(t.start);
         let located = before.iter().rev().find(|g| {
-            matches!(
-                g.gov.as_deref(),
-                Some("in" | "of" | "from" | "throughout" | "across" | "inside")
-            ) && !gap_info(&s[g.end..t.start]).1
+            g.end <= upto
+                && matches!(
+                    g.gov.as_deref(),
+                    Some("in" | "of" | "from" | "throughout" | "across" | "inside" | "by")
+                )
+                && !gap_info(&s[g.end..upto]).1
         });
         if let Some(g) = located {
             push(&mut actors, g, sd.subject);
@@ -633,7 +773,50 @@ fn assign_in(
             }
         }
     }
+    // An act with no target that happens in a named state ("re-examine the refineries in
+    // Iran"): that state, when it is not the actor's own.
+    if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
+        let mut prev = t.end;
+        for g in gs.iter().filter(|g| g.start >= t.end) {
+            let (n, barrier) = gap_info(&s[prev..g.start]);
+            if barrier || n > 8 {
+                break;
+            }
+            prev = g.end;
+            let named = g.items.iter().all(|m| m.form == "name");
+            let other = g.items.iter().flat_map(|m| &m.actors).all(|a| {
+                a.country.is_some() && !actors.iter().any(|(x, _)| x.country == a.country)
+            });
+            if matches!(g.gov.as_deref(), Some("in" | "inside" | "into")) && named && other {
+                push(&mut actors, g, Side::Target);
+                break;
+            }
+        }
+    }
+
     actors
+}
+
+/// "it plans to remove South Korea from its white list": a group that is the object of the
+/// verb governing a noun trigger is the event's object; its subject is the speaker of the
+/// report ("Tokyo said it plans ...").
+fn object_and_speaker(
+    s: &str,
+    mentions: &[Local<'_, Mention>],
+    clause: &Clause,
+    g: &Group<'_>,
+    sd: &Sides,
+    actors: &mut Vec<(Actor, Side)>,
+) {
+    push(actors, g, sd.object);
+    if let Some((a, b)) = clause.speaker {
+        if let Some(sp) = groups(s, mentions, a, b)
+            .iter()
+            .find(|x| speaker_subject(x))
+        {
+            push(actors, sp, sd.subject);
+        }
+    }
 }
 
 /// The targets of an asymmetric verb without an object: the subject of a "that"
@@ -659,7 +842,30 @@ fn complement_targets(
         let comp: Vec<&Group<'_>> = gs.iter().filter(|g| g.start >= from).collect();
         if let Some(first) = comp.first() {
             let (n, barrier) = gap_info(&s[from..first.start]);
-            if first.gov.is_none() && !barrier && n <= 2 {
+            // "warned that it would be a mistake for South Korea to send arms"
+            let for_to = first.gov.as_deref() == Some("for")
+                && s[first.end..].trim_start().starts_with("to ")
+                && !barrier
+                && n <= 8;
+            if first.gov.is_none() && !barrier && n <= 2 || for_to {
+                let own = first.items.iter().flat_map(|m| &m.actors).all(|a| {
+                    a.country.is_some() && actors.iter().any(|(x, _)| x.country == a.country)
+                });
+                if own {
+                    // "warned that the South would respond strongly if the North took
+                    // further steps": the speaker's own side; the other party follows.
+                    for g in &comp[1..] {
+                        let gap = &s[first.end..g.start];
+                        if gap.contains([',', ';', ':', '(']) || words(gap).len() > 10 {
+                            break;
+                        }
+                        if g.gov.is_none() {
+                            push(actors, g, Side::Target);
+                            break;
+                        }
+                    }
+                    return;
+                }
                 push(actors, first, Side::Target);
                 if let Some(second) = comp.get(1) {
                     let (n, barrier) = gap_info(&s[first.end..second.start]);
@@ -668,6 +874,32 @@ fn complement_targets(
                     }
                 }
                 return;
+            }
+            // "warned that any transfer of North Korean weapons to Russia would violate":
+            // the parties named in the complement's subject, before its verb.
+            let rest = &s[from..clause_end];
+            if let Some(v) = words(rest)
+                .iter()
+                .take(14)
+                .find(|(_, w)| COMPLEMENT_VERBS.contains(&w.to_ascii_lowercase().as_str()))
+            {
+                let vpos = from + v.0;
+                let subject_np = &s[from..vpos];
+                if !gap_info(subject_np).1 {
+                    let mut any = false;
+                    for g in comp.iter().filter(|g| g.end <= vpos) {
+                        if matches!(
+                            g.gov.as_deref(),
+                            None | Some("of" | "to" | "from" | "with" | "between" | "against")
+                        ) {
+                            push(actors, g, Side::Target);
+                            any = true;
+                        }
+                    }
+                    if any {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -762,6 +994,97 @@ const CLAUSE_VERBS: &[&str] = &[
     "tweeted",
 ];
 
+/// True when a group of a report's frame may be its speaker: ungoverned, or the subject of
+/// a subordinate frame ("came as *Israel* announced it would free ...").
+fn speaker_subject(g: &Group<'_>) -> bool {
+    matches!(
+        g.gov.as_deref(),
+        None | Some("as" | "after" | "before" | "since" | "until" | "once" | "when" | "while")
+    )
+}
+
+/// True when `head` (a clause up to its trigger) opens with a subject pronoun that stands
+/// for the speaker of the report ("Japan said *it* would impose new sanctions").
+fn pronoun_subject(head: &str) -> bool {
+    words(head)
+        .first()
+        .is_some_and(|(_, w)| matches!(w.to_ascii_lowercase().as_str(), "it" | "they" | "we"))
+}
+
+/// True when a report's verb takes the noun trigger as its object ("China *announced*
+/// retaliatory tariffs"): the speaker is the event's subject.
+fn announced(speaker: &str, head: &str) -> bool {
+    words(speaker).last().is_some_and(|(_, w)| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "announced" | "announces" | "announce" | "declared" | "declares" | "unveiled"
+        )
+    }) && words(head).len() <= 3
+}
+
+/// Verbs whose subject undergoes the noun after them ("faces pressure", "came under fire").
+const UNDERGO: &[&str] = &[
+    "face",
+    "faces",
+    "faced",
+    "facing",
+    "received",
+    "receives",
+    "receive",
+    "receiving",
+    "suffered",
+    "suffers",
+    "suffer",
+    "endured",
+    "under",
+    "enjoyed",
+    "enjoys",
+    "enjoy",
+    "won",
+    "wins",
+    "gained",
+    "gains",
+    "garnered",
+];
+
+/// True when `gap` (between a subject and a noun trigger) holds a verb of undergoing.
+fn undergoes(gap: &str) -> bool {
+    let ws = words(gap);
+    ws.len() <= 4
+        && ws
+            .iter()
+            .any(|(_, w)| UNDERGO.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Modals and forms of "be"/"have" that end the subject of a complement clause.
+const COMPLEMENT_VERBS: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "should", "must", "is", "are", "was", "were",
+    "has", "have", "had",
+];
+
+/// True when the trigger phrase starts with an "-ing" form ("accusing", "meeting with").
+fn gerund(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+}
+
+/// Determiners that open an appositive noun phrase ("Kim, *a* vice foreign minister, said").
+const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their"];
+
+/// The start of an appositive right before byte `at` (", a vice foreign minister in charge
+/// of US affairs, accused"): the comma that opens it.
+fn appositive_before(s: &str, at: usize) -> Option<usize> {
+    let head = s[..at].trim_end();
+    let inner = head.strip_suffix(',')?;
+    let open = inner.rfind(',')?;
+    let body = inner[open + 1..].trim_start();
+    let first = body.split_whitespace().next()?;
+    let (n, barrier) = gap_info(body);
+    (APPOSITIVE_OPENERS.contains(&first) && !barrier && n <= 12).then_some(open)
+}
+
 /// True when the trigger at `at` follows "to" (an infinitive: "to protest", "to meet").
 fn after_to(s: &str, at: usize) -> bool {
     let ws = words(&s[..at]);
@@ -797,10 +1120,9 @@ fn object_like(s: &str, np: usize) -> bool {
 fn coordinated_predicate(s: &str, clause_start: usize) -> bool {
     let head = s[..clause_start].trim_end();
     let tail = s[clause_start..].trim_start().to_ascii_lowercase();
-    head.ends_with(',')
-        && ["and ", "but ", "while "]
-            .iter()
-            .any(|c| tail.starts_with(c))
+    // "..., and urged", or a plain "and urged" that the clause finder cut at
+    (head.ends_with(',') && tail.starts_with("while "))
+        || ["and ", "but "].iter().any(|c| tail.starts_with(c))
 }
 
 /// True when the gap before a group ends in "to" + a verb ("to help Israel"): the group
@@ -894,8 +1216,20 @@ mod tests {
         d: &TriggerDef,
         ms: &[(&str, &[&str])],
     ) -> Vec<String> {
-        let mut ls: Vec<Local<'static, Mention>> =
-            ms.iter().map(|(t, c)| mention(s, t, c)).collect();
+        let mut ls: Vec<Local<'static, Mention>> = ms
+            .iter()
+            .map(|(t, c)| match t.split_once('@') {
+                // "Israeli@adjective": a mention of another form than a name.
+                Some((t, form)) => {
+                    let mut l = mention(s, t, c);
+                    let mut m = l.item.clone();
+                    m.form = form.into();
+                    l.item = Box::leak(Box::new(m));
+                    l
+                }
+                None => mention(s, t, c),
+            })
+            .collect();
         ls.sort_by_key(|l| l.start);
         let start = s
             .find(trigger)
@@ -930,6 +1264,8 @@ mod tests {
         let concede = def(None, false, EventType::Concede);
         let support = def(None, false, EventType::Support);
         let retreat = def(None, false, EventType::Retreat);
+        let aid = def(None, false, EventType::Aid);
+        let host = def(Some(ModeHint::Host), false, EventType::Consult);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -1193,6 +1529,190 @@ mod tests {
                 &sanction,
                 vec![("Beijing", &["CHN"])],
                 &["chn:source"],
+            ),
+            (
+                "Tokyo also said it plans to remove South Korea from its \"white list\" of trusted trading partners.",
+                "white list",
+                Form::Noun,
+                &sanction,
+                vec![("Tokyo", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
+                "Japan's cabinet on Friday approved the removal of South Korea from its list of trusted trading partners.",
+                "list of trusted trading partners",
+                Form::Noun,
+                &sanction,
+                vec![("Japan", &["JPN"]), ("South Korea", &["KOR"])],
+                &["jpn:source", "kor:target"],
+            ),
+            (
+                "Seoul's security council warned that the South would respond strongly if the North took further steps.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Seoul", &["KOR"]), ("the South", &["KOR"]), ("the North", &["PRK"])],
+                &["kor:source", "prk:target"],
+            ),
+            (
+                "Putin warned that it would be a very big mistake for South Korea to send arms to Ukraine.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Putin", &["RUS"]), ("South Korea", &["KOR"]), ("Ukraine", &["UKR"])],
+                &["kor:target", "rus:source"],
+            ),
+            (
+                "Putin warned that it would be a very big mistake for South Korea to send arms to Ukraine.",
+                "send",
+                Form::Base,
+                &aid,
+                vec![("Putin", &["RUS"]), ("South Korea", &["KOR"]), ("Ukraine", &["UKR"])],
+                &["kor:source", "ukr:target"],
+            ),
+            (
+                "Kim set the end of the year as a deadline for Washington to change its approach.",
+                "deadline",
+                Form::Noun,
+                &request,
+                vec![("Kim", &["PRK"]), ("Washington", &["USA"])],
+                &["prk:source", "usa:target"],
+            ),
+            (
+                "Talks broke down, with the North's chief negotiator Kim Myong Gil accusing the American delegation of coming empty-handed.",
+                "accusing",
+                Form::Present,
+                &accuse,
+                vec![("the North", &["PRK"]), ("Kim Myong Gil", &["PRK"]), ("American", &["USA"])],
+                &["prk:source", "usa:target"],
+            ),
+            (
+                "The statement by Ri Thae Song, a vice foreign minister in charge of US affairs, accused the Trump administration of lying.",
+                "accused",
+                Form::Past,
+                &accuse,
+                vec![("Ri Thae Song", &["PRK"]), ("US", &["USA"]), ("Trump", &["USA"])],
+                &["prk:source", "usa:target"],
+            ),
+            (
+                "Washington has warned that any transfer of North Korean weapons to Russia for use in Ukraine would violate UN resolutions.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Washington", &["USA"]), ("North Korean", &["PRK"]), ("Russia", &["RUS"]), ("Ukraine", &["UKR"])],
+                &["prk:target", "rus:target", "usa:source"],
+            ),
+            (
+                "Obama faces pressure from Congress to help Iran.",
+                "pressure",
+                Form::Noun,
+                &request,
+                vec![("Obama", &["USA"]), ("Iran", &["IRN"])],
+                &["usa:target"],
+            ),
+            (
+                "The stopover came as the US leader prepared to attend the Olympics.",
+                "attend",
+                Form::Base,
+                &visit,
+                vec![("US", &["USA"])],
+                &["usa:guest"],
+            ),
+            (
+                "It contrasted with the Singapore summit last June, when the two men signed a statement.",
+                "summit",
+                Form::Noun,
+                &meet,
+                vec![("Singapore", &["SGP"]), ("the two men", &["USA", "PRK"])],
+                &["prk:participant", "usa:participant"],
+            ),
+            (
+                "Obama faces pressure from Congress to help Iran.",
+                "faces pressure",
+                Form::Past,
+                &request,
+                vec![("Obama", &["USA"]), ("Iran", &["IRN"])],
+                &["usa:target"],
+            ),
+            (
+                "Japan said it would impose new sanctions on Russia.",
+                "new sanctions",
+                Form::Noun,
+                &sanction,
+                vec![("Japan", &["JPN"]), ("Russia", &["RUS"])],
+                &["jpn:source", "rus:target"],
+            ),
+            (
+                "When China announced retaliatory tariffs on 75 billion dollars of American goods.",
+                "retaliatory tariffs",
+                Form::Noun,
+                &sanction,
+                vec![("China", &["CHN"]), ("American", &["USA"])],
+                &["chn:source", "usa:target"],
+            ),
+            (
+                "Italy announced a suspension of air links with Serbia on Wednesday.",
+                "suspension of air links",
+                Form::Noun,
+                &sanction,
+                vec![("Italy", &["ITA"]), ("Serbia", &["SRB"])],
+                &["ita:source", "srb:target"],
+            ),
+            (
+                "Four children were killed in Israeli tank shelling in the east of the Gaza Strip.",
+                "killed",
+                Form::Past,
+                &assault,
+                vec![("Israeli@adjective", &["ISR"])],
+                &["isr:source"],
+            ),
+            (
+                "The United Nations inspectors want to re-examine the refineries in Iran.",
+                "re-examine",
+                Form::Base,
+                &protest,
+                vec![("United Nations", &["UNO"]), ("Iran", &["IRN"])],
+                &["irn:target", "uno:source"],
+            ),
+            (
+                "Kim Jong Un supervised a missile test in Pyongyang.",
+                "missile test",
+                Form::Noun,
+                &mobilize,
+                vec![("Kim Jong Un", &["PRK"]), ("Pyongyang@capital", &["PRK"])],
+                &["prk:source"],
+            ),
+            (
+                "Israel's release came as Israel announced it would free 150 Palestinian prisoners.",
+                "free",
+                Form::Base,
+                &concede,
+                vec![("Israel", &["ISR"]), ("Palestinian", &["PSE"])],
+                &["isr:source", "pse:target"],
+            ),
+            (
+                "Kim Jong Un received Russian Defence Minister Andrei Belousov in Pyongyang.",
+                "received",
+                Form::Past,
+                &host,
+                vec![("Kim Jong Un", &["PRK"]), ("Russian Defence Minister Andrei Belousov", &["RUS"])],
+                &["prk:host", "rus:guest"],
+            ),
+            (
+                "Iran accused Israel of violating the ceasefire.",
+                "violating",
+                Form::Present,
+                &assault,
+                vec![("Iran", &["IRN"]), ("Israel", &["ISR"])],
+                &["isr:source"],
+            ),
+            (
+                "The statement by Ri Thae Song accused the Trump administration of using the talks.",
+                "accused",
+                Form::Past,
+                &accuse,
+                vec![("Ri Thae Song", &["PRK"]), ("Trump", &["USA"])],
+                &["prk:source", "usa:target"],
             ),
         ];
         for (s, trig, form, d, ms, want) in cases {

@@ -74,8 +74,10 @@ impl EventExtractor {
         s: &str,
         trig: &[TriggerMatch],
         cues: &[CueMatch],
+        timex_starts: &[usize],
     ) -> Vec<(TriggerMatch, Clause)> {
         let mut out: Vec<(TriggerMatch, Clause)> = Vec::new();
+        let mut standing_until = 0;
         for (i, t) in trig.iter().enumerate() {
             let def = self.lex.def(t);
             let clause = clause_of(s, t.start, t.end);
@@ -96,6 +98,16 @@ impl EventExtractor {
             // "if either country is attacked", "until the talks show progress": a condition,
             // not an event.
             if is_conditional(&s[clause.start.min(t.start)..t.start]) {
+                continue;
+            }
+            // "has in the past condemned such drills", "has backed UN sanctions since 2016": a
+            // habit or a standing position, not one event.
+            if standing(s, t, &clause) {
+                standing_until = clause.end;
+                continue;
+            }
+            // ... and what it names ("condemned such drills as rehearsals for an invasion")
+            if t.start < standing_until {
                 continue;
             }
             // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
@@ -147,6 +159,15 @@ impl EventExtractor {
             if governed {
                 continue;
             }
+            // "recalled its ambassadors ... in an unprecedented protest at the pact": a protest
+            // noun after "in" gives the purpose of an earlier act of its sentence.
+            if def.event_type == EventType::Protest
+                && matches!(t.form, Form::Noun | Form::Base)
+                && !out.is_empty()
+                && in_manner_phrase(s, t)
+            {
+                continue;
+            }
             // A noun naming a statement or an action ("sanctions", "the declaration") is an
             // event only with a verb that makes it happen ("imposed sanctions", "the
             // declaration signed by"); otherwise it names a standing thing.
@@ -170,6 +191,12 @@ impl EventExtractor {
                         && nd.event_type != EventType::Agree
                         && stands
                         && !habitual(&s[n.end..clause.end.max(n.end)])
+                        && (!resumes_process(&s[t.end..n.start])
+                            || timex_starts.iter().any(|&x| {
+                                x >= n.end
+                                    && x < clause.end
+                                    && s[n.end..x].split_whitespace().count() <= DATE_AFTER_WORDS
+                            }))
                     {
                         continue;
                     }
@@ -190,15 +217,24 @@ impl EventExtractor {
                 }
             }
             // Same type twice in one clause: keep the first, unless the second refers to
-            // another event ("after their meeting in Vladivostok") or has a subject of its own
-            // ("China announced tariffs and Trump responded by raising duties").
+            // another event ("after their meeting in Vladivostok", "their first summit, held
+            // on April 27"), has a subject of its own ("China announced tariffs and Trump
+            // responded by raising duties"), opens a subordinate clause ("the first meeting
+            // since Kim Jong Il met Medvedev") or is a verb of a coordinated predicate ("is
+            // scheduled to meet Moon ... and has also offered to meet Trump"): merging then
+            // joins the two when they report one event.
             if !is_reference(s, t)
+                && !has_own_predicate(s, t, cues)
                 && out.iter().any(|(p, _)| {
                     self.lex.def(p).event_type == def.event_type
                         && self.lex.def(p).mode == def.mode
                         && p.start >= clause.start
                         && p.end <= clause.end
                         && !new_subject_between(&s[p.end..t.start])
+                        && !(t.form != Form::Noun && subordinate_between(&s[p.end..t.start]))
+                        && !(p.form != Form::Noun
+                            && t.form != Form::Noun
+                            && coordinated_predicate(&s[p.end..t.start]))
                 })
             {
                 continue;
@@ -308,6 +344,9 @@ impl EventExtractor {
                 confidence: 0.0,
                 headline: opening_headline(cx.doc, cx.sid),
                 historical: false,
+                arrival: self.lex.is_arrival(t),
+                own_predicate: has_own_predicate(cx.text, t, &cx.cues)
+                    || prior_reference(cx.text, t),
             };
             d.historical = historical(d.date.as_ref(), cx.doc.published_date());
             host_from_place(&mut d);
@@ -326,6 +365,10 @@ const GOVERNED_GAP: usize = 7;
 /// Words allowed between a support verb and its noun ("announced on Wednesday a new pact").
 const NOUN_SUPPORT_GAP: usize = 6;
 
+/// Words allowed between resumed talks and their date ("agreed to resume working-level
+/// negotiations within the next two weeks").
+const DATE_AFTER_WORDS: usize = 3;
+
 /// Words allowed between an agreement verb and the event it governs ("agreed on Thursday
 /// that Xi will make a state visit").
 const COMPLEMENT_GAP: usize = 8;
@@ -339,6 +382,41 @@ fn inside_cue(t: &TriggerMatch, cues: &[CueMatch]) -> bool {
             && c.end >= t.end
             && c.end - c.start > t.end - t.start
     })
+}
+
+/// True when a verb trigger reports a habit or a standing position rather than one event:
+/// "in the past" right before it ("has in the past condemned such drills"), or a present
+/// perfect whose clause runs "since" a time ("has backed UN sanctions since 2016").
+fn standing(s: &str, t: &TriggerMatch, clause: &Clause) -> bool {
+    if t.form == Form::Noun {
+        return false;
+    }
+    let lower = s[..t.start].to_ascii_lowercase();
+    let before: Vec<&str> = lower.split_whitespace().rev().take(5).collect();
+    let recent = before.iter().rev().copied().collect::<Vec<_>>().join(" ");
+    if recent.contains("in the past") {
+        return true;
+    }
+    let perfect = before
+        .iter()
+        .take(3)
+        .any(|w| matches!(*w, "has" | "have" | "'s" | "'ve"));
+    let rest = s[t.end..clause.end.max(t.end)].to_ascii_lowercase();
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let since_time = words
+        .by_ref()
+        .take(10)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[0] == "since"
+                && (w[1].chars().all(|c| c.is_ascii_digit()) && w[1].len() == 4
+                    || entente_text::words::MONTH_NAMES
+                        .contains(&w[1].to_ascii_lowercase().as_str()))
+        });
+    perfect && since_time
 }
 
 /// True when the text before a trigger ends in a condition ("if either country is", "for as
@@ -420,6 +498,9 @@ fn habitual(after: &str) -> bool {
         "on a regular basis",
         "every two years",
         "twice a year",
+        "frequently",
+        "often",
+        "more often",
     ];
     let lower = after.to_ascii_lowercase();
     let head: String = lower
@@ -428,6 +509,22 @@ fn habitual(after: &str) -> bool {
         .collect::<Vec<_>>()
         .join(" ");
     HABITUAL.iter().any(|h| head.contains(h))
+}
+
+/// True when the words between an agreement and the talks it governs resume a process
+/// ("agreed to restart trade negotiations", "agreed to return to dialogue"): with no date for
+/// the talks, the agreement is the event, as no one meeting is planned ("agreed to resume
+/// working-level negotiations within two weeks" plans the talks).
+fn resumes_process(gap: &str) -> bool {
+    const RESUME: &[&str] = &[
+        "resume", "restart", "reopen", "revive", "relaunch", "continue", "return",
+    ];
+    gap.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .any(|w| RESUME.contains(&w.as_str()))
 }
 
 /// True when agreement trigger `t` governs the next trigger `n` as its complement: "to" or
@@ -541,6 +638,93 @@ fn new_subject_between(between: &str) -> bool {
     })
 }
 
+/// True when `between` two triggers a subordinating word opens a clause of its own ("the
+/// first meeting since Kim Jong Il met Medvedev in 2011", "hours after Trump spoke").
+fn subordinate_between(between: &str) -> bool {
+    const SUBORDINATORS: &[&str] = &["since", "after", "before", "when", "following", "until"];
+    between
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .any(|w| SUBORDINATORS.contains(&w.as_str()))
+}
+
+/// True when `between` two verb triggers a conjunction joins a second predicate to the first
+/// ("is scheduled to meet Moon on April 27, and has also offered to meet Trump"): "and",
+/// "but" or a semicolon followed, within three words, by an auxiliary or a modal.
+fn coordinated_predicate(between: &str) -> bool {
+    const AUX: &[&str] = &[
+        "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "may", "might",
+        "also", "later", "then", "plans", "planned", "offered", "wants", "hopes",
+    ];
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let joined = between.contains(';');
+    words.iter().enumerate().any(|(i, w)| {
+        (w == "and" || w == "but" || joined)
+            && words
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .any(|x| AUX.contains(&x.as_str()))
+    })
+}
+
+/// True when noun trigger `t` is followed by a predicate of its own that reports it done
+/// ("their first summit, held on April 27"): it names an event of its own, not the one of an
+/// earlier trigger of its clause.
+fn has_own_predicate(s: &str, t: &TriggerMatch, cues: &[CueMatch]) -> bool {
+    t.form == Form::Noun
+        && cues.iter().any(|c| {
+            c.cue == Cue::Occurred
+                && c.start >= t.end
+                && s[t.end..c.start]
+                    .trim_matches(|ch: char| ch == ',' || ch.is_whitespace())
+                    .is_empty()
+        })
+}
+
+/// True when "in" opens the phrase of noun trigger `t` within three words ("in protest at",
+/// "in an unprecedented protest at").
+fn in_manner_phrase(s: &str, t: &TriggerMatch) -> bool {
+    s[..t.start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| w.eq_ignore_ascii_case("in"))
+}
+
+/// True when noun trigger `t` names an earlier event than the article's: "last" or
+/// "previous" right before it, or before one adjective ("The last inter-Korean summit took
+/// place in October 2007"); not a time phrase ("last week's summit").
+fn prior_reference(s: &str, t: &TriggerMatch) -> bool {
+    const PRIOR: &[&str] = &["last", "previous", "preceding"];
+    if t.form != Form::Noun {
+        return false;
+    }
+    let words: Vec<String> = s[..t.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_ascii_lowercase()
+        })
+        .collect();
+    match words.as_slice() {
+        [w, ..] if PRIOR.contains(&w.as_str()) => true,
+        [adj, w] => PRIOR.contains(&w.as_str()) && !adj.ends_with("'s") && !adj.ends_with('s'),
+        _ => false,
+    }
+}
+
 /// True when the noun trigger at `t` follows a reference word within three words.
 fn is_reference(s: &str, t: &TriggerMatch) -> bool {
     t.form == Form::Noun
@@ -624,9 +808,15 @@ fn place_state(l: &entente_doc::Location) -> Option<Actor> {
     })
 }
 
-/// A visit to a place whose country no actor stands for: the place's state hosts.
+/// A visit to a place whose country no actor stands for, or a meeting that a verb says one
+/// state attends in another state's city ("would still attend the Group of Seven summit in
+/// Hiroshima"): the place's state hosts.
 fn host_from_place(d: &mut Draft) {
-    if d.hint != Some(ModeHint::Visit) || d.actors.iter().any(|(_, s)| *s == Side::Host) {
+    let lone_meeting =
+        d.hint == Some(ModeHint::Meet) && d.form != Form::Noun && d.countries().len() == 1;
+    if !(d.hint == Some(ModeHint::Visit) || lone_meeting)
+        || d.actors.iter().any(|(_, s)| *s == Side::Host)
+    {
         return;
     }
     if let Some(c) = d.location.as_ref().and_then(|l| l.country.clone()) {
@@ -764,7 +954,9 @@ impl Stage for EventExtractor {
                 continue;
             }
             let cues = self.lex.cues_in(s);
-            let selected = self.select(s, &trig, &cues);
+            let timexes = local(&doc.timexes, sent.span);
+            let starts: Vec<usize> = timexes.iter().map(|x| x.start).collect();
+            let selected = self.select(s, &trig, &cues, &starts);
             let cx = SentenceCtx {
                 doc,
                 sid: si as u32,
@@ -772,7 +964,7 @@ impl Stage for EventExtractor {
                 cues,
                 mentions: local(&doc.mentions, sent.span),
                 places: local(&doc.places, sent.span),
-                timexes: local(&doc.timexes, sent.span),
+                timexes,
             };
             for (t, clause) in selected {
                 let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
@@ -839,9 +1031,19 @@ mod tests {
 
     /// The selected triggers of `s`, as (text, type).
     fn selected(x: &EventExtractor, s: &str) -> Vec<(String, EventType)> {
+        selected_with_dates(x, s, &[])
+    }
+
+    /// The same, with time expressions starting at the first occurrence of each of `dates`.
+    fn selected_with_dates(
+        x: &EventExtractor,
+        s: &str,
+        dates: &[&str],
+    ) -> Vec<(String, EventType)> {
         let trig = x.lex.triggers_in(s);
         let cues = x.lex.cues_in(s);
-        x.select(s, &trig, &cues)
+        let starts: Vec<usize> = dates.iter().filter_map(|d| s.find(d)).collect();
+        x.select(s, &trig, &cues, &starts)
             .into_iter()
             .map(|(t, _)| (s[t.start..t.end].to_string(), x.lex.def(&t).event_type))
             .collect()
@@ -1005,6 +1207,46 @@ mod tests {
                     ("raising duties", Sanction),
                 ],
             ),
+            // an agreement to resume a process, with no date for it, is the agreement
+            (
+                "Trump said the two sides had agreed to restart trade negotiations.",
+                &[("agreed", Agree)],
+            ),
+            // a standing arrangement
+            (
+                "The two leaders had agreed to meet frequently in the future.",
+                &[("agreed", Agree)],
+            ),
+            // a coordinated second predicate of the same type
+            (
+                "He is scheduled to meet Moon on April 27, and has also offered to meet Trump.",
+                &[("meet", Consult), ("meet", Consult)],
+            ),
+            // a verb in a subordinate clause reports another event
+            (
+                "It was their first meeting since Kim Jong Il met Dmitry Medvedev in 2011.",
+                &[("meeting", Consult), ("met", Consult)],
+            ),
+            // a noun with a predicate of its own reports another event
+            (
+                "The two sides agreed to hold high-level talks on June 1 to follow up on their first summit, held on April 27.",
+                &[("high-level talks", Consult), ("first summit", Consult)],
+            ),
+            // a habit or a standing position is not one event
+            (
+                "North Korea has in the past condemned such drills as rehearsals for an invasion.",
+                &[],
+            ),
+            (
+                "Beijing has backed UN sanctions on the country since 2016.",
+                &[],
+            ),
+            // a protest noun after "in" is the purpose of the act before it
+            (
+                "France recalled its ambassadors in an unprecedented protest at the pact.",
+                &[("recalled its ambassadors", Sanction)],
+            ),
+            ("Thousands joined a protest in Seoul.", &[("protest", Protest)]),
             // a condition is not an event
             (
                 "They signed a pact of mutual assistance if either country is attacked.",
@@ -1029,6 +1271,58 @@ mod tests {
         ];
         for (s, want) in table {
             let got = selected(&x, s);
+            let want: Vec<(String, EventType)> =
+                want.iter().map(|(t, e)| (t.to_string(), *e)).collect();
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn last_and_previous_name_an_earlier_event() {
+        let x = extractor();
+        // (sentence, noun trigger, names an earlier event)
+        let table = [
+            (
+                "The last inter-Korean summit took place in 2007.",
+                "summit",
+                true,
+            ),
+            ("The previous meeting was in May.", "meeting", true),
+            ("Last week's summit ended early.", "summit", false),
+            ("The summit ended early.", "summit", false),
+        ];
+        for (s, trigger, want) in table {
+            let at = s.find(trigger).expect("trigger in sentence");
+            let t = x
+                .lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| t.start == at)
+                .expect("a trigger");
+            assert_eq!(prior_reference(s, &t), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_dated_resumption_plans_the_talks() {
+        use EventType::*;
+        let x = extractor();
+        // (sentence, time expressions, selected triggers)
+        type Case<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, EventType)]);
+        let table: &[Case] = &[
+            (
+                "The two sides agreed to resume working-level negotiations within the next two weeks.",
+                &["within the next two weeks"],
+                &[("negotiations", Consult)],
+            ),
+            (
+                "The two sides agreed to resume working-level negotiations.",
+                &[],
+                &[("agreed", Agree)],
+            ),
+        ];
+        for (s, dates, want) in table {
+            let got = selected_with_dates(&x, s, dates);
             let want: Vec<(String, EventType)> =
                 want.iter().map(|(t, e)| (t.to_string(), *e)).collect();
             assert_eq!(got, want, "{s}");
@@ -1061,6 +1355,8 @@ mod tests {
             confidence: 0.5,
             headline: false,
             historical: false,
+            arrival: false,
+            own_predicate: false,
         };
         // (mode, actors, expected place country)
         let table = [

@@ -140,12 +140,14 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
             && c.start >= te
             && c.end <= ce
             && word_count(&inp.sentence[te..c.start]) <= max_words
+            && !contrasts(&inp.sentence[te..c.start])
     };
     let w = lex.window;
     // A cue after a noun belongs to it unless it sits right before the next trigger.
     let noun_after = |c: &CueMatch, max_words: usize| {
         inp.form == Form::Noun
             && after(c, max_words)
+            && !opens_clause(&inp.sentence[te..c.start.max(te)])
             && inp
                 .next_trigger
                 .is_none_or(|n| c.end > n || word_count(&inp.sentence[c.end.min(n)..n]) > 2)
@@ -253,6 +255,24 @@ fn crosses_barrier(between: &str) -> bool {
     ];
     let lower = between.to_ascii_lowercase();
     BARRIERS.iter().any(|b| lower.contains(b))
+}
+
+/// True when a contrastive conjunction separates a trigger from a cue after it ("would still
+/// attend the summit in Hiroshima, but would skip the later legs"): the cue is the other
+/// predicate's.
+fn contrasts(between: &str) -> bool {
+    const CONTRAST: &[&str] = &[" but ", ", while ", " whereas ", ";", " yet "];
+    let lower = between.to_ascii_lowercase();
+    CONTRAST.iter().any(|c| lower.contains(c))
+}
+
+/// True when the words between a noun and a cue after it open a subordinate clause of
+/// another event ("The visit comes a day after the allies said they had suspended planning"):
+/// the cue is that clause's, not the noun's predicate.
+fn opens_clause(between: &str) -> bool {
+    const OPENERS: &[&str] = &[" after ", " since ", " before ", " because ", " while "];
+    let lower = between.to_ascii_lowercase();
+    OPENERS.iter().any(|o| lower.contains(o))
 }
 
 /// True when the words before a bare verb make it an infinitive or a modal form ("to visit",
@@ -372,6 +392,19 @@ mod tests {
             ),
             ("Kim will meet Xi.", "meet", None, Some(Planned)),
             ("Kim has not met Xi.", "met", None, None),
+            // a cue past a contrast or inside a subordinate clause is another predicate's
+            (
+                "Biden will still attend the summit in Hiroshima, but would skip Sydney.",
+                "attend",
+                None,
+                Some(Planned),
+            ),
+            (
+                "The visit comes a day after the allies said they had suspended the drills.",
+                "visit",
+                None,
+                Some(Occurred),
+            ),
             // a noun's own predicate
             (
                 "The meeting between Trump and Kim could still go ahead.",

@@ -33,12 +33,17 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    complement_between, complement_start, is_announcing, is_attributive_of_other,
-    is_bare_time_of_day, is_bound, is_possessive_of_other, is_report_date_of, participle_between,
+    complement_before, complement_between, complement_start, control_between, is_announcing,
+    is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window, is_past_verb,
+    is_possessive_of_other, is_report_date_of, participle_between, preposition_after,
     preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
-use crate::when_offset::{fronted, length, relation, shifted};
+use crate::when_offset::{apposed, fronted, length, relation, shifted};
+use crate::when_scope::{
+    is_definite_object, is_fronted, is_hours_later, is_past_report, is_return_journey,
+    is_short_lead, is_taken_up_subject, occasion_after, points_back, reaches,
+};
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
 
@@ -71,6 +76,8 @@ struct Sent<'s> {
     ws: Vec<Word>,
     rel: Vec<(usize, usize)>,
     published: Option<chrono::NaiveDate>,
+    /// The document's time expressions (for days named in earlier sentences).
+    doc_timexes: &'s [Timex],
     /// The trigger is a noun ("summit"), which may head a relative clause.
     noun: bool,
     /// The event is made by speaking (a threat, an accusation, a protest): the date of the
@@ -93,6 +100,7 @@ pub(crate) fn pick(
         ws,
         rel,
         published: cx.doc.published_date(),
+        doc_timexes: &cx.doc.timexes,
         noun: t.form == Form::Noun,
         speech: matches!(
             def.event_type,
@@ -113,18 +121,29 @@ pub(crate) fn pick(
     } else {
         clause.end
     };
-    let from = object_of_announcement(&se, clause, trig).unwrap_or(clause.start);
+    let from = object_of_announcement(&se, clause, trig)
+        .or_else(|| saying_of(&se, clause))
+        .unwrap_or(clause.start);
     // "agreed that Yellen would travel in the coming days": the complement's dates are its own.
+    let full_end = end;
     let end = match complement_start(s, &se.ws, trig) {
         Some(c) if def.event_type != EventType::Consult => end.min(c),
         _ => end,
     };
-    let cands: Vec<Cand> = cx
+    // "... as a deadline for Washington to change its approach in a speech to the North's
+    // parliament in April": the occasion of the saying, past the complement, is the trigger's.
+    let occasion = (end < full_end)
+        .then(|| occasion_after(&se.ws, end, full_end))
+        .flatten();
+    let (cands, windows): (Vec<Cand>, Vec<Cand>) = cx
         .timexes
         .iter()
-        .filter(|x| x.start >= from && x.end <= end)
+        .filter(|x| {
+            x.start >= from && x.end <= end
+                || occasion.is_some_and(|o| x.start >= o && x.end <= full_end)
+        })
         .filter_map(|x| candidate(&se, x, Some(trig)))
-        .collect();
+        .partition(|c| !is_count_window(s, &se.ws, (c.start, c.end)));
 
     let mut dates = Vec::new();
     if plural {
@@ -155,12 +174,23 @@ pub(crate) fn pick(
             }
         } else if let Some(d) = inherited(&se, cx, clause, trig) {
             dates.push(d);
+        } else if let Some(d) = saying_inherited(&se, cx, clause) {
+            dates.push(d);
+        } else if let Some(d) = fronted_date(&se, cx, clause, trig) {
+            dates.push(d);
         } else if let Some(d) = taken_up(&se, cx, clause, trig) {
             dates.push(d);
         } else if let Some(d) = spelt_out(&se, cx, trig) {
             dates.push(d);
         } else if let Some(d) = eve(&se, cx) {
             dates.push(d);
+        } else if let Some(d) = there(&se, cx, clause, trig) {
+            dates.push(d);
+        } else if let Some(d) = from_context(&se, cx, clause, trig) {
+            dates.push(d);
+        } else if let Some(c) = nearest(s, &windows, trig) {
+            // "his fourth this year" says no more than the year
+            dates.push(draft(cx, c, c.span));
         }
     }
     DatePick {
@@ -189,6 +219,31 @@ fn object_of_announcement(se: &Sent<'_>, clause: &Clause, t: (usize, usize)) -> 
     (between <= 3).then_some(a)
 }
 
+/// "told him on Friday that the balloon was a clear violation": an event made by speaking
+/// is dated by the saying, so the reporting part before its clause counts. Returns where the
+/// dates may start.
+fn saying_of(se: &Sent<'_>, clause: &Clause) -> Option<usize> {
+    let (a, b) = clause.speaker?;
+    (se.speech && b == clause.start).then_some(a)
+}
+
+/// "had spoken by phone on Friday with Wang Yi, and told him that ... was a clear violation":
+/// the saying of an event made by speaking is a conjoined predicate, dated by the first one.
+fn saying_inherited(se: &Sent<'_>, cx: &SentenceCtx<'_>, clause: &Clause) -> Option<DraftDate> {
+    let a = saying_of(se, clause)?;
+    let verb = se
+        .ws
+        .iter()
+        .filter(|w| w.start >= a && w.end <= clause.start)
+        .find(|w| !["and", "but", "then", "also"].contains(&w.lower.as_str()))?;
+    let saying = Clause {
+        start: a,
+        end: clause.start,
+        speaker: None,
+    };
+    inherited(se, cx, &saying, (verb.start, verb.end))
+}
+
 /// The usable date of expression `x`, or `None` when it dates something else. With `trig`
 /// absent, report dates are kept (a conjoined predicate shares its subject's report).
 fn candidate<'a>(
@@ -201,6 +256,17 @@ fn candidate<'a>(
     let text = s.get(x.start..x.end)?;
     let lead = s.get(..x.start)?.to_lowercase();
     let pos = (x.start, x.end);
+    if tx.kind == "DURATION" && is_hours_later(&tx.value, s.get(x.end..).unwrap_or("")) {
+        // "Trump responded hours later": the day of the last day named before.
+        let d = last_day_before(se.doc_timexes, x.item.span.start())?;
+        return Some(Cand {
+            start: x.start,
+            end: x.end,
+            span: Span { start: d, end: d },
+            precision: "day".into(),
+            timex: tx,
+        });
+    }
     if tx.kind == "DURATION" {
         // "within the next two to three weeks": the upper bound is the other expression.
         let rest = s.get(x.end..).unwrap_or("");
@@ -237,9 +303,12 @@ fn candidate<'a>(
         if !modifies
             && (is_report_date_of(s, &se.ws, pos, t, se.speech)
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
-                || participle_between(&se.ws, pos, t)
+                || participle_between(s, &se.ws, pos, t)
                 || complement_between(s, &se.ws, pos, t)
-                || se.noun && preposition_between(&se.ws, pos, t))
+                || !se.speech && complement_before(s, &se.ws, pos, t)
+                || control_between(&se.ws, pos, t)
+                || preposition_after(s, &se.ws, pos, t)
+                || se.noun && preposition_between(s, &se.ws, pos, t))
         {
             return None;
         }
@@ -442,7 +511,12 @@ fn stretch(
     if sp.start != sp.end || !matches!(c.precision.as_str(), "day" | "time") {
         return sp;
     }
-    let Some((days, y)) = stated_length(se, cx, t, clause) else {
+    let Some((days, y)) = stated_length(se, cx, t, clause).or_else(|| {
+        (clause.start <= 2)
+            .then(|| next_length(cx))
+            .flatten()
+            .map(|n| (n, t.0))
+    }) else {
         return sp;
     };
     let before =
@@ -502,6 +576,32 @@ fn stated_length(
         })
 }
 
+/// "... began their first three-way exercise on Thursday. The three-day drills ...": the
+/// length (2 to 14 days) that opens the next sentence's subject, which takes up the event.
+fn next_length(cx: &SentenceCtx<'_>) -> Option<i64> {
+    let doc = cx.doc;
+    let next = doc
+        .sentences
+        .iter()
+        .skip(usize::try_from(cx.sid).ok()? + 1)
+        .find(|n| !n.caption && !n.headline)?;
+    let text = doc.text.get(next.span.range())?;
+    let ws = words(text);
+    if ws.first().is_none_or(|w| w.lower != "the") {
+        return None;
+    }
+    let second = ws.get(1)?;
+    let x = doc.timexes.iter().find(|x| {
+        x.kind == "DURATION"
+            && [0, second.start].contains(&(x.span.start().saturating_sub(next.span.start())))
+            && x.span.end() >= next.span.start() + second.end
+    })?;
+    // "The three-day drills", not "The three days of talks were ..."
+    let adjective = text.get(second.start..second.end)?.contains('-');
+    let n = duration_days(&x.value)?;
+    (adjective && (2..=14).contains(&n)).then_some(n)
+}
+
 /// "Kim is visiting Beijing for two days": the stay starts on the publication day.
 fn progressive(
     se: &Sent<'_>,
@@ -537,26 +637,23 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
         .filter(|x| x.item.kind == "DURATION" && x.end <= t.0)
         .find_map(|x| {
             let pos = (x.start, x.end);
-            let (sign, present) = relation(&se.ws, pos, t)
-                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))?;
+            // the day of the sentence that an apposed distance hangs on
+            let day_end = cx
+                .timexes
+                .iter()
+                .filter(|y| y.end <= x.start && y.item.kind == "DATE" && y.item.precision == "day")
+                .map(|y| y.end)
+                .max();
+            let (sign, present) = relation(se.s, &se.ws, pos, t)
+                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))
+                .or_else(|| Some((apposed(se.s, &se.ws, pos, t, day_end?)?, false)))?;
             let (n, unit) = length(&x.item.value)?;
             let anchor = if present {
                 se.published?
             } else {
                 // "China and Russia on Thursday vetoed ... The vote came a day after": the
                 // last day named before, in this sentence or an earlier one.
-                let at = x.item.span.start();
-                cx.doc
-                    .timexes
-                    .iter()
-                    .rev()
-                    .find(|y| {
-                        y.span.end() <= at
-                            && y.kind == "DATE"
-                            && y.precision == "day"
-                            && y.start.is_some()
-                    })?
-                    .start?
+                last_day_before(&cx.doc.timexes, x.item.span.start())?
             };
             let (sp, precision) = shifted(anchor, n, unit, sign)?;
             Some((
@@ -569,6 +666,126 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
                 },
             ))
         })
+}
+
+/// "On Sunday, Yoon held talks with Li, and Li and Kishida also met each other": the date
+/// that opens the sentence dates a later coordinated clause without a date of its own (see
+/// [`crate::when_scope`]).
+fn fronted_date(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    if clause.speaker.is_some() || se.rel.iter().any(|&(a, b)| a <= t.0 && t.1 <= b) {
+        return None;
+    }
+    let x = cx
+        .timexes
+        .iter()
+        .find(|x| x.end <= clause.start && is_fronted(se.s, &se.ws, (x.start, x.end)))?;
+    if !reaches(&se.ws, x.end, t) {
+        return None;
+    }
+    let c = candidate(se, x, None)?;
+    Some(draft(cx, &c, c.span))
+}
+
+/// "The G7 summit runs from Friday to Sunday, and the four leaders could meet there on the
+/// sidelines": "there" (or "on the sidelines" of nothing named) takes up the occasion of the
+/// clause before, and its date.
+fn there(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    if !points_back(&se.ws, t.1) {
+        return None;
+    }
+    cx.timexes
+        .iter()
+        .filter(|x| x.end <= clause.start)
+        .filter_map(|x| candidate(se, x, None))
+        .max_by_key(|c| c.start)
+        .map(|c| draft(cx, &c, c.span))
+}
+
+/// A date from the sentences before, where the words say the event follows on from them
+/// (see [`crate::when_scope`]): the return journey of a trip, a subject taking up the
+/// previous sentence's event, the detail of a short dated lead.
+fn from_context(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    let doc = cx.doc;
+    let here = doc.sentences.get(usize::try_from(cx.sid).ok()?)?;
+    let day = |d: chrono::NaiveDate, text: &str| DraftDate {
+        start: d,
+        end: d,
+        precision: "day".into(),
+        text: text.to_string(),
+    };
+    if is_return_journey(se.s, t.0) && clause.speaker.is_none() {
+        let d = latest_day_before(&doc.timexes, here.span.start(), se.published)?;
+        return Some(day(d, "the flight home"));
+    }
+    // the main verb of the sentence's first clause ("The statement ... accused"), not a
+    // noun naming some other occasion ("using the talks as a trick"), unless the noun is the
+    // definite object of a past verb ("... unveiled the pact"), taking up the event before
+    let definite = se.noun && is_definite_object(&se.ws, clause.start, t);
+    if clause.start > 2 || clause.speaker.is_some() || se.noun && !definite {
+        return None;
+    }
+    let prev = doc
+        .sentences
+        .iter()
+        .take(usize::try_from(cx.sid).ok()?)
+        .rev()
+        .find(|p| !p.caption && !p.headline)?;
+    let first_day = || {
+        doc.timexes
+            .iter()
+            .filter(|x| x.span.start() >= prev.span.start() && x.span.end() <= prev.span.end())
+            .find(|x| x.kind == "DATE" && x.precision == "day" && x.start.is_some())
+    };
+    let taken_up = is_taken_up_subject(&se.ws) || definite;
+    let lead = !taken_up
+        && is_past_report(&se.ws, clause.start, t)
+        && is_short_lead(&words(doc.text.get(prev.span.range())?));
+    if !(taken_up || lead) {
+        return None;
+    }
+    let x = first_day()?;
+    Some(day(x.start?, doc.text.get(x.span.range())?))
+}
+
+/// The latest day named by a day-precise date ending at or before document offset `at`, up
+/// to the publication day.
+fn latest_day_before(
+    timexes: &[Timex],
+    at: usize,
+    published: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    timexes
+        .iter()
+        .filter(|y| y.span.end() <= at && y.kind == "DATE" && y.precision == "day")
+        .filter_map(|y| y.end)
+        .filter(|d| published.is_none_or(|p| *d <= p))
+        .max()
+}
+
+/// The day of the last day-precise date that ends at or before document offset `at`.
+fn last_day_before(timexes: &[Timex], at: usize) -> Option<chrono::NaiveDate> {
+    timexes
+        .iter()
+        .rev()
+        .find(|y| {
+            y.span.end() <= at && y.kind == "DATE" && y.precision == "day" && y.start.is_some()
+        })?
+        .start
 }
 
 /// Phrases after "it" that give the time of an event named before ("it could take place in
@@ -599,7 +816,12 @@ fn taken_up(
     if !se.noun {
         return None;
     }
-    let at = it_takes_place(se.s, &se.ws, clause.end.max(t.1))?;
+    let from = clause.end.max(t.1);
+    // "The trip, which would have been his fourth this year, was expected to take place
+    // next week": the subject's own predicate, past a relative clause.
+    let subject = se.ws.iter().filter(|w| w.end <= t.0).count() <= 3;
+    let at = it_takes_place(se.s, &se.ws, from)
+        .or_else(|| subject.then(|| predicate_takes_place(se.s, from)).flatten())?;
     cx.timexes
         .iter()
         .filter(|x| x.start >= at)
@@ -623,6 +845,16 @@ fn it_takes_place(s: &str, ws: &[Word], from: usize) -> Option<usize> {
             TAKES_PLACE.iter().any(|p| head.contains(p))
         })
         .map(|w| w.end)
+}
+
+/// Where the first phrase of [`TAKES_PLACE`] at or after byte `from` ends.
+fn predicate_takes_place(s: &str, from: usize) -> Option<usize> {
+    let rest = s.get(from..)?.to_ascii_lowercase();
+    TAKES_PLACE
+        .iter()
+        .filter_map(|p| rest.find(p).map(|i| i + p.len()))
+        .min()
+        .map(|i| from + i)
 }
 
 /// "met in Osaka on the eve of the Group of 20 summit, which runs on Friday and Saturday":
@@ -680,9 +912,9 @@ fn means_at(ws: &[Word], from: usize) -> Option<usize> {
         .map(|w| w.end)
 }
 
-/// Words that open a conjoined predicate ("..., and urged").
+/// Words that open a conjoined predicate ("..., and urged", "..., and told him").
 fn opens_predicate(w: &str) -> bool {
-    w.ends_with("ed") || ["also", "then", "later", "again"].contains(&w)
+    w.ends_with("ed") || is_past_verb(w) || ["also", "then", "later", "again"].contains(&w)
 }
 
 /// The first date of the predicate this clause is conjoined to ("summoned the ambassador on
@@ -718,6 +950,9 @@ fn inherited(
         .iter()
         .filter(|x| x.start >= from && x.end <= comma)
         .filter_map(|x| candidate(se, x, None))
+        // "helps the Panmunjom Declaration signed by the two leaders last week, and praised":
+        // the participle's date is not the first predicate's.
+        .filter(|c| !participle_between(se.s, &se.ws, (c.start, c.end), (prev.start, prev.start)))
         .filter(|c| {
             !split_by_relative(
                 se.s,
@@ -795,6 +1030,26 @@ mod tests {
     }
 
     #[test]
+    fn subjects_take_place() {
+        // (sentence, from, found after)
+        for (s, from, want) in [
+            (
+                "The trip, which was his fourth, was expected to take place next week.",
+                8,
+                Some("take place"),
+            ),
+            ("The trip was announced on Monday.", 8, None),
+        ] {
+            let got = predicate_takes_place(s, from).map(|i| &s[..i]);
+            assert_eq!(
+                got.map(|h| h.ends_with(want.unwrap_or("-"))),
+                want.map(|_| true),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
     fn second_complements_keep_their_own_dates() {
         let s =
             "They agreed that Yellen would travel in the coming days and that Blinken would visit.";
@@ -859,6 +1114,7 @@ mod tests {
         for (w, want) in [
             ("urged", true),
             ("also", true),
+            ("told", true),
             ("officials", false),
             ("the", false),
         ] {

@@ -3,6 +3,8 @@
 //!
 //! All positions are byte offsets relative to the sentence.
 
+use crate::when_scope::is_gerund;
+
 /// Verbs whose complement is always a reported clause: a date attached to them dates the
 /// report ("said on Friday that ...", "told reporters on Monday ...").
 const SAY: &[&str] = &[
@@ -474,10 +476,11 @@ pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize
 }
 
 /// A past verb form: "-ed" or a common irregular past.
-fn is_past_verb(w: &str) -> bool {
+pub(crate) fn is_past_verb(w: &str) -> bool {
     const IRREGULAR: &[&str] = &[
         "took", "came", "met", "went", "became", "began", "left", "won", "made", "held", "gave",
-        "fell", "rose", "was", "were",
+        "fell", "rose", "was", "were", "told", "spoke", "sent", "flew", "said", "wrote", "saw",
+        "brought", "sought", "struck", "led", "drew", "threw", "broke", "chose", "set", "put",
     ];
     w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w)
 }
@@ -505,11 +508,103 @@ pub(crate) fn complement_between(
     })
 }
 
+/// True when a complement clause opens between an earlier date and the trigger: "Putin,
+/// speaking on Thursday, warned that it would be a mistake for Seoul to send arms" (the date
+/// is the warning's, not the arms'). Events made by speaking keep the date of their saying;
+/// the caller leaves them out.
+pub(crate) fn complement_before(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    const UNITS: &[&str] = &[
+        "day",
+        "days",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "time",
+        "weekend",
+    ];
+    if x.1 > t.0 {
+        return false;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        w.start >= x.1
+            && w.end <= t.0
+            && w.lower == "that"
+            && i > 0
+            && !relative_that(s, ws, i)
+            && !ws
+                .get(i + 1)
+                .is_some_and(|n| UNITS.contains(&n.lower.as_str()))
+            && ws.get(i - 1).is_some_and(|p| {
+                s.get(p.end..w.start).is_some_and(|g| g.trim().is_empty())
+                    && (THAT_COMPLEMENT.contains(&p.lower.as_str()) || p.lower.ends_with("ed"))
+                    && !["is", "was", "are", "were", "be", "been"].contains(&p.lower.as_str())
+            })
+    })
+}
+
+/// Verbs that take an infinitive of a later event ("agreed last month to hold talks").
+const CONTROL: &[&str] = &[
+    "agreed", "agree", "agrees", "decided", "decide", "decides", "pledged", "promised", "vowed",
+    "offered", "proposed", "planned", "plans", "hopes", "hoped", "wants", "wanted", "intends",
+    "aims", "invited", "asked", "urged", "called", "voted", "resolved",
+];
+
+/// True when the date at `x` stands with a verb that takes an infinitive and the trigger is
+/// the infinitive's event: "Moscow and Beijing agreed last month to hold regular talks",
+/// "Kim on Friday invited Putin to visit" (the date is the agreement's, the invitation's).
+pub(crate) fn control_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    if x.1 > t.0 {
+        return false;
+    }
+    let Some(to) = ws
+        .iter()
+        .position(|w| w.start >= x.1 && w.end <= t.0 && w.lower == "to")
+    else {
+        return false;
+    };
+    // the infinitive reaches the trigger closely ("to hold regular talks")
+    if ws
+        .iter()
+        .filter(|w| w.start > ws[to].end && w.end <= t.0)
+        .count()
+        > 3
+    {
+        return false;
+    }
+    // the controlling verb stands next to the date: just before it or between it and "to"
+    let near: Vec<&Word> = ws
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| (w.start >= x.1 || w.end <= x.0) && *i < to)
+        .map(|(_, w)| w)
+        .collect();
+    let k = near.iter().rposition(|w| w.end <= x.0).map_or(0, |k| k + 1);
+    let before = near[..k].iter().rev().take(2);
+    let after = near[k..].iter().take(4);
+    before
+        .chain(after)
+        .any(|w| CONTROL.contains(&w.lower.as_str()))
+}
+
 /// True when a passive participle with its agent stands between the trigger and a later
 /// date: "helps the Panmunjom Declaration signed by the leaders of the two Koreas last week"
 /// (the date is the signing's). A participle right after the trigger modifies the trigger
 /// itself ("talks hosted by Qatar on Monday") and does not count.
-pub(crate) fn participle_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+pub(crate) fn participle_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
     const AUX: &[&str] = &[
         "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "and", "or",
     ];
@@ -520,13 +615,26 @@ pub(crate) fn participle_between(ws: &[Word], x: (usize, usize), t: (usize, usiz
         .iter()
         .filter(|w| w.start >= t.1 && w.end <= x.0)
         .collect();
-    between.windows(3).enumerate().any(|(k, w)| {
+    let agent = between.windows(3).enumerate().any(|(k, w)| {
         k >= 1
             && w[1].lower.len() > 4
             && w[1].lower.ends_with("ed")
             && w[2].lower == "by"
             && !AUX.contains(&w[0].lower.as_str())
-    })
+    });
+    // "asked for the removal of five resolutions, those adopted in 2016 and 2017": a
+    // participle set off by a comma or after "those", right before the date, dates its own
+    // noun.
+    let n = between.len();
+    let apposed = (2..n).any(|k| {
+        let (p, w) = (between[k - 1], between[k]);
+        w.lower.len() > 4
+            && w.lower.ends_with("ed")
+            && n - k <= 2
+            && (["those", "ones"].contains(&p.lower.as_str())
+                || s.get(p.end..w.start).is_some_and(|g| g.contains(',')))
+    });
+    agent || apposed
 }
 
 /// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
@@ -601,7 +709,12 @@ pub(crate) fn is_attributive_of_other(s: &str, ws: &[Word], x: (usize, usize), t
 
 /// True when a temporal preposition stands between an earlier date and the trigger: "the
 /// office opened in September 2018 after the first summit" (the date is the opening's).
-pub(crate) fn preposition_between(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+pub(crate) fn preposition_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
     const PREP: &[&str] = &[
         "after",
         "before",
@@ -624,9 +737,86 @@ pub(crate) fn preposition_between(ws: &[Word], x: (usize, usize), t: (usize, usi
         let rest = &between[k + 1..];
         PREP.contains(&w.lower.as_str())
             && rest.len() <= 3
+            // "held talks on Tuesday before signing a joint statement": a verb phrase
+            && !rest.first().is_some_and(|n| is_gerund(s, n))
             && !rest.iter().any(|r| {
                 !r.cap && r.lower.len() > 3 && r.lower.ends_with("ed") || r.lower == "held"
             })
+    })
+}
+
+/// Ordinal words that count events within a period ("his fourth this year").
+const ORDINAL: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "latest",
+];
+
+/// True when the date at `x` is the window of a count ("Pompeo's fourth this year", "his
+/// third trip to China this month"): the current period right after an ordinal. It says
+/// only that the event falls in that period, and yields to any other date.
+pub(crate) fn is_count_window(s: &str, ws: &[Word], x: (usize, usize)) -> bool {
+    let text = s.get(x.0..x.1).unwrap_or("").to_ascii_lowercase();
+    if !text.starts_with("this ") && !text.starts_with("so far") {
+        return false;
+    }
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= x.0).rev().take(4).collect();
+    let Some(k) = before
+        .iter()
+        .position(|w| ORDINAL.contains(&w.lower.as_str()))
+    else {
+        return false;
+    };
+    // a noun phrase between ("third trip to China"), no verb ("first summit was held")
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had",
+    ];
+    !before[..k].iter().any(|w| {
+        AUX.contains(&w.lower.as_str()) || is_past_verb(&w.lower) || w.lower.ends_with("ed")
+    })
+}
+
+/// True when a temporal preposition opens a phrase of its own between the trigger and a
+/// later date: "the third meeting between Trump and Kim, following their summits in
+/// Singapore last June" (the date is the summits'), "met Xi after talks in Geneva on
+/// Thursday". A distance before the preposition ("a day after") is left to the offsets.
+pub(crate) fn preposition_after(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    // not "since": "the first leader to visit since Hu Jintao in 2005" leaves the verb out
+    const PREP: &[&str] = &["after", "before", "following", "ahead", "prior"];
+    if x.0 < t.1 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= t.1 && w.end <= x.0)
+        .collect();
+    between.iter().enumerate().any(|(k, w)| {
+        PREP.contains(&w.lower.as_str())
+            && !between.get(k.wrapping_sub(1)).is_some_and(|p| {
+                // "a day after", "hours before": a distance, dated by the offsets
+                [
+                    "day", "days", "week", "weeks", "hours", "month", "months", "shortly", "soon",
+                    "just", "long",
+                ]
+                .contains(&p.lower.as_str())
+                    && s.get(p.end..w.start) == Some(" ")
+            })
+            && s.get(w.end..).is_some_and(|r| r.starts_with(' '))
+            // "ahead of", "prior to", not "go ahead on June 12"
+            && match w.lower.as_str() {
+                "ahead" => between.get(k + 1).is_some_and(|n| n.lower == "of"),
+                "prior" => between.get(k + 1).is_some_and(|n| n.lower == "to"),
+                _ => true,
+            }
+            // a phrase of its own before the date ("after talks in Geneva on Thursday"), not
+            // the date as the preposition's object ("before the end of the year")
+            && between[k + 1..]
+                .iter()
+                .any(|n| !["the", "of", "a", "an"].contains(&n.lower.as_str()))
     })
 }
 
@@ -828,6 +1018,7 @@ mod tests {
             "Le président a dit — réuni le 3 mai, which où “that” ’s",
             "on Friday cancelled; called off, which since by 's",
             "signed by by by, to to that",
+            "agreed this year to to, the fourth this that day",
         ];
         for s in table {
             let ws = words(s);
@@ -840,13 +1031,17 @@ mod tests {
                             let (x, t) = ((a, b), (c, d));
                             is_report_date_of(s, &ws, x, t, false);
                             split_by_relative(s, &ws, &rel, x, t, true);
-                            participle_between(&ws, x, t);
+                            participle_between(s, &ws, x, t);
                             complement_between(s, &ws, x, t);
                             is_attributive_of_other(s, &ws, x, c);
-                            preposition_between(&ws, x, t);
+                            preposition_between(s, &ws, x, t);
                             is_possessive_of_other(s, &ws, x, c);
                             is_bound(&ws, x, "day", c);
                             complement_start(s, &ws, t);
+                            complement_before(s, &ws, x, t);
+                            control_between(&ws, x, t);
+                            is_count_window(s, &ws, x);
+                            preposition_after(s, &ws, x, t);
                         }
                     }
                 }
@@ -873,16 +1068,108 @@ mod tests {
     }
 
     #[test]
+    fn complements_before() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            ("Putin, speaking in Hanoi on Thursday, warned that it would be a mistake for Seoul to send arms.", "Thursday", "send arms", true),
+            ("Kim met Xi on Thursday and agreed to expand trade.", "Thursday", "agreed", false),
+            ("On Thursday, officials confirmed that the talks had ended.", "Thursday", "talks", true),
+            ("They met on the day that the talks ended.", "the day", "ended", false),
+        ] {
+            assert_eq!(complement_before(s, &words(s), span(s, d), span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn controls() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            (
+                "Moscow and Beijing had agreed last month to hold regular talks.",
+                "last month",
+                "talks",
+                true,
+            ),
+            (
+                "Kim on Friday invited Putin to visit Pyongyang.",
+                "Friday",
+                "visit",
+                true,
+            ),
+            ("Kim agreed on Friday to meet Moon.", "Friday", "meet", true),
+            (
+                "Kim travelled on Friday to Beijing for talks.",
+                "Friday",
+                "talks",
+                false,
+            ),
+            (
+                "Kim met Moon on Friday to discuss the summit.",
+                "Friday",
+                "summit",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                control_between(&words(s), span(s, d), span(s, t)),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn prepositions_after() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            ("It was the third meeting between Trump and Kim, following their summits in Singapore last June.", "last June", "meeting", true),
+            ("Kim met Xi after talks in Geneva on Thursday.", "Thursday", "met", true),
+            ("Kim met Xi a day after the vote on Thursday.", "Thursday", "met", false),
+            ("Kim met Xi in Beijing on Thursday.", "Thursday", "met", false),
+            ("The meeting could still go ahead on June 12.", "June 12", "meeting", false),
+            ("The encounter was arranged in a day, after Trump floated the idea on Saturday.", "Saturday", "encounter", true),
+            ("Kim met Xi ahead of the summit on Friday.", "Friday", "met", true),
+            ("Kim could visit before the end of the year.", "the end of the year", "visit", false),
+        ] {
+            assert_eq!(preposition_after(s, &words(s), span(s, d), span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn count_windows() {
+        // (sentence, date, window)
+        for (s, d, want) in [
+            (
+                "The trip, which would have been Pompeo's fourth this year, was called off.",
+                "this year",
+                true,
+            ),
+            (
+                "It is his third trip to China this year.",
+                "this year",
+                true,
+            ),
+            ("Kim will visit Seoul this year.", "this year", false),
+            ("The first summit was held this month.", "this month", false),
+        ] {
+            assert_eq!(is_count_window(s, &words(s), span(s, d)), want, "{s}");
+        }
+    }
+
+    #[test]
     fn participles() {
         // (sentence, date, trigger, separated)
         let table = [
             ("Wang said Beijing supports the Panmunjom Declaration signed by the leaders of the two Koreas last week.", "last week", "supports", true),
             ("Qatar hosted talks organised by the UN on Monday.", "Monday", "talks", false),
             ("The report was published by the ministry on Monday.", "Monday", "report", false),
+            ("Ri said the North had asked for the removal of five resolutions, those adopted in 2016 and 2017.", "2016 and 2017", "asked", true),
+            ("Kim asked for talks, held in Hanoi, on Friday.", "Friday", "asked", false),
+            ("Kim asked for talks on Friday.", "Friday", "asked", false),
         ];
         for (s, date, trig, want) in table {
             assert_eq!(
-                participle_between(&words(s), span(s, date), span(s, trig)),
+                participle_between(s, &words(s), span(s, date), span(s, trig)),
                 want,
                 "{s}"
             );
@@ -1013,18 +1300,28 @@ mod tests {
         ));
         let s = "The office opened in September 2018 after the first summit.";
         assert!(preposition_between(
+            s,
             &words(s),
             span(s, "September 2018"),
             span(s, "summit")
         ));
         let s = "Trump set foot in North Korea on Sunday, before the two leaders held an hour of talks.";
         assert!(!preposition_between(
+            s,
             &words(s),
             span(s, "Sunday"),
             span(s, "talks")
         ));
+        let s = "They met on Tuesday, shaking hands before signing a joint statement.";
+        assert!(!preposition_between(
+            s,
+            &words(s),
+            span(s, "Tuesday"),
+            span(s, "joint statement")
+        ));
         let s = "Earlier on Sunday, Trump held a summit with Moon.";
         assert!(!preposition_between(
+            s,
             &words(s),
             span(s, "Sunday"),
             span(s, "summit")

@@ -88,7 +88,12 @@ pub(crate) fn shifted(
 /// distance from the occasion, and whether the occasion is the present ("comes") rather
 /// than a day named before ("came"). `None` when the words do not read
 /// `come(s)/came <length> after|before ... <trigger>`.
-pub(crate) fn relation(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> Option<(i64, bool)> {
+pub(crate) fn relation(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> Option<(i64, bool)> {
     let verb = ws.iter().rev().find(|w| w.end <= x.0)?;
     if !COME.contains(&verb.lower.as_str()) {
         return None;
@@ -103,11 +108,16 @@ pub(crate) fn relation(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> Opt
     if t.0 < prep.end {
         return None;
     }
-    let between = ws
+    let gap: Vec<&Word> = ws
         .iter()
         .filter(|w| w.start >= prep.end && w.end <= t.0)
-        .count();
-    (between <= REACH).then_some((sign, verb.lower != "came"))
+        .collect();
+    // "came hours after Choe called Pence a dummy and warned that ...": a longer
+    // occasion clause reaches a conjoined verb, unless a comma or a complement intervenes.
+    let whole_clause = gap.len() <= 2 * REACH
+        && !s.get(prep.end..t.0).is_some_and(|g| g.contains([',', ';']))
+        && !gap.iter().any(|w| w.lower == "that");
+    (gap.len() <= REACH || whole_clause).then_some((sign, verb.lower != "came"))
 }
 
 /// A fronted distance: "Hours before the summit, North Korea fired ...", "A day after the
@@ -137,6 +147,37 @@ pub(crate) fn fronted(s: &str, ws: &[Word], x: (usize, usize), t: (usize, usize)
     (phrase <= 6).then_some(sign)
 }
 
+/// An apposed distance: "Xi met Putin on Tuesday, a day after Kishida arrived in Kyiv": a
+/// length set off by a comma right after a day of the sentence (ending at `day_end`), then
+/// after|before, then the trigger's clause. Returns the sign of the trigger's event's
+/// distance from that day.
+pub(crate) fn apposed(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+    day_end: usize,
+) -> Option<i64> {
+    if s.get(day_end..x.0)?.trim() != "," {
+        return None;
+    }
+    let k = ws.iter().position(|w| w.start >= x.1)?;
+    let prep = ws.get(k)?;
+    let sign = match prep.lower.as_str() {
+        "after" => -1,
+        "before" => 1,
+        _ => return None,
+    };
+    if t.0 < prep.end || s.get(prep.end..t.0)?.contains([',', ';']) {
+        return None;
+    }
+    let between = ws
+        .iter()
+        .filter(|w| w.start >= prep.end && w.end <= t.0)
+        .count();
+    (between <= REACH).then_some(sign)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +185,51 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn apposed_distances() {
+        // (sentence, day, length, trigger, sign)
+        for (s, day, len, trig, want) in [
+            (
+                "Xi met Putin on Tuesday, a day after Kishida arrived in Kyiv.",
+                "Tuesday",
+                "a day",
+                "arrived",
+                Some(-1),
+            ),
+            (
+                "Kim left on Friday, two days before the summit opened.",
+                "Friday",
+                "two days",
+                "summit",
+                Some(1),
+            ),
+            (
+                "Xi met Putin on Tuesday, a day after the vote, and Kishida arrived.",
+                "Tuesday",
+                "a day",
+                "arrived",
+                None,
+            ),
+            (
+                "Xi met Putin on Tuesday and a day after Kishida arrived.",
+                "Tuesday",
+                "a day",
+                "arrived",
+                None,
+            ),
+        ] {
+            let ws = words(s);
+            let d = s.find(day).unwrap_or(0) + day.len();
+            let a = s.find(len).unwrap_or(0);
+            let b = s.find(trig).unwrap_or(0);
+            assert_eq!(
+                apposed(s, &ws, (a, a + len.len()), (b, b + trig.len()), d),
+                want,
+                "{s}"
+            );
+        }
     }
 
     #[test]
@@ -261,6 +347,18 @@ mod tests {
                 Some((-1, false)),
             ),
             (
+                "The decision came hours after Vice Foreign Minister Choe Son Hui called Vice President Mike Pence a dummy and warned of a showdown.",
+                "hours",
+                "warned",
+                Some((-1, false)),
+            ),
+            (
+                "The decision came hours after the minister said that the country could soon hold an unusually large number of military drills near the border and warned of a showdown.",
+                "hours",
+                "warned",
+                None,
+            ),
+            (
                 "The talks lasted a week after Kim arrived.",
                 "a week",
                 "arrived",
@@ -283,7 +381,7 @@ mod tests {
             let a = s.find(len).unwrap_or(0);
             let b = s.find(trig).unwrap_or(0);
             assert_eq!(
-                relation(&ws, (a, a + len.len()), (b, b + trig.len())),
+                relation(s, &ws, (a, a + len.len()), (b, b + trig.len())),
                 want,
                 "{s}"
             );

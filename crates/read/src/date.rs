@@ -12,7 +12,8 @@
 //! date is never shifted to another zone (a Seoul paper's "Feb 28, 01:00 KST" stays Feb 28).
 //!
 //! A third helper, [`date_in_name`], reads a date written in a file name or key
-//! (`2018-05-27-summit.txt`, `feed-20180527-x`). [`detect_in_text_hinted`] uses it as a *hint*:
+//! (`2018-05-27-summit.txt`, `feed-20180527-x`), and [`date_in_url`] one written in a URL's
+//! path (`…/2018/05/27/summit`). [`detect_in_text_hinted`] uses it as a *hint*:
 //!
 //! * an all-numeric date line that reads both ways (`04/05/2018`) is read day first when the
 //!   hint is that day-first date (4 May 2018), month first otherwise;
@@ -22,8 +23,13 @@
 //! * when the text has no date line at all, the hint itself is the publication date (the
 //!   caller decides; see `article.rs`).
 //!
+//! An all-numeric date line that reads both ways and is not settled by the hint follows the
+//! text's own convention ([`numeric_order`]: another numeric date whose first or second number
+//! is over 12, or a majority of `12 June 2018` over `June 12, 2018`).
+//!
 //! Limits: all-numeric dates like `03/04/2019` are read month first (US order) unless the first
-//! number is over 12 or the hint says otherwise; non-English month names are not recognised.
+//! number is over 12, the hint or the text's convention says otherwise; non-English month
+//! names are not recognised.
 
 use chrono::NaiveDate;
 use entente_text::words::month_by_prefix as month_number;
@@ -77,6 +83,12 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 static IN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)\d\d)([-_.]?)(\d\d)([-_.]?)(\d\d)(?:[^0-9]|$)")
         .unwrap_or_else(|e| panic!("bad file-name date regex: {e}"))
+});
+/// A date in a URL path: `/2018/05/27/`, `/2018-05-27/`, `/20180527/` (a whole path segment,
+/// or the start of one: `/2018-05-27-summit`).
+static IN_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)(?:/(\d{1,2})/(\d{1,2})(?:/|$|[?#])|-(\d\d)-(\d\d)(?:[-/_.?#]|$)|(\d\d)(\d\d)(?:/|$|[?#]))")
+        .unwrap_or_else(|e| panic!("bad URL date regex: {e}"))
 });
 /// A wire dateline without a year at the start of a line: `Seoul, May 27 (Staff) --`.
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
@@ -308,6 +320,24 @@ pub fn date_in_name(name: &str) -> Option<NaiveDate> {
     })
 }
 
+/// The date written in the path of a URL (`https://example.com/2018/05/27/summit` →
+/// 2018-05-27); the host is not searched.
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let path = match url.find("://") {
+        Some(i) => url
+            .get(i + 3..)
+            .and_then(|r| r.find('/').map(|j| &r[j..]))?,
+        None => url,
+    };
+    IN_URL.captures_iter(path).find_map(|c| {
+        let y = c[1].parse().ok()?;
+        let (m, d) = [(2, 3), (4, 5), (6, 7)]
+            .into_iter()
+            .find_map(|(a, b)| Some((c.get(a)?.as_str(), c.get(b)?.as_str())))?;
+        NaiveDate::from_ymd_opt(y, num(m)?, num(d)?)
+    })
+}
+
 /// [`detect_in_text`] with a hint (usually the date of the file name): it settles day-first
 /// numeric dates and gives year-less wire datelines their year. The hint itself is never
 /// returned when the text has no date line.
@@ -319,7 +349,7 @@ pub fn detect_in_text_hinted(text: &str, hint: Option<NaiveDate>) -> Option<Foun
     {
         if let Some(found) = find_datetime(line) {
             if CUE.is_match(line) || is_bare_date_line(line, &found) {
-                return Some(day_first_by_hint(line, found, hint));
+                return Some(settle_numeric(text, line, found, hint));
             }
         }
         if let Some(found) = hint.and_then(|h| wire_dateline(line, h)) {
@@ -329,13 +359,58 @@ pub fn detect_in_text_hinted(text: &str, hint: Option<NaiveDate>) -> Option<Foun
     None
 }
 
-/// Re-reads an ambiguous all-numeric date (`04/05/2018`) day first when that reading is the
-/// hinted date.
-fn day_first_by_hint(line: &str, found: FoundDate, hint: Option<NaiveDate>) -> FoundDate {
+/// How a text writes its all-numeric dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumericOrder {
+    /// `27/02/2019`: day, month, year.
+    DayFirst,
+    /// `02/27/2019`: month, day, year (US).
+    MonthFirst,
+}
+
+/// How many bytes of a text [`numeric_order`] looks at.
+const ORDER_SCAN_BYTES: usize = 20_000;
+
+/// The order a text writes its numeric dates in, from its own evidence: an impossible value
+/// settles it (`27/02/2019` can only be day first, `02/27/2019` only month first); otherwise
+/// the order of its dates with month names (`12 June 2018` against `June 12, 2018`), when one
+/// order is in the majority. `None` when the text does not tell.
+pub fn numeric_order(text: &str) -> Option<NumericOrder> {
+    let mut end = text.len().min(ORDER_SCAN_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    for c in NUMERIC.captures_iter(text) {
+        match (num(&c[1]), num(&c[2])) {
+            (Some(a), Some(b)) if a > 12 && (1..=12).contains(&b) => {
+                return Some(NumericOrder::DayFirst)
+            }
+            (Some(a), Some(b)) if b > 12 && (1..=12).contains(&a) => {
+                return Some(NumericOrder::MonthFirst)
+            }
+            _ => {}
+        }
+    }
+    let dmy = DMY.find_iter(text).count();
+    let mdy = MDY.find_iter(text).count();
+    match dmy.cmp(&mdy) {
+        std::cmp::Ordering::Greater => Some(NumericOrder::DayFirst),
+        std::cmp::Ordering::Less => Some(NumericOrder::MonthFirst),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// Reads an ambiguous all-numeric date line (`04/05/2018`, both numbers 12 or less) in the
+/// right order. The rule, in order:
+///
+/// 1. the hint (the date of the file name or key, else `--published`) when it is one of
+///    the two readings;
+/// 2. the text's own convention ([`numeric_order`]): another numeric date with an
+///    impossible month, or a majority of `12 June 2018` over `June 12, 2018`;
+/// 3. month first (US order), as [`find_date`] reads it.
+fn settle_numeric(text: &str, line: &str, found: FoundDate, hint: Option<NaiveDate>) -> FoundDate {
     use chrono::Datelike;
-    let Some(hint) = hint else {
-        return found;
-    };
     let Some(c) = line
         .get(found.start..found.end)
         .and_then(|s| NUMERIC.captures(s))
@@ -345,17 +420,26 @@ fn day_first_by_hint(line: &str, found: FoundDate, hint: Option<NaiveDate>) -> F
     let (Some(a), Some(b), Some(y)) = (num(&c[1]), num(&c[2]), num(&c[3])) else {
         return found;
     };
-    let swapped = NaiveDate::from_ymd_opt(y as i32, a, b)
-        .and_then(|_| NaiveDate::from_ymd_opt(y as i32, b, a));
-    match swapped {
-        Some(d) if d == hint && d != found.date && found.date.year() == y as i32 => FoundDate {
-            date: d,
-            datetime: found
-                .datetime
-                .map(|t| t.replacen(&found.date.to_string(), &d.to_string(), 1)),
-            ..found
-        },
-        _ => found,
+    let Some(swapped) = NaiveDate::from_ymd_opt(y as i32, a, b)
+        .and_then(|_| NaiveDate::from_ymd_opt(y as i32, b, a))
+        .filter(|d| *d != found.date && found.date.year() == y as i32)
+    else {
+        return found;
+    };
+    let day_first = match hint {
+        Some(h) if h == swapped => true,
+        Some(h) if h == found.date => false,
+        _ => numeric_order(text) == Some(NumericOrder::DayFirst),
+    };
+    if !day_first {
+        return found;
+    }
+    FoundDate {
+        date: swapped,
+        datetime: found
+            .datetime
+            .map(|t| t.replacen(&found.date.to_string(), &swapped.to_string(), 1)),
+        ..found
     }
 }
 
@@ -381,6 +465,28 @@ fn wire_dateline(line: &str, hint: NaiveDate) -> Option<FoundDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_orders() {
+        // (text, order)
+        let table = [
+            ("Seen on 27/02/2019.", Some(NumericOrder::DayFirst)),
+            ("Seen on 02/27/2019.", Some(NumericOrder::MonthFirst)),
+            ("Seen on 03/04/2019.", None),
+            (
+                "They met on 12 June 2018 in Singapore.",
+                Some(NumericOrder::DayFirst),
+            ),
+            (
+                "They met on June 12, 2018 in Singapore.",
+                Some(NumericOrder::MonthFirst),
+            ),
+            ("No dates.", None),
+        ];
+        for (text, want) in table {
+            assert_eq!(numeric_order(text), want, "{text}");
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|e| panic!("{s}: {e}"))
@@ -491,6 +597,32 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_urls() {
+        let table = [
+            (
+                "https://wire.example.net/2018/03/31/un-blacklists-ships",
+                Some("2018-03-31"),
+            ),
+            (
+                "https://example.com/news/2019-02-28-hanoi",
+                Some("2019-02-28"),
+            ),
+            (
+                "https://example.com/world/20190228/hanoi",
+                Some("2019-02-28"),
+            ),
+            ("https://example.com/2019/2/8/hanoi", Some("2019-02-08")),
+            ("https://example.com/story/123456789", None),
+            ("https://2019.example.com/a", None),
+            ("https://example.com/2019/13/40/x", None),
+            ("https://example.com/tags/2019", None),
+        ];
+        for (url, want) in table {
+            assert_eq!(date_in_url(url), want.map(d), "{url}");
+        }
+    }
+
+    #[test]
     fn hinted_date_lines() {
         // (text, hint, date)
         let table = [
@@ -525,6 +657,27 @@ mod tests {
                 Some("2018-12-30"),
             ),
             ("Title\n\nSeoul, May 27 (Staff) -- Moon said.\n", None, None),
+            // the text's own convention settles what the hint does not
+            (
+                "Title\n\nPosted on 04/05/2018\nThe talks of 21/04/2018 failed.\n",
+                None,
+                Some("2018-05-04"),
+            ),
+            (
+                "Title\n\nPosted on 04/05/2018\nThe talks of 04/21/2018 failed.\n",
+                None,
+                Some("2018-04-05"),
+            ),
+            (
+                "Title\n\nPosted on 04/05/2018\nThey met on 27 April 2018 and 1 May 2018.\n",
+                Some("2018-07-01"),
+                Some("2018-05-04"),
+            ),
+            (
+                "Title\n\nPosted on 04/05/2018\nThey met on 27 April 2018.\n",
+                Some("2018-04-05"),
+                Some("2018-04-05"),
+            ),
             (
                 "Title\n\nMoon met Kim on May 26, officials said.\n",
                 Some("2018-05-27"),

@@ -33,6 +33,99 @@ pub struct Plural {
     /// A possessive pronoun ("their summit"): its antecedents are most often named earlier in
     /// its own sentence ("between Trump and Kim, following their summits").
     pub pronoun: bool,
+    /// The object of a verb ("Zhao accused *the three countries*"): the actors its own
+    /// sentence names before it are the other side, not among its referents.
+    pub object: bool,
+}
+
+/// Words after which a noun phrase is not the object of a verb: prepositions, conjunctions,
+/// relative words and verbs that take a clause ("said the two leaders would").
+const NOT_OBJECT_AFTER: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "while",
+    "where",
+    "if",
+    "as",
+    "than",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "with",
+    "between",
+    "among",
+    "amongst",
+    "for",
+    "from",
+    "by",
+    "into",
+    "about",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "against",
+    "without",
+    "within",
+    "under",
+    "over",
+    "across",
+    "through",
+    "all",
+    "said",
+    "says",
+    "say",
+    "added",
+    "noted",
+    "believed",
+    "believes",
+    "hoped",
+    "hopes",
+    "expected",
+    "expects",
+    "announced",
+    "confirmed",
+    "insisted",
+    "claimed",
+    "stated",
+    "argued",
+    "suggested",
+    "reported",
+    "think",
+    "thinks",
+    "thought",
+    "know",
+    "knew",
+    "because",
+    "so",
+    "then",
+    "also",
+    "both",
+];
+
+/// True when the word right before byte `at` of `text` is a lower-case word that may be a
+/// transitive verb.
+fn after_verb(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(' ');
+    if head.len() == text[..at].len() {
+        return false;
+    }
+    let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+        k + head[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let w = &head[start..];
+    !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && !NOT_OBJECT_AFTER.contains(&w)
 }
 
 fn number(word: &str) -> Option<usize> {
@@ -86,6 +179,7 @@ impl PluralFinder {
                     count: n,
                     kind,
                     pronoun: false,
+                    object: after_verb(text, m.start()),
                 })
             })
             .chain(self.pronoun.captures_iter(text).filter_map(|c| {
@@ -111,6 +205,7 @@ impl PluralFinder {
                     kind: PluralKind::States,
                     // "Pompeo met both of them": the rest of its sentence is someone else.
                     pronoun: c.get(2).is_some(),
+                    object: false,
                 })
             }))
             .collect()
@@ -122,6 +217,9 @@ impl Default for PluralFinder {
         PluralFinder::new()
     }
 }
+
+/// What each earlier mention of an actor adds to its salience, wherever it lies.
+const TOPIC_WEIGHT: f64 = 0.05;
 
 /// Resolves a plural reference to `count` distinct actors of the right kind among `earlier`
 /// mentions (in text order), counted by country: states for "countries", people for
@@ -151,6 +249,9 @@ pub fn resolve(p: &Plural, earlier: &[Mention], sentence: u32) -> Option<Vec<Act
         // The main clause names its parties first ("Kim will brief Xi on his summit with
         // Trump": Kim and Xi).
         w *= 0.85f64.powi(rank.min(10));
+        // The article's protagonists: every earlier mention adds a little, however far back
+        // ("Trump and Kim" through an article that names Moon in its last paragraphs).
+        w += TOPIC_WEIGHT;
         for a in &m.actors {
             let ok = match p.kind {
                 PluralKind::People => a.kind == ActorKind::Person,
@@ -170,6 +271,18 @@ pub fn resolve(p: &Plural, earlier: &[Mention], sentence: u32) -> Option<Vec<Act
                 }
                 None => cands.push((c, a.clone(), w, i)),
             }
+        }
+    }
+    if p.object {
+        // "Zhao Lijian accused the three countries": not Zhao's own state.
+        let own: Vec<String> = earlier
+            .iter()
+            .filter(|m| m.sentence == sentence)
+            .flat_map(|m| m.actors.iter().filter_map(|a| a.country.clone()))
+            .collect();
+        let others = cands.iter().filter(|x| !own.contains(&x.0)).count();
+        if !own.is_empty() && others >= p.count {
+            cands.retain(|x| !own.contains(&x.0));
         }
     }
     if cands.len() < p.count {
@@ -208,6 +321,7 @@ mod tests {
             count: 2,
             kind: PluralKind::People,
             pronoun: false,
+            object: false,
         };
         let cases: [(Vec<Mention>, u32, [&str; 2]); 4] = [
             (
@@ -270,6 +384,7 @@ mod tests {
             count: 2,
             kind: PluralKind::States,
             pronoun: true,
+            object: false,
         };
         let ms = vec![
             person("moon", "KOR", 0),
@@ -282,6 +397,54 @@ mod tests {
             .map(|a| a.name)
             .collect();
         assert_eq!(got, ["trump", "kim"]);
+    }
+
+    #[test]
+    fn an_object_plural_leaves_out_its_own_sentence() {
+        // "The US, Britain and Australia unveiled a pact. China reacted. Zhao accused the
+        // three countries."
+        let three = Plural {
+            start: 0,
+            end: 1,
+            count: 3,
+            kind: PluralKind::States,
+            pronoun: false,
+            object: true,
+        };
+        let ms = vec![
+            person("biden", "USA", 0),
+            person("johnson", "GBR", 0),
+            person("morrison", "AUS", 0),
+            person("xi", "CHN", 1),
+            person("zhao", "CHN", 2),
+        ];
+        let mut got: Vec<String> = resolve(&three, &ms, 2)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        got.sort();
+        assert_eq!(got, ["biden", "johnson", "morrison"]);
+    }
+
+    #[test]
+    fn objects_follow_verbs() {
+        let cases = [
+            ("Zhao accused the three countries", true),
+            ("Moon said the two leaders", false),
+            ("talks between the two sides", false),
+            ("The two leaders", false),
+            ("He urged the two Koreas", true),
+            ("Trump and the two leaders", false),
+        ];
+        for (t, want) in cases {
+            let at = ["the two", "the three", "The two"]
+                .iter()
+                .filter_map(|p| t.find(p))
+                .min()
+                .unwrap_or(0);
+            assert_eq!(after_verb(t, at), want, "{t}");
+        }
     }
 
     #[test]

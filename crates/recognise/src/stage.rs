@@ -471,6 +471,10 @@ impl Recogniser {
                     }
                 }
             }
+            // "Seoul's National Security Council": an organisation's alias inside a longer
+            // proper name is another body.
+            let prev_end = i.checked_sub(1).map_or(0, |j| matches[j].end);
+            let org = org.filter(|_| !inside_longer_name(text, m.start, prev_end));
             if actors.is_empty() {
                 if let Some(o) = org.and_then(|code| self.kb.org(code)) {
                     if o.kind == "summit" && !o.members.is_empty() {
@@ -568,6 +572,16 @@ impl Recogniser {
             } else {
                 let upto = mentions.partition_point(|m| m.span.end as usize <= p.start);
                 let from = upto.saturating_sub(40);
+                let mut p = p;
+                if p.pronoun {
+                    // "Li, Kishida and Yoon adopted a declaration after their talks": as
+                    // many as the list its sentence names.
+                    let sentence = doc.sentence_at(p.start);
+                    let listed = listed_before(text, &mentions[from..upto], sentence);
+                    if listed > p.count {
+                        p.count = listed;
+                    }
+                }
                 resolve(
                     &p,
                     &mentions[from..upto],
@@ -641,6 +655,124 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
     *mentions = out;
 }
 
+/// The number of distinct states in the last coordinated list of `sentence` among
+/// `earlier` ("Li Qiang, Fumio Kishida and Yoon Suk Yeol": 3), or 0.
+fn listed_before(text: &str, earlier: &[Mention], sentence: Option<u32>) -> usize {
+    let mut best: Vec<String> = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for m in earlier.iter().filter(|m| Some(m.sentence) == sentence) {
+        let joined = prev_end.is_some_and(|e| {
+            let gap = text[e..m.span.start().max(e)].trim();
+            matches!(gap, "," | "and" | ", and" | "&")
+        });
+        if !joined {
+            run.clear();
+        }
+        for c in m.actors.iter().filter_map(|a| a.country.clone()) {
+            if !run.contains(&c) {
+                run.push(c);
+            }
+        }
+        if run.len() >= best.len() {
+            best = run.clone();
+        }
+        prev_end = Some(m.span.end());
+    }
+    if best.len() >= 2 {
+        best.len().min(6)
+    } else {
+        0
+    }
+}
+
+/// Capitalised words that may stand right before a name without being part of it.
+const NOT_NAME_PARTS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Both",
+    "Each",
+    "Every",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "At",
+    "In",
+    "On",
+    "For",
+    "With",
+    "From",
+    "By",
+    "As",
+    "If",
+    "But",
+    "And",
+    "Or",
+    "Since",
+    "Under",
+    "Then",
+    "Also",
+    "Last",
+    "Next",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Said",
+    "Says",
+    "Told",
+    "Meanwhile",
+    "However",
+    "Yet",
+    "So",
+    "Still",
+    "Earlier",
+    "Later",
+    "Now",
+    "Today",
+    "Instead",
+    "Why",
+    "How",
+    "What",
+    "Where",
+    "Who",
+];
+
+/// True when the match at `start` continues a capitalised word that no earlier match covers
+/// ("National Security Council", "Korean Red Cross" for an alias "Security Council", "Red
+/// Cross"): the alias is part of a longer name of another body.
+fn inside_longer_name(text: &str, start: usize, prev_end: usize) -> bool {
+    let head = &text[..start];
+    let Some(before) = head.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+        k + before[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase);
+    capitalised && prev_end <= word_start && !NOT_NAME_PARTS.contains(&word)
+}
+
 /// The most member states of a forum or alliance that a mention of it stands for.
 const SMALL_GROUPING: usize = 4;
 
@@ -704,4 +836,87 @@ fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_before_a_pronoun() {
+        let m = |text: &str, name: &str, c: &str| Mention {
+            span: {
+                let at = text.find(name).unwrap_or(0);
+                Span::new(at, at + name.len())
+            },
+            sentence: 0,
+            actors: vec![Actor {
+                id: format!("state:{c}"),
+                name: name.into(),
+                kind: ActorKind::State,
+                country: Some(c.into()),
+                role: None,
+            }],
+            form: "name".into(),
+        };
+        let t1 = "Li, Kishida and Yoon adopted a declaration after their talks.";
+        let t2 = "Trump met Kim in Hanoi, after their summit.";
+        let t3 = "Moon said Trump and Kim had ended their talks.";
+        let cases = [
+            (
+                t1,
+                vec![
+                    m(t1, "Li", "CHN"),
+                    m(t1, "Kishida", "JPN"),
+                    m(t1, "Yoon", "KOR"),
+                ],
+                3,
+            ),
+            (t2, vec![m(t2, "Trump", "USA"), m(t2, "Kim", "PRK")], 0),
+            (
+                t3,
+                vec![
+                    m(t3, "Moon", "KOR"),
+                    m(t3, "Trump", "USA"),
+                    m(t3, "Kim", "PRK"),
+                ],
+                2,
+            ),
+        ];
+        for (text, ms, want) in cases {
+            assert_eq!(listed_before(text, &ms, Some(0)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn aliases_inside_longer_names() {
+        // (text, alias, end of the match before it, inside a longer name)
+        let cases = [
+            (
+                "Seoul's National Security Council met",
+                "Security Council",
+                5,
+                true,
+            ),
+            ("National Security Council met", "Security Council", 0, true),
+            ("The Security Council met", "Security Council", 0, false),
+            ("the UN Security Council met", "Security Council", 6, false),
+            (
+                "On Friday the Security Council met",
+                "Security Council",
+                0,
+                false,
+            ),
+            (
+                "said Security Council members",
+                "Security Council",
+                0,
+                false,
+            ),
+        ];
+        for (text, alias, prev_end, want) in cases {
+            let start = text.find(alias).unwrap_or(0);
+            assert_eq!(inside_longer_name(text, start, prev_end), want, "{text}");
+        }
+    }
 }

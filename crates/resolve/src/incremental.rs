@@ -125,6 +125,9 @@ pub struct EventUpdate {
     pub event: ResolvedEvent,
     /// Rank of the first new report among all the event's reports (0 for a new event).
     pub first_pos: usize,
+    /// Its pages and parties are those the same resolver wrote before (an earlier
+    /// [`BatchResolution::step`]): a database need not rewrite them.
+    pub same_index: bool,
 }
 
 /// The owned form of [`Mention::order_key`].
@@ -173,6 +176,7 @@ pub fn resolve_increment<S: ResolutionStore>(
                 event: stored.summary.finish(None, reports),
                 stored,
                 first_pos,
+                same_index: false,
             })
             .collect(),
     ))
@@ -237,6 +241,133 @@ pub fn resolve_new<D: ResolutionDb>(db: &mut D) -> Result<NewStats, D::Error> {
     })
 }
 
+/// Resolution that keeps up with an ingest, batch by batch: each [`BatchResolution::step`]
+/// resolves the mentions committed since the previous step and writes the events they created
+/// or updated, so an ingest never holds more than a batch of mentions and resolution overlaps
+/// the processing of the next batch.
+///
+/// The resolver lives from one step to the next: the events of earlier steps stay in memory
+/// (summaries and matching state, not their reports), so a step reads from the store only the
+/// pages no earlier step read, and none at all when the first step started the store's
+/// resolution afresh (everything stored is then in memory). Because resolution is a fold in
+/// [`Mention::order_key`] order, steps over batches that come in that order (the daily case: a
+/// day's articles, keyed in order) give exactly what one run at the end gives.
+///
+/// A step declines (returns `None`, and every later step too) when that would not hold: a
+/// mention sorts before one already resolved (a backfill, or keys out of order), a stored
+/// document was replaced or deleted, or the store needs a full run and already held resolved
+/// events. The caller then resolves at the end ([`resolve_new`]), which runs from scratch.
+#[derive(Debug, Default)]
+pub struct BatchResolution {
+    resolver: Resolver,
+    /// Order key of the last mention resolved.
+    last: Option<OrderKey>,
+    steps: usize,
+    declined: bool,
+    /// Every stored event is in `resolver` (the first step resolved the store afresh).
+    complete: bool,
+    /// The pages and parties each event was last written with, by id.
+    written: HashMap<String, (Vec<Page>, Vec<String>)>,
+}
+
+impl BatchResolution {
+    /// Nothing resolved yet.
+    pub fn new() -> BatchResolution {
+        BatchResolution::default()
+    }
+
+    /// Steps taken (declined ones not counted).
+    pub fn steps(&self) -> usize {
+        self.steps
+    }
+
+    /// Whether a step declined: what is stored since must be resolved by [`resolve_new`].
+    pub fn declined(&self) -> bool {
+        self.declined
+    }
+
+    /// Resolves the mentions stored since the previous step and writes the events they
+    /// created or updated (one [`ResolutionDb::apply`]); `None` when it declines (see
+    /// [`BatchResolution`]), having written nothing.
+    pub fn step<D: ResolutionDb>(&mut self, db: &mut D) -> Result<Option<NewStats>, D::Error> {
+        if self.declined {
+            return Ok(None);
+        }
+        let first = self.steps == 0;
+        let clear = db.needs_rebuild()?;
+        let mut new = if clear {
+            // a full run costs no more than the batch only before anything was resolved
+            if !first || db.last_resolved()?.is_some() {
+                self.declined = true;
+                return Ok(None);
+            }
+            self.complete = true;
+            db.all_mentions()?
+        } else {
+            if first {
+                self.last = db.last_resolved()?;
+            }
+            db.unresolved()?
+        };
+        new.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        if let (Some(last), Some(m)) = (&self.last, new.first()) {
+            if m.order_key() <= (last.0, last.1.as_str(), last.2, last.3, last.4.as_str()) {
+                self.declined = true;
+                return Ok(None);
+            }
+        }
+        let mentions = new.len();
+        let last = new.last().map(owned_key);
+        for m in new {
+            if !self.complete {
+                for page in self.resolver.pages_for(&m) {
+                    let events = db.page(&page)?;
+                    self.resolver.adopt(page, events);
+                }
+            }
+            self.resolver.add(m);
+        }
+        let updates: Vec<EventUpdate> = self
+            .resolver
+            .take_updates()
+            .into_iter()
+            .map(|(stored, reports, first_pos)| {
+                let event = stored.summary.finish(None, reports);
+                // a widely reported event takes reports in every step, mostly without a new
+                // party or date: its pages and countries then stay as written
+                let index = (stored.pages.clone(), event.parties.clone());
+                let same_index = match self.written.get_mut(&event.id) {
+                    Some(old) if *old == index => true,
+                    Some(old) => {
+                        *old = index;
+                        false
+                    }
+                    None => {
+                        self.written.insert(event.id.clone(), index);
+                        false
+                    }
+                };
+                EventUpdate {
+                    event,
+                    stored,
+                    first_pos,
+                    same_index,
+                }
+            })
+            .collect();
+        db.apply(&updates, clear)?;
+        if last.is_some() {
+            self.last = last;
+        }
+        self.steps += 1;
+        Ok(Some(NewStats {
+            mentions,
+            events: updates.len(),
+            rebuilt: clear,
+        }))
+    }
+}
+
 /// A store with nothing resolved (for a full run).
 struct Empty;
 
@@ -268,6 +399,8 @@ pub struct MemoryStore {
     pub pages_read: usize,
     /// Runs that had to resolve everything again.
     pub rebuilds: usize,
+    /// Updates whose pages were kept as filed ([`EventUpdate::same_index`]).
+    pub index_kept: usize,
 }
 
 impl ResolutionStore for MemoryStore {
@@ -316,10 +449,16 @@ impl MemoryStore {
         MemoryStore::default()
     }
 
-    /// Stores new mentions and resolves them ([`resolve_new`]).
-    pub fn ingest(&mut self, new: Vec<Mention>) {
+    /// Stores new mentions without resolving them (for [`BatchResolution::step`] or
+    /// [`resolve_new`] to do).
+    pub fn store(&mut self, new: Vec<Mention>) {
         self.mentions.extend(new.iter().cloned());
         self.pending.extend(new);
+    }
+
+    /// Stores new mentions and resolves them ([`resolve_new`]).
+    pub fn ingest(&mut self, new: Vec<Mention>) {
+        self.store(new);
         match resolve_new(self) {
             Ok(stats) => self.rebuilds += usize::from(stats.rebuilt),
             Err(never) => match never {},
@@ -336,15 +475,20 @@ impl MemoryStore {
         self.pending.clear();
         for u in updates {
             let id = u.stored.id();
-            if let Some(old) = self.events.get(&id) {
+            if u.same_index && !clear {
+                // as a database does: the pages stay as filed
+                self.index_kept += 1;
+            } else if let Some(old) = self.events.get(&id) {
                 for p in &old.pages {
                     if let Some(ids) = self.pages.get_mut(p) {
                         ids.remove(&id);
                     }
                 }
             }
-            for p in &u.stored.pages {
-                self.pages.entry(p.clone()).or_default().insert(id.clone());
+            if !u.same_index || clear {
+                for p in &u.stored.pages {
+                    self.pages.entry(p.clone()).or_default().insert(id.clone());
+                }
             }
             for (i, m) in u.event.reports.iter().enumerate() {
                 self.links
@@ -521,6 +665,81 @@ mod tests {
         store.ingest(old[300..].to_vec());
         assert_eq!(store.rebuilds, 2);
         same(&store.snapshot(), &from_scratch(&mentions), "backfill");
+    }
+
+    #[test]
+    fn resolution_batch_by_batch_equals_one_run_at_the_end() {
+        // (batch size, mentions): one batch, many, one mention each
+        let cases = [(4000, 4000), (500, 4000), (1, 600)];
+        for (size, n) in cases {
+            let mut mentions = generated(n, 3);
+            mentions.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            let mut store = MemoryStore::new();
+            let mut batches = BatchResolution::new();
+            for chunk in mentions.chunks(size) {
+                store.store(chunk.to_vec());
+                let stats = batches.step(&mut store).unwrap();
+                assert_eq!(stats.map(|s| s.mentions), Some(chunk.len()));
+            }
+            assert!(!batches.declined());
+            assert_eq!(batches.steps(), n.div_ceil(size));
+            // what a single resolution at the end of the ingest gives
+            let mut once = MemoryStore::new();
+            once.ingest(mentions.clone());
+            same(
+                &store.snapshot(),
+                &once.snapshot(),
+                &format!("batches of {size}"),
+            );
+            same(&store.snapshot(), &from_scratch(&mentions), "from scratch");
+        }
+    }
+
+    #[test]
+    fn resolution_batch_by_batch_reads_pages_of_events_stored_before() {
+        let mut mentions = generated(3000, 17);
+        mentions.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let (yesterday, today) = mentions.split_at(1200);
+        let mut store = MemoryStore::new();
+        store.ingest(yesterday.to_vec());
+        let mut batches = BatchResolution::new();
+        for chunk in today.chunks(250) {
+            store.store(chunk.to_vec());
+            assert!(batches.step(&mut store).unwrap().is_some());
+        }
+        assert!(store.pages_read > 0);
+        assert!(store.index_kept > 0);
+        same(
+            &store.snapshot(),
+            &from_scratch(&mentions),
+            "after a day's batches",
+        );
+    }
+
+    #[test]
+    fn resolution_batch_by_batch_declines_a_batch_out_of_order() {
+        let mut mentions = generated(2000, 23);
+        mentions.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let mut store = MemoryStore::new();
+        let mut batches = BatchResolution::new();
+        // (batch, resolved in its step)
+        let cases = [(1000..1500, true), (0..400, false), (1500..2000, false)];
+        for (range, resolved) in cases {
+            store.store(mentions[range.clone()].to_vec());
+            let got = batches.step(&mut store).unwrap();
+            assert_eq!(got.is_some(), resolved, "{range:?}");
+        }
+        assert!(batches.declined());
+        // the end of the ingest resolves what was declined: everything again
+        let stats = resolve_new(&mut store).unwrap();
+        assert!(stats.rebuilt);
+        store.store(mentions[400..1000].to_vec());
+        resolve_new(&mut store).unwrap();
+        same(
+            &store.snapshot(),
+            &from_scratch(&mentions),
+            "after the backfill",
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //!
 //! Data flow: mentions are sorted by (publication date, document key, event id) and fed one
 //! at a time to a [`Resolver`]. For each mention the resolver looks up candidate events in an
-//! index keyed by (type, pair of parties) holding ordered trees of dates, so the cost of a
+//! index keyed by (type, pair of parties, and each party alone for reports that name only
+//! one) holding ordered trees of dates, so the cost of a
 //! new mention is logarithmic in the number of stored events. A candidate is compatible when
 //! the type agrees (and the CONSULT mode: a phone call never matches a meeting), one party set
 //! contains the other, the date intervals overlap (an absent date is compatible), the place
@@ -17,15 +18,26 @@
 //! fixed by the mentions themselves, resolving a corpus gives the same events and ids whatever
 //! order the documents were ingested in.
 //!
-//! A stored event must share the new mention's type and CONSULT mode (call or in person),
-//! one party set must contain the other (or, for two reports of the same day, share two), and
-//! the dates must overlap: against the event's *span*, the pooled day-precise dates of its
-//! reports (a visit reported by its first and its last day), or its best date when that is
-//! vaguer. Places in different countries part events unless both reports give the same day
-//! (a place is often where a plan was announced). Within one article the reports that name a
-//! day are resolved first. A report "held" whose date lies after its publication is read as
-//! a plan; a vaguely dated report of an event under way means the one under way at
-//! publication.
+//! A stored event must share the new mention's type and CONSULT mode (a call, a meeting in
+//! person of a few parties, a multilateral summit: a bilateral meeting on the sidelines of a
+//! summit is not the summit), one party set must contain the other (or, for two reports of
+//! the same day, share two; a report naming one party of an event of several joins only when
+//! both give a date or the same place), and the dates must overlap: against the event's
+//! *span*, the pooled day-precise dates of its reports (a visit reported by its first and its
+//! last day), or its best date when that is vaguer. A vague date is first cut by what the
+//! report's status and publication date allow: "this year" in a plan published in September
+//! means September to December, "in June" in a report of a past event published on the 10th
+//! means the 1st to the 10th. An undated event is bounded by its reports: one reported held
+//! happened on or before that report, one reported planned comes after. Statements (an
+//! accusation, a demand, a refusal, praise, a threat, a protest) and denials are news: an
+//! undated report of one means one made in the fortnight before publication, not a year
+//! earlier. Places in different countries part events unless both reports give the same day
+//! (a place is often where a plan was announced); the event's place is the one of its most
+//! trusted report (held over planned, then the most precise date). Among compatible events
+//! the closest date wins, then the same place, mode and party set. Within one article the
+//! reports that name a day are resolved first. A report "held" whose date lies after its
+//! publication is read as a plan; a vaguely dated report of an event under way means the one
+//! under way at publication.
 //!
 //! [`summarise`] folds the reports into the current state ([`Summary`]): an occurred report
 //! beats planned or speculated ones, a cancellation after a plan ends it until a later dated
@@ -76,6 +88,14 @@ pub use summary::{next_status, summarise, ResolvedEvent, Summary, GRACE_DAYS};
 
 use chrono::NaiveDate;
 use entente_doc::{EventStatus, EventType, Mode};
+
+/// Version of the matching and folding rules (and of the index keys events are filed under).
+/// Events resolved under another version must be resolved again from scratch before new
+/// reports are added in place: a store should keep the version it was resolved with and ask
+/// for a rebuild when it differs. Version 2: dates cut by status and publication, statements
+/// and denials looked up a fortnight back, undated events bounded by their reports, events
+/// filed under each party, undated plans met within 120 days.
+pub const RULES_VERSION: u32 = 2;
 
 /// A date interval with its precision.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

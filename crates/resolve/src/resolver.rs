@@ -6,7 +6,7 @@
 //! one run.
 
 use crate::incremental::{ClusterState, Page, StoredEvent};
-use crate::summary::{summarise, ResolvedEvent, Summary};
+use crate::summary::{location_key, summarise, ResolvedEvent, Summary};
 use crate::{precision_rank, Mention};
 use chrono::{Datelike, NaiveDate};
 use entente_doc::{EventStatus, EventType, Mode};
@@ -19,8 +19,11 @@ const MAX_KEY_PARTIES: usize = 6;
 const SCAN_CAP: usize = 512;
 /// An undated mention reported as having happened looks this far back for its event.
 const LOOK_BACK_DAYS: i32 = 730;
-/// An undated mention of a plan looks this far ahead for its event.
-const LOOK_AHEAD_DAYS: i32 = 365;
+/// An undated mention of a plan looks this far ahead for its event: a plan that names no date
+/// ("the two sides agreed to meet again", "accepted an invitation to visit") is met within a
+/// few months or is re-announced with a date; the next meeting of the same parties half a year
+/// later is more often another one.
+const LOOK_AHEAD_DAYS: i32 = 120;
 /// An undated plan still finds an event whose date ended this many days before publication.
 const PLAN_GRACE_DAYS: i32 = 7;
 /// Dates of this precision rank or vaguer (a month, a season, a year) say little about which
@@ -37,6 +40,72 @@ const HULL_DAYS: i32 = 14;
 pub(crate) fn day(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
 }
+
+/// An undated report that a statement (an accusation, a demand, a refusal, praise, a threat, a
+/// protest) was made means one made this many days before publication at most: statements
+/// are reported as news, while a meeting or a pact is recalled for years.
+const STATEMENT_LOOK_BACK_DAYS: i32 = 14;
+/// A report of a plan published on a day speaks of that day or later (less this many days for
+/// the time a report takes), and one of a past event of that day or earlier.
+const REPORT_LAG_DAYS: i32 = 2;
+
+/// The kind of meeting a CONSULT mode names: a visit, its hosting and a meeting in a third
+/// country are all meetings in person of a few parties (reports often tell them apart
+/// loosely); a multilateral summit and a call are each another kind (a bilateral meeting on
+/// the sidelines of a summit is not the summit).
+fn mode_class(m: Mode) -> u8 {
+    match m {
+        Mode::Visit | Mode::Host | Mode::ThirdParty => 0,
+        Mode::Multilateral => 2,
+        Mode::Phone => 3,
+    }
+}
+
+/// Whether events of this type are statements, made on the day they are reported.
+fn is_statement(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Support
+            | EventType::Request
+            | EventType::Accuse
+            | EventType::Reject
+            | EventType::Threaten
+            | EventType::Protest
+    )
+}
+
+/// How far back an undated report that an event happened looks for it: not far for a
+/// statement, nor for a denial (it denies a recent claim).
+fn look_back(m: &Mention) -> i32 {
+    if is_statement(m.event_type) || m.effective_status() == EventStatus::Denied {
+        STATEMENT_LOOK_BACK_DAYS
+    } else {
+        LOOK_BACK_DAYS
+    }
+}
+
+/// The days a mention can mean, for matching: its date, less the days its status and
+/// publication date rule out when the date is vaguer than a day ("this year" in a report of a
+/// plan published in September means September to December; "in June" in a report that it
+/// happened published on the 10th means the 1st to the 10th).
+pub(crate) fn match_date(m: &Mention) -> Option<(i32, i32)> {
+    let d = m.date.as_ref()?;
+    let (s, e) = (day(d.start), day(d.end));
+    let Some(p) = m.published.map(day).filter(|_| d.rank() > 0) else {
+        return Some((s, e));
+    };
+    match m.effective_status() {
+        EventStatus::Planned | EventStatus::Speculated if s < p - REPORT_LAG_DAYS && e >= p => {
+            Some((p - REPORT_LAG_DAYS, e))
+        }
+        EventStatus::Occurred if e > p && s <= p => Some((s, p)),
+        _ => Some((s, e)),
+    }
+}
+
+/// The name standing for "any party" in the index keys that file an event under each of its
+/// parties (it sorts before every party code, as page keys are in name order).
+const MEMBER: &str = "*";
 
 /// Days per page of the index (see [`Page`]).
 pub const PAGE_DAYS: i32 = 32;
@@ -89,8 +158,16 @@ struct Cluster {
     /// otherwise the best date. Events are filed in the index by it.
     span: Option<(i32, i32)>,
     location: Option<u32>,
+    /// How much the report that gave `location` is trusted ([`location_key`]).
+    loc_key: (u8, u8),
     /// Publication day of the first report (the key of an undated event).
     anchor: i32,
+    /// Earliest publication day of an undated report that the event happened: an undated
+    /// event happened on that day or before.
+    held_by: Option<i32>,
+    /// Latest publication day of an undated report of a plan or a speculation: an undated
+    /// event is for that day or after.
+    planned_from: Option<i32>,
     slot: Slot,
     keys: Vec<Key>,
     /// Reports added to this resolver (a stored event paged in has none yet).
@@ -190,12 +267,15 @@ fn windows(m: &Mention, date: Option<(i32, i32)>) -> Option<((i32, i32), (i32, i
         }
         None => {
             let p = published?;
-            let dated = if forward_looking(m.effective_status()) {
-                (p - PLAN_GRACE_DAYS, p + LOOK_AHEAD_DAYS)
+            if forward_looking(m.effective_status()) {
+                Some((
+                    (p - PLAN_GRACE_DAYS, p + LOOK_AHEAD_DAYS),
+                    (p - LOOK_AHEAD_DAYS.min(UNDATED_WINDOW_DAYS), p),
+                ))
             } else {
-                (p - LOOK_BACK_DAYS, p + 1)
-            };
-            Some((dated, (p - UNDATED_WINDOW_DAYS, p)))
+                let back = look_back(m);
+                Some(((p - back, p + 1), (p - back.min(UNDATED_WINDOW_DAYS), p)))
+            }
         }
     }
 }
@@ -240,9 +320,9 @@ impl Resolver {
         ids
     }
 
-    /// Index keys of a party set (in name order): every pair of its first parties, or the
-    /// single party.
-    fn pair_keys(&self, ty: u8, parties: &[u32]) -> Vec<Key> {
+    /// Index keys of a party set (in name order): every pair of its first parties and each of
+    /// them as a member (for reports that name one party only), or the single party.
+    fn pair_keys(&mut self, ty: u8, parties: &[u32]) -> Vec<Key> {
         let p = &parties[..parties.len().min(MAX_KEY_PARTIES)];
         if p.len() == 1 {
             return vec![Key {
@@ -251,7 +331,9 @@ impl Resolver {
                 b: p[0],
             }];
         }
-        let mut keys = Vec::with_capacity(p.len() * (p.len().saturating_sub(1)) / 2);
+        let star = self.intern(MEMBER);
+        let mut keys = Vec::with_capacity(p.len() * (p.len() + 1) / 2);
+        keys.extend(p.iter().map(|&b| Key { ty, a: star, b }));
         for i in 0..p.len() {
             for j in i + 1..p.len() {
                 keys.push(Key {
@@ -264,11 +346,31 @@ impl Resolver {
         keys
     }
 
-    /// Keys searched for a mention: its pairs, and each party alone (single-party events).
+    /// Keys searched for a mention: its pairs, and each party alone (single-party events);
+    /// for a mention of one party, also the events it is a member of.
     fn search_keys(&self, ty: u8, pids: &[u32]) -> Vec<Key> {
-        let mut keys = self.pair_keys(ty, pids);
-        if pids.len() >= 2 {
-            keys.extend(pids.iter().map(|&p| Key { ty, a: p, b: p }));
+        let p = &pids[..pids.len().min(MAX_KEY_PARTIES)];
+        let mut keys = Vec::with_capacity(p.len() * (p.len() + 1) / 2);
+        for i in 0..p.len() {
+            keys.push(Key {
+                ty,
+                a: p[i],
+                b: p[i],
+            });
+            for j in i + 1..p.len() {
+                keys.push(Key {
+                    ty,
+                    a: p[i],
+                    b: p[j],
+                });
+            }
+        }
+        if let ([one], Some(&star)) = (p, self.names.get(MEMBER)) {
+            keys.push(Key {
+                ty,
+                a: star,
+                b: *one,
+            });
         }
         keys
     }
@@ -276,7 +378,8 @@ impl Resolver {
     /// The pages a mention's candidate search reads (for [`Resolver::adopt`] beforehand).
     pub(crate) fn pages_for(&mut self, m: &Mention) -> Vec<Page> {
         let pids = self.party_ids(&m.parties);
-        let date = m.date.as_ref().map(|d| (day(d.start), day(d.end)));
+        self.intern(MEMBER);
+        let date = match_date(m);
         let Some(((ds, de), (us, ue))) = windows(m, date) else {
             return Vec::new();
         };
@@ -345,7 +448,10 @@ impl Resolver {
                 hull: st.hull,
                 span: st.span,
                 location,
+                loc_key: ev.summary.location_key.unwrap_or((0, 0)),
                 anchor: st.anchor,
+                held_by: ev.summary.held_undated_first.map(day),
+                planned_from: ev.summary.planned_undated_last.map(day),
                 slot,
                 keys,
                 mentions: Vec::new(),
@@ -364,12 +470,24 @@ impl Resolver {
         loc: Option<u32>,
     ) -> bool {
         if let (Some(a), Some(b)) = (c.mode, m.mode) {
-            if (a == Mode::Phone) != (b == Mode::Phone) {
+            if mode_class(a) != mode_class(b) {
                 return false;
             }
         }
         if let (Some((cs, ce)), Some((s, e))) = (c.span, date) {
             if cs > e || s > ce {
+                return false;
+            }
+        }
+        // an undated event reported as held happened before its report (a statement, just
+        // before), and one reported as planned comes after
+        if let (None, Some((s, e))) = (c.span, date) {
+            if let Some(h) = c.held_by {
+                if s > h + 1 || (is_statement(m.event_type) && e < h - STATEMENT_LOOK_BACK_DAYS) {
+                    return false;
+                }
+            }
+            if c.planned_from.is_some_and(|p| e < p - PLAN_GRACE_DAYS) {
                 return false;
             }
         }
@@ -401,6 +519,15 @@ impl Resolver {
         if last_doc == Some(m.doc.as_str()) {
             return false;
         }
+        // a report naming one party of an event of several ("Japan hosted the summit") says
+        // little: it joins when both give a date, or the same place
+        if pids.len() == 1
+            && c.parties.len() > 1
+            && !(date.is_some() && c.span.is_some())
+            && !(loc.is_some() && loc == c.location)
+        {
+            return false;
+        }
         // one party set contains the other ("Putin met Xi" and "the China-Russia summit");
         // two reports of the same day may each add a party the other lacks (a host country,
         // a mediator) when they share two
@@ -416,6 +543,7 @@ impl Resolver {
     fn score(
         c: &Cluster,
         m: &Mention,
+        pids: &[u32],
         date: Option<(i32, i32)>,
         published: Option<i32>,
         loc: Option<u32>,
@@ -447,6 +575,13 @@ impl Resolver {
         if c.mode.is_some() && c.mode == m.mode {
             score += 0.02;
         }
+        // the event whose parties are the mention's (a bilateral meeting on the sidelines of
+        // a summit of four is not the summit)
+        let shared = pids.iter().filter(|p| c.parties.contains(p)).count();
+        let union = c.parties.len() + pids.len() - shared;
+        if union > 0 {
+            score += 0.15 * shared as f64 / union as f64;
+        }
         score
     }
 
@@ -468,7 +603,7 @@ impl Resolver {
             if !self.compatible(c, m, pids, date, rank, loc) {
                 return false;
             }
-            let s = Self::score(c, m, date, published, loc);
+            let s = Self::score(c, m, pids, date, published, loc);
             if best.is_none_or(|(bs, bo, _)| s > bs || (s == bs && c.order < bo)) {
                 *best = Some((s, c.order, id));
             }
@@ -536,7 +671,7 @@ impl Resolver {
     pub fn add(&mut self, m: Mention) -> usize {
         let pids = self.party_ids(&m.parties);
         let loc = m.location_country.as_deref().map(|c| self.intern(c));
-        let date = m.date.as_ref().map(|d| (day(d.start), day(d.end)));
+        let date = match_date(&m);
         let rank = m
             .date
             .as_ref()
@@ -552,6 +687,15 @@ impl Resolver {
         };
         let mi = self.mentions.len() as u32;
         let ty = m.event_type as u8;
+        let undated_pub = m.published.filter(|_| date.is_none()).map(day);
+        let loc_key = location_key(m.effective_status(), m.date.as_ref());
+        let held_by = undated_pub.filter(|_| occurred);
+        let planned_from = undated_pub.filter(|_| {
+            matches!(
+                m.effective_status(),
+                EventStatus::Planned | EventStatus::Speculated
+            )
+        });
         let id = match found {
             None => {
                 let id = self.clusters.len() as u32;
@@ -583,7 +727,10 @@ impl Resolver {
                     hull: date.filter(|_| rank == 0),
                     span: date,
                     location: loc,
+                    loc_key,
                     anchor,
+                    held_by,
+                    planned_from,
                     slot,
                     keys,
                     mentions: vec![mi],
@@ -604,8 +751,16 @@ impl Resolver {
                 let new_keys = grown.as_ref().map(|u| self.pair_keys(ty, u));
                 let c = &mut self.clusters[id as usize];
                 c.mentions.push(mi);
+                c.held_by = match (c.held_by, held_by) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                c.planned_from = c.planned_from.max(planned_from);
                 c.mode = c.mode.or(m.mode);
-                c.location = c.location.or(loc);
+                if loc.is_some() && (c.location.is_none() || loc_key < c.loc_key) {
+                    c.location = loc;
+                    c.loc_key = loc_key;
+                }
                 // a more precise date wins; at equal precision the later report, unless only
                 // the earlier one said the event had happened
                 let better = date.is_some()
@@ -669,10 +824,24 @@ impl Resolver {
     /// The events that took reports in this resolver, as they are to be stored: the summary
     /// of all their reports (stored before and new), the matching state, the pages they are
     /// filed under, and their new reports with the rank of the first one.
-    pub(crate) fn into_updates(self) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
-        let mut slots: Vec<Option<Mention>> = self.mentions.into_iter().map(Some).collect();
+    pub(crate) fn into_updates(mut self) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
+        self.updates(false)
+    }
+
+    /// The same updates without giving the resolver up: it keeps every event, with the
+    /// summary of the reports taken so far, and takes the next mentions (that sort after these)
+    /// as if they had come in the same run (resolution batch by batch during an ingest).
+    pub(crate) fn take_updates(&mut self) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
+        self.updates(true)
+    }
+
+    fn updates(&mut self, keep: bool) -> Vec<(StoredEvent, Vec<Mention>, usize)> {
+        let mut slots: Vec<Option<Mention>> = std::mem::take(&mut self.mentions)
+            .into_iter()
+            .map(Some)
+            .collect();
         let mut out = Vec::new();
-        for c in &self.clusters {
+        for (i, c) in self.clusters.iter_mut().enumerate() {
             if c.mentions.is_empty() {
                 continue;
             }
@@ -714,6 +883,13 @@ impl Resolver {
             }
             pages.sort();
             pages.dedup();
+            if keep {
+                // the event is stored now: a page read later holds it, and the copy here is
+                // the one to keep
+                self.known.insert(stable_of(&summary.first), i as u32);
+                c.mentions.clear();
+                c.prior = Some(Box::new(summary.clone()));
+            }
             out.push((
                 StoredEvent {
                     summary,
@@ -1007,6 +1183,160 @@ mod tests {
                     ),
                 ],
                 vec![vec!["a"], vec!["b"], vec!["c"]],
+            ),
+            (
+                "a meeting on the sidelines of a summit is not the summit",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-06-20",
+                        &["CHN", "USA"],
+                        Planned,
+                        Some(("2019-06-24", "2019-06-30", "week")),
+                        Some(Mode::ThirdParty),
+                        Some("JPN"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-06-27",
+                        &["CHN", "JPN", "USA"],
+                        Planned,
+                        Some(("2019-06-28", "2019-06-29", "day")),
+                        Some(Mode::Multilateral),
+                        Some("JPN"),
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "the place it was held in overrides the place of a plan",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-01-10",
+                        KP_US,
+                        Planned,
+                        Some(("2019-02-01", "2019-02-28", "month")),
+                        None,
+                        Some("PRK"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-02-06",
+                        KP_US,
+                        Planned,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2019-02-28",
+                        KP_US,
+                        Occurred,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        None,
+                        Some("VNM"),
+                    ),
+                    (
+                        "d",
+                        "d4",
+                        "2019-04-18",
+                        KP_US,
+                        Occurred,
+                        Some(("2019-02-25", "2019-03-03", "week")),
+                        None,
+                        Some("VNM"),
+                    ),
+                ],
+                vec![vec!["a", "b", "c", "d"]],
+            ),
+            (
+                "a report naming one party joins a dated event of several",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-07-02",
+                        &["JPN", "KOR"],
+                        Planned,
+                        Some(("2019-07-04", "2019-07-04", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-07-20",
+                        &["JPN"],
+                        Occurred,
+                        Some(("2019-07-04", "2019-07-04", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2019-07-21",
+                        &["KOR"],
+                        Occurred,
+                        None,
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b"], vec!["c"]],
+            ),
+            (
+                "an undated plan is not met by a meeting five months later",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-06-19",
+                        &["CHN", "USA"],
+                        Planned,
+                        None,
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-11-16",
+                        &["CHN", "USA"],
+                        Occurred,
+                        Some(("2023-11-15", "2023-11-15", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2023-12-01",
+                        &["CHN", "USA"],
+                        Planned,
+                        None,
+                        None,
+                        None,
+                    ),
+                    (
+                        "d",
+                        "d4",
+                        "2024-01-10",
+                        &["CHN", "USA"],
+                        Occurred,
+                        Some(("2024-01-09", "2024-01-09", "day")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"], vec!["c", "d"]],
             ),
             (
                 "a call never matches a meeting",
@@ -1311,6 +1641,102 @@ mod tests {
                 vec![vec!["a", "b"], vec!["c"]],
             ),
             (
+                "a plan for later this year is not an event of the year already held",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-06-12",
+                        KP_US,
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-06",
+                        KP_US,
+                        Speculated,
+                        Some(("2018-01-01", "2018-12-31", "year")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "an event reported held is not a later dated one",
+                vec![
+                    ("a", "d1", "2018-08-24", KP_US, Occurred, None, None, None),
+                    (
+                        "b",
+                        "d2",
+                        "2019-12-04",
+                        KP_US,
+                        Occurred,
+                        Some(("2019-04-01", "2019-04-30", "month")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "an undated plan is not an event dated before it",
+                vec![
+                    ("a", "d1", "2019-06-30", KP_US, Planned, None, None, None),
+                    (
+                        "b",
+                        "d2",
+                        "2019-12-04",
+                        KP_US,
+                        Occurred,
+                        Some(("2019-04-01", "2019-04-30", "month")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "the event whose parties are the report's takes it",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-05-17",
+                        &["AUS", "IND", "JPN", "USA"],
+                        Speculated,
+                        Some(("2023-05-19", "2023-05-21", "day")),
+                        None,
+                        Some("JPN"),
+                    ),
+                    (
+                        "b",
+                        "d1",
+                        "2023-05-17",
+                        &["JPN", "USA"],
+                        Planned,
+                        Some(("2023-05-19", "2023-05-21", "day")),
+                        None,
+                        Some("JPN"),
+                    ),
+                    (
+                        "c",
+                        "d2",
+                        "2023-05-20",
+                        &["AUS", "IND", "JPN", "USA"],
+                        Occurred,
+                        Some(("2023-05-20", "2023-05-20", "day")),
+                        None,
+                        Some("JPN"),
+                    ),
+                ],
+                vec![vec!["a", "c"], vec!["b"]],
+            ),
+            (
                 "a cancellation joins the plan",
                 vec![
                     (
@@ -1339,6 +1765,225 @@ mod tests {
             let mut rev = rows.clone();
             rev.reverse();
             assert_eq!(groups(&rev), want, "{what} (reversed)");
+        }
+    }
+
+    #[test]
+    fn statements_are_news() {
+        // (what, type, rows, expected groups)
+        type StatementCase<'a> = (&'a str, EventType, Vec<Row<'a>>, Vec<Vec<&'a str>>);
+        let cases: Vec<StatementCase<'_>> = vec![
+            (
+                "undated accusations a month apart are two",
+                EventType::Accuse,
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-07-02",
+                        &["JPN", "KOR"],
+                        Occurred,
+                        None,
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-08-02",
+                        &["JPN", "KOR"],
+                        Occurred,
+                        None,
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "undated demands of consecutive days are one",
+                EventType::Request,
+                vec![
+                    ("a", "d1", "2019-02-28", KP_US, Occurred, None, None, None),
+                    ("b", "d2", "2019-03-01", KP_US, Occurred, None, None, None),
+                ],
+                vec![vec!["a", "b"]],
+            ),
+            (
+                "an undated refusal is not one of a year before",
+                EventType::Reject,
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2022-05-27",
+                        &["CHN", "USA"],
+                        Occurred,
+                        Some(("2022-05-26", "2022-05-26", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-06-19",
+                        &["CHN", "USA"],
+                        Occurred,
+                        None,
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a meeting is recalled for longer",
+                EventType::Consult,
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2022-05-27",
+                        &["CHN", "USA"],
+                        Occurred,
+                        Some(("2022-05-26", "2022-05-26", "day")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-06-19",
+                        &["CHN", "USA"],
+                        Occurred,
+                        None,
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b"]],
+            ),
+        ];
+        for (what, ty, rows, want) in cases {
+            let mut want: Vec<Vec<String>> = want
+                .into_iter()
+                .map(|g| g.into_iter().map(str::to_string).collect())
+                .collect();
+            want.sort();
+            let mentions: Vec<Mention> = rows
+                .iter()
+                .map(|r| {
+                    let mut m = mention(r);
+                    m.event_type = ty;
+                    m
+                })
+                .collect();
+            let mut got: Vec<Vec<String>> = resolve_clusters(mentions)
+                .into_iter()
+                .map(|c| {
+                    let mut ids: Vec<String> = c.into_iter().map(|m| m.id).collect();
+                    ids.sort();
+                    ids
+                })
+                .collect();
+            got.sort();
+            assert_eq!(got, want, "{what}");
+        }
+    }
+
+    #[test]
+    fn match_dates_keep_what_the_status_allows() {
+        // (status, published, date start, end, precision, matched start, end)
+        let cases = [
+            // a plan for "this year" published in September: September to December
+            (
+                Planned,
+                "2018-09-06",
+                "2018-01-01",
+                "2018-12-31",
+                "year",
+                "2018-09-04",
+                "2018-12-31",
+            ),
+            (
+                Speculated,
+                "2018-09-06",
+                "2018-01-01",
+                "2018-12-31",
+                "year",
+                "2018-09-04",
+                "2018-12-31",
+            ),
+            // a past event "in June" reported on the 10th: the 1st to the 10th
+            (
+                Occurred,
+                "2018-06-10",
+                "2018-06-01",
+                "2018-06-30",
+                "month",
+                "2018-06-01",
+                "2018-06-10",
+            ),
+            // a day is kept as given
+            (
+                Planned,
+                "2018-09-06",
+                "2018-09-05",
+                "2018-09-07",
+                "day",
+                "2018-09-05",
+                "2018-09-07",
+            ),
+            (
+                Occurred,
+                "2018-09-06",
+                "2018-09-05",
+                "2018-09-07",
+                "day",
+                "2018-09-05",
+                "2018-09-07",
+            ),
+            // under way: kept
+            (
+                Ongoing,
+                "2018-06-10",
+                "2018-06-01",
+                "2018-06-30",
+                "month",
+                "2018-06-01",
+                "2018-06-30",
+            ),
+            // a cancellation may speak of past days
+            (
+                Cancelled,
+                "2018-09-06",
+                "2018-01-01",
+                "2018-12-31",
+                "year",
+                "2018-01-01",
+                "2018-12-31",
+            ),
+            // a plan for next year is not cut
+            (
+                Planned,
+                "2018-09-06",
+                "2019-01-01",
+                "2019-12-31",
+                "year",
+                "2019-01-01",
+                "2019-12-31",
+            ),
+        ];
+        for (status, published, s, e, p, ws, we) in cases {
+            let mut m = Mention::new("ev-1", "d1", EventType::Consult, KP_US);
+            m.status = status;
+            m.published = Some(d(published));
+            m.date = Interval::new(d(s), d(e), p);
+            assert_eq!(
+                match_date(&m),
+                Some((day(d(ws)), day(d(we)))),
+                "{status:?} {published} {s}..{e}"
+            );
         }
     }
 }

@@ -94,6 +94,7 @@ impl ResolutionDb for Store {
                 pages: u.stored.pages.iter().map(page_key).collect(),
                 first_pos: u.first_pos,
                 events: u.event.reports.iter().map(|m| m.seq).collect(),
+                same_index: u.same_index,
             })
             .collect();
         self.apply_resolution(&writes, last.as_ref(), clear)

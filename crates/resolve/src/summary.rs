@@ -63,6 +63,13 @@ pub fn next_status(cur: Option<EventStatus>, next: EventStatus) -> EventStatus {
     }
 }
 
+/// How much a report's place is trusted, lower first: (0 when it says the event happened or is
+/// under way, otherwise 1; the precision rank of its date, 255 when undated).
+pub fn location_key(status: EventStatus, date: Option<&Interval>) -> (u8, u8) {
+    let held = matches!(status, EventStatus::Occurred | EventStatus::Ongoing);
+    (u8::from(!held), date.map_or(u8::MAX, Interval::rank))
+}
+
 /// The running summary of an event's reports: a left fold, so an event stored after
 /// yesterday's ingest takes today's reports without reading yesterday's again.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -86,14 +93,23 @@ pub struct Summary {
     /// The same for undated reports.
     #[serde(default)]
     pub held_undated_published: Option<NaiveDate>,
+    /// Earliest publication of an undated report that the event happened or is under way.
+    #[serde(default)]
+    pub held_undated_first: Option<NaiveDate>,
+    /// Latest publication of an undated report of a plan or a speculation.
+    #[serde(default)]
+    pub planned_undated_last: Option<NaiveDate>,
     /// Best date so far, its precision rank and whether an occurred report gave it.
     pub date: Option<(u8, bool, Interval)>,
     /// Union of the parties.
     pub parties: BTreeSet<String>,
     /// First place reported, and its country.
     pub location: Option<String>,
-    /// Country of the first place reported with one.
+    /// Country of the place (see [`location_key`]).
     pub location_country: Option<String>,
+    /// How much the report that gave the place's country is trusted ([`location_key`]).
+    #[serde(default)]
+    pub location_key: Option<(u8, u8)>,
     /// Highest confidence.
     pub confidence: f32,
     /// Reports folded in.
@@ -121,6 +137,20 @@ impl Summary {
         }
         self.reports += 1;
         let reported = r.effective_status();
+        if r.date.is_none() {
+            match reported {
+                EventStatus::Occurred | EventStatus::Ongoing => {
+                    self.held_undated_first = match (self.held_undated_first, r.published) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                EventStatus::Planned | EventStatus::Speculated => {
+                    self.planned_undated_last = self.planned_undated_last.max(r.published);
+                }
+                _ => {}
+            }
+        }
         // an undated report is too weak to revive a cancelled event (it is more often a
         // reference to another meeting of the same parties)
         let revives = matches!(
@@ -155,11 +185,17 @@ impl Summary {
             }
         }
         self.mode = self.mode.or(r.mode);
-        if self.location.is_none() {
+        // the place of the most trusted report: one that the event happened over a plan (a
+        // plan is often placed where it was announced), a precise date over a vague one
+        if r.location_country.is_some() {
+            let key = location_key(reported, r.date.as_ref());
+            if self.location_country.is_none() || self.location_key.is_some_and(|k| key < k) {
+                self.location_key = Some(key);
+                self.location_country.clone_from(&r.location_country);
+                self.location.clone_from(&r.location);
+            }
+        } else if self.location.is_none() {
             self.location.clone_from(&r.location);
-        }
-        if self.location_country.is_none() {
-            self.location_country.clone_from(&r.location_country);
         }
         for p in &r.parties {
             if !self.parties.contains(p) {
@@ -409,6 +445,106 @@ mod tests {
             assert_eq!(e.first_reported, Some(d("2019-01-10")));
             assert_eq!(e.last_reported, Some(d("2019-02-20")));
             assert_eq!(e.id, resolved_id("ev-a1"));
+        }
+    }
+
+    #[test]
+    fn the_place_is_the_most_trusted_reports() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        type Place<'a> = (
+            EventStatus,
+            Option<(&'a str, &'a str, &'a str)>,
+            &'a str,
+            &'a str,
+        );
+        // (reports: status, date, place, country; expected place)
+        let cases: Vec<(Vec<Place<'_>>, &str)> = vec![
+            (
+                vec![
+                    (
+                        Planned,
+                        Some(("2019-02-01", "2019-02-28", "month")),
+                        "Pyongyang",
+                        "PRK",
+                    ),
+                    (
+                        Occurred,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        "Hanoi",
+                        "VNM",
+                    ),
+                ],
+                "Hanoi",
+            ),
+            (
+                vec![
+                    (
+                        Occurred,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        "Hanoi",
+                        "VNM",
+                    ),
+                    (
+                        Occurred,
+                        Some(("2019-02-01", "2019-02-28", "month")),
+                        "Seoul",
+                        "KOR",
+                    ),
+                ],
+                "Hanoi",
+            ),
+            (
+                vec![
+                    (Planned, None, "Singapore", "SGP"),
+                    (
+                        Planned,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        "Sentosa",
+                        "SGP",
+                    ),
+                ],
+                "Sentosa",
+            ),
+            // ties: the first report
+            (
+                vec![
+                    (
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        "Sentosa",
+                        "SGP",
+                    ),
+                    (
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        "Washington",
+                        "USA",
+                    ),
+                ],
+                "Sentosa",
+            ),
+        ];
+        for (reports, want) in cases {
+            let reports: Vec<Mention> = reports
+                .iter()
+                .enumerate()
+                .map(|(i, (status, date, place, country))| {
+                    let mut m = Mention::new(
+                        &format!("ev-{i}"),
+                        &format!("d{i}"),
+                        EventType::Consult,
+                        &["PRK", "USA"],
+                    );
+                    m.status = *status;
+                    m.published = d("2019-03-01");
+                    m.date = date.and_then(|(s, e, p)| Interval::new(d(s)?, d(e)?, p));
+                    m.location = Some(place.to_string());
+                    m.location_country = Some(country.to_string());
+                    m
+                })
+                .collect();
+            let e = summarise(reports, None);
+            assert_eq!(e.location.as_deref(), Some(want), "{want}");
         }
     }
 }

@@ -58,6 +58,9 @@ pub struct StateWrite {
     pub first_pos: usize,
     /// `events.seq` of its new reports, in report order.
     pub events: Vec<i64>,
+    /// Its countries and pages are those stored already (written by an earlier run of the
+    /// same resolver): only the row, state and links are written.
+    pub same_index: bool,
 }
 
 impl Store {
@@ -255,23 +258,25 @@ impl Store {
                         |row| row.get(0),
                     )
                     .map_err(|e| sql_err(path, e, || format!("writing resolved event {}", r.id)))?;
-                if !clear {
-                    del_c
-                        .execute(params![seq])
-                        .map_err(err("deleting resolved countries"))?;
-                    del_p
-                        .execute(params![seq])
-                        .map_err(err("deleting resolved pages"))?;
-                }
-                for c in &r.countries {
-                    ins_c
-                        .execute(params![seq, c])
-                        .map_err(err("inserting a resolved country"))?;
-                }
-                for p in &w.pages {
-                    ins_p
-                        .execute(params![p.event_type, p.a, p.b, p.undated, p.period, seq])
-                        .map_err(err("inserting a resolved page"))?;
+                if !w.same_index || clear {
+                    if !clear {
+                        del_c
+                            .execute(params![seq])
+                            .map_err(err("deleting resolved countries"))?;
+                        del_p
+                            .execute(params![seq])
+                            .map_err(err("deleting resolved pages"))?;
+                    }
+                    for c in &r.countries {
+                        ins_c
+                            .execute(params![seq, c])
+                            .map_err(err("inserting a resolved country"))?;
+                    }
+                    for p in &w.pages {
+                        ins_p
+                            .execute(params![p.event_type, p.a, p.b, p.undated, p.period, seq])
+                            .map_err(err("inserting a resolved page"))?;
+                    }
                 }
                 for (i, ev) in w.events.iter().enumerate() {
                     ins_l
@@ -346,6 +351,7 @@ mod tests {
             pages: vec![page("PRK", "USA", 10), page("PRK", "PRK", 10)],
             first_pos: 0,
             events: Vec::new(),
+            same_index: false,
         };
         let last = ResolutionOrder {
             day: 737_000,

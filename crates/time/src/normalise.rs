@@ -166,6 +166,24 @@ impl Ctx {
         }
     }
 
+    /// "over the weekend": the weekend of the publication week, moved back a week when the
+    /// clause is past and it has not begun, forward when the clause is future and it is over;
+    /// with no tense, the nearer of the last and the coming weekend.
+    fn tensed_weekend(&self) -> Option<Per> {
+        let this = self.unit_per(Unit::Weekend, 0, Anchor::Dct)?;
+        let shift = match self.tense {
+            Some(false) if this.s > self.dct => -1,
+            Some(true) if this.e < self.dct => 1,
+            None if (this.s - self.dct).num_days() > 2 => -1,
+            _ => 0,
+        };
+        if shift == 0 {
+            Some(this)
+        } else {
+            self.unit_per(Unit::Weekend, shift, Anchor::Dct)
+        }
+    }
+
     fn unit_per(&self, unit: Unit, n: i32, anchor: Anchor) -> Option<Per> {
         let b = self.base(anchor);
         match unit {
@@ -274,6 +292,11 @@ impl Ctx {
                 }
                 _ => self.yr(*y, |y| season_per(y, *s)),
             },
+            E::Unit {
+                unit: Unit::Weekend,
+                n: 0,
+                anchor: Anchor::Tensed,
+            } => self.tensed_weekend(),
             E::Unit { unit, n, anchor } => self.unit_per(*unit, *n, *anchor),
             E::Weekday { wd, rel } => self.weekday(*wd, *rel).map(day_per),
             E::WdOffset { n, wd } => {

@@ -168,6 +168,27 @@ impl Rec<'_, '_> {
                 }
             }
         }
+        // "over the weekend", "at the weekend": the weekend nearest the publication date on
+        // the side the tense says
+        if the
+            && i > 0
+            && self.unit(k) == Some((Unit::Weekend, false))
+            && ["over", "at", "during", "on"]
+                .iter()
+                .any(|w| self.is(i - 1, w))
+            && !self.kw(k + 1, Kw::Of)
+            && !self.p(k + 1, b'\'')
+        {
+            return Some(mention(
+                i,
+                k + 1,
+                E::Unit {
+                    unit: Unit::Weekend,
+                    n: 0,
+                    anchor: Anchor::Tensed,
+                },
+            ));
+        }
         // "that day", "the same day"
         if self.kw(k, Kw::That) || the && self.kw(k, Kw::Same) {
             if let Some((u, false)) = self.unit(k + 1) {

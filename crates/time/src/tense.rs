@@ -123,6 +123,11 @@ const NOT_PAST_ED: [&str; 30] = [
     "red",
 ];
 
+/// Verbs whose simple past is their base form.
+const SAME_PAST: [&str; 9] = [
+    "set", "put", "cut", "let", "cast", "quit", "shut", "spread", "upset",
+];
+
 /// Word class for the cue tables.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -211,10 +216,32 @@ fn cue_of(doc: &Doc<'_>, i: usize, modal: bool) -> Option<Cue> {
     if !t.cap && SCHEDULED.iter().any(|x| x.eq_ignore_ascii_case(w)) {
         return Some(Cue::Future);
     }
+    let prev = |k: usize| if i >= k { doc.word(i - k) } else { "" };
+    // "Kim set a deadline", "he put the talks off": a verb whose past is its base form is
+    // past after a singular subject (the present would be "sets", "puts").
+    if !t.cap && SAME_PAST.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        let p = doc.toks.get(i.wrapping_sub(1)).filter(|_| i > 0);
+        // a name or "he/she/it", not a determiner ("The set of rules")
+        const NOT_SUBJECT: [&str; 14] = [
+            "i", "we", "they", "you", "the", "a", "an", "this", "that", "its", "his", "her",
+            "their", "our",
+        ];
+        let singular = p.is_some_and(|p| {
+            let pw = prev(1);
+            p.kind == Kind::Word
+                && !NOT_SUBJECT.iter().any(|x| x.eq_ignore_ascii_case(pw))
+                && (p.cap
+                    || ["he", "she", "it"]
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(pw)))
+        });
+        if singular {
+            return Some(Cue::Past);
+        }
+    }
     if cls.is_none() && !ed && !special.iter().any(|x| x.eq_ignore_ascii_case(w)) {
         return None;
     }
-    let prev = |k: usize| if i >= k { doc.word(i - k) } else { "" };
     let lw = |s: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(s));
     if cls == Some(Class::Future) {
         if w.eq_ignore_ascii_case("wo") && !doc.is(i + 1, "n") && !doc.is(i + 2, "t") {
@@ -415,6 +442,10 @@ mod tests {
             ),
             ("The visit was cancelled due to the storm.", Some(false)),
             ("Relations remain tense.", None),
+            ("Kim set a deadline in a speech.", Some(false)),
+            ("He put the talks off.", Some(false)),
+            ("They set a deadline.", None),
+            ("The set of rules is long.", None),
             ("The United Nations is a body.", None),
         ];
         for (s, want) in table {

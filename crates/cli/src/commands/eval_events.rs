@@ -7,6 +7,9 @@
 //! intersection-over-union of at least 0.5 (in days); the statuses and modes are equal; the
 //! locations name the same country. Precision of a field = correct pairs / predictions,
 //! recall = correct pairs / gold. `overall` needs type, countries, date and status all correct.
+//! With `--errors`, gold events aligned with no prediction are listed as missed, predictions
+//! aligned with no gold event as spurious (a wrong type, a split event or no event at all), and
+//! aligned pairs with a wrong field as wrong, with the fields that differ.
 
 use crate::output::cut;
 use anyhow::Context;
@@ -124,6 +127,10 @@ fn date_ok(p: Option<(NaiveDate, NaiveDate)>, g: Option<&GoldDate>) -> bool {
     }
 }
 
+fn show_gold_date(g: Option<&GoldDate>) -> String {
+    g.map_or("none".to_string(), |d| format!("{}..{}", d.start, d.end))
+}
+
 fn jaccard(a: &[String], b: &[String]) -> f64 {
     let inter = a.iter().filter(|x| b.contains(x)).count();
     let union = a.len() + b.len() - inter;
@@ -160,10 +167,12 @@ pub struct Report {
     pub fields: BTreeMap<String, FieldScore>,
     /// Type + countries + date + status.
     pub overall: FieldScore,
-    /// Missed gold events (doc, type, countries, status, evidence).
+    /// Gold events aligned with no prediction (doc, type, countries, status, evidence).
     pub missed: Vec<String>,
-    /// Predictions with no correct gold counterpart.
+    /// Predictions aligned with no gold event.
     pub spurious: Vec<String>,
+    /// Aligned pairs with a wrong field: the fields (gold → predicted), then the gold line.
+    pub wrong: Vec<String>,
 }
 
 fn score(correct: usize, pred: usize, gold: usize) -> FieldScore {
@@ -230,8 +239,6 @@ pub fn evaluate(pred: &BTreeMap<String, Vec<EventRecord>>, gold: &[Gold]) -> Rep
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut used_p = vec![false; preds.len()];
         let mut used_g = vec![false; golds.len()];
-        let mut full_p = vec![false; preds.len()];
-        let mut full_g = vec![false; golds.len()];
         for (_, pi, gi) in pairs {
             if used_p[pi] || used_g[gi] {
                 continue;
@@ -264,12 +271,38 @@ pub fn evaluate(pred: &BTreeMap<String, Vec<EventRecord>>, gold: &[Gold]) -> Rep
             }
             if ok_c && ok_d && ok_s {
                 overall += 1;
-                full_p[pi] = true;
-                full_g[gi] = true;
+            } else {
+                let mut why = Vec::new();
+                if !ok_c {
+                    why.push(format!(
+                        "countries {} → {}",
+                        gc.join(","),
+                        p.countries.join(",")
+                    ));
+                }
+                if !ok_d {
+                    why.push(format!(
+                        "date {} → {}",
+                        show_gold_date(g.date.as_ref()),
+                        p.date
+                            .as_ref()
+                            .map_or("none".to_string(), |d| format!("{}..{}", d.start, d.end))
+                    ));
+                }
+                if !ok_s {
+                    why.push(format!("status {} → {}", g.status, p.status));
+                }
+                report.wrong.push(format!(
+                    "{} | {} | {} | {}",
+                    doc,
+                    g.event_type,
+                    why.join("; "),
+                    cut(&g.evidence, 90)
+                ));
             }
         }
         for (gi, g) in golds.iter().enumerate() {
-            if !full_g[gi] {
+            if !used_g[gi] {
                 report.missed.push(format!(
                     "{} | {} {} {:?} {} | {}",
                     doc,
@@ -282,7 +315,7 @@ pub fn evaluate(pred: &BTreeMap<String, Vec<EventRecord>>, gold: &[Gold]) -> Rep
             }
         }
         for (pi, p) in preds.iter().enumerate() {
-            if !full_p[pi] {
+            if !used_p[pi] {
                 report.spurious.push(format!(
                     "{} | {} {} {:?} {} | {}",
                     doc,
@@ -374,12 +407,17 @@ pub fn run(data: &Path, a: Args) -> anyhow::Result<ExitCode> {
         if !a.errors {
             r.missed.clear();
             r.spurious.clear();
+            r.wrong.clear();
         }
         println!("{}", serde_json::to_string_pretty(&r)?);
     } else {
         println!("{r}");
         if a.errors {
-            super::eval::print_lists(&[("missed", &r.missed), ("spurious", &r.spurious)]);
+            super::eval::print_lists(&[
+                ("missed", &r.missed),
+                ("spurious", &r.spurious),
+                ("aligned with a wrong field", &r.wrong),
+            ]);
         }
     }
     Ok(ExitCode::SUCCESS)

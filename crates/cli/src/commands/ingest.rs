@@ -82,6 +82,8 @@ pub fn ingest_into(
     batch: usize,
     quiet: bool,
 ) -> anyhow::Result<(IngestSummary, f64)> {
+    // freed batches are reused, not handed back to the system and faulted in again
+    entente_pipeline::keep_freed_memory();
     let engine =
         Engine::load(data).with_context(|| format!("loading data from {}", data.display()))?;
     let mut store =
