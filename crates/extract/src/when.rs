@@ -6,8 +6,15 @@
 //!    ("the summit, which runs on Friday", "signed on Wednesday under which the North
 //!    agreed"), a bound ("since March 2018", "agree by Thursday"), a possessive modifier of
 //!    another noun ("next year's election"), a bare time of day ("a midnight news
-//!    conference"). Forward spans count too: "within the next two weeks", "in the coming
-//!    days".
+//!    conference"), the date of the verb whose complement holds the trigger ("Putin, speaking
+//!    on Thursday, warned that it would be a mistake for Seoul to send arms"; "agreed last
+//!    month to hold regular talks"), a date inside a temporal phrase of its own after the
+//!    trigger ("the third meeting, following their summits in Singapore last June"). A
+//!    count's window ("his fourth this year") only counts when nothing else does. Forward
+//!    spans count too: "within the next two weeks", "in the coming days". An event made by
+//!    speaking is dated by its saying ("told him on Friday that ... was a violation"), and
+//!    the occasion of a statement past a complement ("... to change its approach in a speech
+//!    in April") dates it.
 //! 2. **One date**: the nearest candidate, after the trigger first ("met Kim on Thursday"),
 //!    then right before it ("his June 12 summit"), then further before. A part of a month
 //!    ("at the end of April", "later this month") dates the whole month; a deadline year
@@ -25,6 +32,12 @@
 //! 4. **Inherited**: a conjoined predicate without a date of its own ("summoned the
 //!    ambassador on Friday ..., and urged Russia to stop") takes the first date of the
 //!    predicate it is conjoined to.
+//! 5. **From outside the clause** ([`crate::when_scope`]): a fronted date ("On Sunday, X
+//!    met Y, and Z also met W"), "hours later", a distance from a day of the sentence ("on
+//!    Tuesday, a day after Kishida arrived"), "there" / "on the sidelines", a length opening
+//!    the next sentence ("The three-day drills"), and the sentence before where the words say
+//!    the event follows on from it (the flight home, "The statement ...", a short dated
+//!    lead, a definite object "unveiled the pact").
 //!
 //! An event whose clause has no date stays undated: the publication date is never a default.
 
