@@ -55,6 +55,9 @@ const CANCEL: &[&str] = &[
     "scrapped",
     "delayed",
     "shelved",
+    "suspended",
+    "suspends",
+    "halted",
     "off", // "called off"
 ];
 
@@ -842,6 +845,12 @@ mod tests {
     fn report_dates() {
         // (sentence, date, trigger, is a report date)
         let table = [
+            (
+                "Japan and South Korea agreed on Monday to restart a financial dialogue suspended in 2016.",
+                "2016",
+                "dialogue",
+                true,
+            ),
             (
                 "Trump announced on Thursday that his meeting with Kim will take place on June 12.",
                 "Thursday",
