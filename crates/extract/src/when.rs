@@ -48,8 +48,8 @@ use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
     complement_before, complement_between, complement_start, control_between, is_announcing,
     is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window, is_past_verb,
-    is_possessive_of_other, is_report_date_of, participle_between, preposition_after,
-    preposition_between, relative_spans, split_by_relative, words, Word,
+    is_possessive_of_other, is_report_date_of, is_superseded, participle_between,
+    preposition_after, preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{apposed, fronted, length, relation, shifted};
@@ -156,7 +156,10 @@ pub(crate) fn pick(
                 || occasion.is_some_and(|o| x.start >= o && x.end <= full_end)
         })
         .filter_map(|x| candidate(&se, x, Some(trig)))
-        .partition(|c| !is_count_window(s, &se.ws, (c.start, c.end)));
+        .partition(|c| {
+            !is_count_window(s, &se.ws, (c.start, c.end))
+                && !is_superseded(&se.ws, (c.start, c.end))
+        });
 
     let mut dates = Vec::new();
     if plural {
@@ -579,6 +582,13 @@ fn stated_length(
             let purpose = se.s.get(..x.start).is_some_and(|h| {
                 h.ends_with("for a ") || h.ends_with("for an ") || h.ends_with("for ")
             });
+            // "two days after talks in Shanghai": a distance, not a length
+            let distance = se.ws.iter().find(|w| w.start >= x.end).is_some_and(|w| {
+                ["after", "before", "later", "earlier", "ago"].contains(&w.lower.as_str())
+            });
+            if distance {
+                return false;
+            }
             let reach = if purpose { 7 } else { 3 };
             (x.end <= t.0 && between(x.end, t.0) <= 2 && !joined(x.end, t.0))
                 || (x.start >= t.1 && between(t.1, x.start) <= reach && !joined(t.1, x.start))
