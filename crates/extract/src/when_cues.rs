@@ -55,6 +55,9 @@ const CANCEL: &[&str] = &[
     "scrapped",
     "delayed",
     "shelved",
+    "suspended",
+    "suspends",
+    "halted",
     "off", // "called off"
 ];
 
@@ -152,7 +155,17 @@ pub(crate) fn is_report_date_of(
             continue;
         }
         if cancel {
-            return true;
+            // "postponed to April", "delayed until June": the new date, not the cancelling
+            let new_date = x.0 >= v.end
+                && ws
+                    .iter()
+                    .rev()
+                    .find(|w| w.end <= x.0)
+                    .is_some_and(|w| ["to", "until", "till"].contains(&w.lower.as_str()));
+            if !new_date {
+                return true;
+            }
+            continue;
         }
         if t.0 >= v.end {
             if say {
@@ -751,6 +764,24 @@ const ORDINAL: &[&str] = &[
     "latest",
 ];
 
+/// True when the date at `x` is a superseded plan: "originally planned for March 5",
+/// "initially scheduled for Thursday". It yields to any other date (the new one).
+pub(crate) fn is_superseded(ws: &[Word], x: (usize, usize)) -> bool {
+    let before: Vec<&str> = ws
+        .iter()
+        .filter(|w| w.end <= x.0)
+        .rev()
+        .take(4)
+        .map(|w| w.lower.as_str())
+        .collect();
+    before
+        .iter()
+        .any(|w| ["originally", "initially"].contains(w))
+        && before
+            .first()
+            .is_some_and(|w| ["for", "on", "in"].contains(w))
+}
+
 /// True when the date at `x` is the window of a count ("Pompeo's fourth this year", "his
 /// third trip to China this month"): the current period right after an ordinal. It says
 /// only that the event falls in that period, and yields to any other date.
@@ -842,6 +873,18 @@ mod tests {
     fn report_dates() {
         // (sentence, date, trigger, is a report date)
         let table = [
+            (
+                "The summit, originally planned for March 5, was postponed to April.",
+                "April",
+                "summit",
+                false,
+            ),
+            (
+                "Japan and South Korea agreed on Monday to restart a financial dialogue suspended in 2016.",
+                "2016",
+                "dialogue",
+                true,
+            ),
             (
                 "Trump announced on Thursday that his meeting with Kim will take place on June 12.",
                 "Thursday",
@@ -1041,6 +1084,7 @@ mod tests {
                             complement_before(s, &ws, x, t);
                             control_between(&ws, x, t);
                             is_count_window(s, &ws, x);
+                            is_superseded(&ws, x);
                             preposition_after(s, &ws, x, t);
                         }
                     }
@@ -1132,6 +1176,25 @@ mod tests {
             ("Kim could visit before the end of the year.", "the end of the year", "visit", false),
         ] {
             assert_eq!(preposition_after(s, &words(s), span(s, d), span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn superseded_plans() {
+        for (s, d, want) in [
+            (
+                "The summit, originally planned for March 5, was postponed to April.",
+                "March 5",
+                true,
+            ),
+            (
+                "The talks, initially scheduled for Thursday, were held on Friday.",
+                "Thursday",
+                true,
+            ),
+            ("The summit was planned for March 5.", "March 5", false),
+        ] {
+            assert_eq!(is_superseded(&words(s), span(s, d)), want, "{s}");
         }
     }
 
