@@ -475,12 +475,18 @@ impl Lexicon {
             .find(text)
             .into_iter()
             .any(|m| m.end <= start && close(&text[m.end..start]));
+        // a support verb after the noun is its own unless another noun trigger comes between
+        // ("The exercise implements an agreement reached at Camp David": the agreement was
+        // reached)
         before
-            || self
-                .support_after
-                .find(text)
-                .into_iter()
-                .any(|m| m.start >= end && close(&text[end..m.start]))
+            || self.support_after.find(text).into_iter().any(|m| {
+                m.start >= end
+                    && close(&text[end..m.start])
+                    && self
+                        .triggers_in(&text[end..m.start])
+                        .iter()
+                        .all(|t| t.form != Form::Noun)
+            })
     }
 
     /// True when the matched trigger is an arrival ("arrived in").
@@ -550,6 +556,18 @@ mod tests {
                 true,
             ),
             ("UN sanctions on the country.", "sanctions", false),
+            // a participle after another noun trigger is that noun's
+            (
+                "The exercise implements an agreement reached at Camp David.",
+                "exercise",
+                false,
+            ),
+            (
+                "The summer exercise, scheduled for August.",
+                "exercise",
+                false,
+            ),
+            ("The exercise scheduled for August.", "exercise", true),
             (
                 "The launch failed, with the missile exploding.",
                 "missile",
