@@ -110,6 +110,11 @@ impl EventExtractor {
             if t.start < standing_until {
                 continue;
             }
+            // "described the measures as economic retaliation" accuses; "described the talks as
+            // useful" does not.
+            if self.lex.characterises_damningly(s, t, clause.end) == Some(false) {
+                continue;
+            }
             // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
             // question's content is no event.
             if in_opening_question(s, t) {
@@ -1247,6 +1252,12 @@ mod tests {
                 &[("recalled its ambassadors", Sanction)],
             ),
             ("Thousands joined a protest in Seoul.", &[("protest", Protest)]),
+            // a characterisation accuses when what follows "as" is damning
+            (
+                "Officials in Seoul described the measures as economic retaliation.",
+                &[("described", Accuse)],
+            ),
+            ("Officials described the measures as useful.", &[]),
             // a condition is not an event
             (
                 "They signed a pact of mutual assistance if either country is attacked.",
