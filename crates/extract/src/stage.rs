@@ -41,6 +41,18 @@ use std::path::Path;
 /// the planned event). Only the reported invitation ("said he had invited Xi to talk") is a
 /// request; a background one ("has invited him to do") is not a trigger. A bare form after a determiner reads as a noun ("a three-day visit").
 ///
+/// Also skipped: a habit or standing position ("has in the past condemned such drills", "has
+/// backed UN sanctions since 2016") and what it names; a characterisation whose "as" is not
+/// followed by a damning word ("described the talks as useful"; "described the measures as
+/// economic retaliation" accuses); a protest noun after "in" that gives the purpose of an
+/// earlier act ("recalled its ambassadors in protest at the pact"). "Want" with an object is a
+/// request ("wants Putin to attack", "wanted the sanctions lifted"); "want to" is a wish, a
+/// speculation cue on the act it governs. An agreement to resume talks with no date for them
+/// ("agreed to restart trade negotiations") stays an agreement; a second trigger of the same
+/// type stands when it is coordinated ("and has also offered to meet Trump"), subordinate
+/// ("since Kim Jong Il met Medvedev") or has a predicate of its own ("their first summit, held
+/// on April 27").
+///
 /// # Limits
 /// Rule-based: participants come from the clause around the trigger, not from a parse;
 /// long sentences with several events may mix their actors.
