@@ -41,6 +41,18 @@ use std::path::Path;
 /// the planned event). Only the reported invitation ("said he had invited Xi to talk") is a
 /// request; a background one ("has invited him to do") is not a trigger. A bare form after a determiner reads as a noun ("a three-day visit").
 ///
+/// Also skipped: a habit or standing position ("has in the past condemned such drills", "has
+/// backed UN sanctions since 2016") and what it names; a characterisation whose "as" is not
+/// followed by a damning word ("described the talks as useful"; "described the measures as
+/// economic retaliation" accuses); a protest noun after "in" that gives the purpose of an
+/// earlier act ("recalled its ambassadors in protest at the pact"). "Want" with an object is a
+/// request ("wants Putin to attack", "wanted the sanctions lifted"); "want to" is a wish, a
+/// speculation cue on the act it governs. An agreement to resume talks with no date for them
+/// ("agreed to restart trade negotiations") stays an agreement; a second trigger of the same
+/// type stands when it is coordinated ("and has also offered to meet Trump"), subordinate
+/// ("since Kim Jong Il met Medvedev") or has a predicate of its own ("their first summit, held
+/// on April 27").
+///
 /// # Limits
 /// Rule-based: participants come from the clause around the trigger, not from a parse;
 /// long sentences with several events may mix their actors.
@@ -108,6 +120,11 @@ impl EventExtractor {
             }
             // ... and what it names ("condemned such drills as rehearsals for an invasion")
             if t.start < standing_until {
+                continue;
+            }
+            // "described the measures as economic retaliation" accuses; "described the talks as
+            // useful" does not.
+            if self.lex.characterises_damningly(s, t, clause.end) == Some(false) {
                 continue;
             }
             // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
@@ -1247,6 +1264,12 @@ mod tests {
                 &[("recalled its ambassadors", Sanction)],
             ),
             ("Thousands joined a protest in Seoul.", &[("protest", Protest)]),
+            // a characterisation accuses when what follows "as" is damning
+            (
+                "Officials in Seoul described the measures as economic retaliation.",
+                &[("described", Accuse)],
+            ),
+            ("Officials described the measures as useful.", &[]),
             // a condition is not an event
             (
                 "They signed a pact of mutual assistance if either country is attacked.",
