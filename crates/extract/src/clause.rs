@@ -300,7 +300,8 @@ fn and_new_predicate(sentence: &str, from: usize, at: usize) -> bool {
         return false;
     };
     let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
-    seg.len() - v - 1 >= if reporting { 3 } else { 1 }
+    let rest = seg.len() - v - 1;
+    rest >= if reporting { 3 } else { 1 }
 }
 
 /// True when the single dash at `at` closes a dateline ("SEOUL (Reuters) - ...").
