@@ -875,6 +875,26 @@ fn complement_targets(
                 }
                 return;
             }
+            // "warned that it would respond to the deployment of US missiles": a pronoun
+            // subject is the speaker itself; the party is the complement verb's own.
+            if pronoun_subject(&s[from..clause_end]) && comp.first().is_some_and(|g| g.start > from)
+            {
+                let mut prev = from;
+                for g in &comp {
+                    let gap = &s[prev..g.start];
+                    if gap.contains([',', ';', ':', '(']) || words(gap).len() > 8 {
+                        break;
+                    }
+                    prev = g.end;
+                    if matches!(
+                        g.gov.as_deref(),
+                        None | Some("to" | "against" | "on" | "of" | "with" | "at")
+                    ) {
+                        push(actors, g, Side::Target);
+                        return;
+                    }
+                }
+            }
             // "warned that any transfer of North Korean weapons to Russia would violate":
             // the parties named in the complement's subject, before its verb.
             let rest = &s[from..clause_end];
@@ -1705,6 +1725,14 @@ mod tests {
                 &assault,
                 vec![("Iran", &["IRN"]), ("Israel", &["ISR"])],
                 &["isr:source"],
+            ),
+            (
+                "Moscow warned that it would respond to the deployment of US missiles in Germany.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Moscow", &["RUS"]), ("US", &["USA"]), ("Germany", &["DEU"])],
+                &["rus:source", "usa:target"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
