@@ -664,14 +664,23 @@ fn assign_in(
                     } else if let Some((a, b)) = clause.speaker.filter(|(a, b)| {
                         pronoun_subject(&s[clause.start..t.start])
                             || announced(&s[*a..*b], &s[clause.start..t.start])
+                            || told_frame(&s[*a..*b]).is_some()
                     }) {
                         // "Japan said it would impose new sanctions on Russia": the speaker of
                         // a report whose clause names no subject.
-                        if let Some(sp) = groups(s, mentions, a, b)
-                            .iter()
-                            .find(|x| speaker_subject(x))
-                        {
+                        let frame = groups(s, mentions, a, b);
+                        if let Some(sp) = frame.iter().find(|x| speaker_subject(x)) {
                             push(&mut actors, sp, sd.subject);
+                        }
+                        // "told him that the balloon was a violation": the one told is the
+                        // other party.
+                        if let Some(after) = told_frame(&s[a..b]).map(|k| a + k) {
+                            if let Some(o) = frame
+                                .iter()
+                                .find(|x| x.start >= after && words(&s[after..x.start]).is_empty())
+                            {
+                                push(&mut actors, o, sd.object);
+                            }
                         }
                     }
                 }
@@ -1040,6 +1049,15 @@ fn announced(speaker: &str, head: &str) -> bool {
             "announced" | "announces" | "announce" | "declared" | "declares" | "unveiled"
         )
     }) && words(head).len() <= 3
+}
+
+/// The byte offset right after the last "told" of a report's frame ending in "told X
+/// that", if any.
+fn told_frame(frame: &str) -> Option<usize> {
+    let lower = frame.to_ascii_lowercase();
+    let at = lower.rfind("told ")?;
+    let rest = lower[at..].trim_end();
+    (rest.ends_with(" that") && words(rest).len() <= 5).then_some(at + "told ".len())
 }
 
 /// Verbs whose subject undergoes the noun after them ("faces pressure", "came under fire").
@@ -1733,6 +1751,14 @@ mod tests {
                 &threaten,
                 vec![("Moscow", &["RUS"]), ("US", &["USA"]), ("Germany", &["DEU"])],
                 &["rus:source", "usa:target"],
+            ),
+            (
+                "Blinken told Wang Yi that the balloon's presence in US airspace was a clear violation of US sovereignty.",
+                "violation",
+                Form::Noun,
+                &protest,
+                vec![("Blinken", &["USA"]), ("Wang Yi", &["CHN"]), ("US", &["USA"])],
+                &["chn:target", "usa:source"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
