@@ -274,7 +274,26 @@ fn and_new_subject(sentence: &str, from: usize, at: usize) -> bool {
     let opener = seg.iter().rposition(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
-            "that" | "between" | "among" | "when" | "if" | "because" | "as" | "who" | "which"
+            "that"
+                | "between"
+                | "among"
+                | "when"
+                | "if"
+                | "because"
+                | "as"
+                | "who"
+                | "which"
+                | "after"
+                | "before"
+                | "since"
+                | "until"
+                | "while"
+                | "once"
+                | "although"
+                | "though"
+                | "unless"
+                | "whereas"
+                | "where"
         )
     });
     let seg = &seg[opener.map_or(0, |o| o + 1)..];
@@ -441,6 +460,12 @@ mod tests {
                 "The United States and allied forces launched strikes.",
                 "launched",
                 "The United States and allied forces launched strikes.",
+                None,
+            ),
+            (
+                "Zhao accused the two countries of hypocrisy after Japan and Australia signed the pact.",
+                "signed",
+                "Zhao accused the two countries of hypocrisy after Japan and Australia signed the pact.",
                 None,
             ),
             (
