@@ -782,6 +782,24 @@ fn assign_in(
             }
         }
     }
+    // "... North Korea had wanted the sanctions lifted, and that he could not accept that":
+    // a demonstrative object stands for the proposal just reported; its author is the target.
+    if asymmetric
+        && !noun
+        && !actors.iter().any(|(_, side)| *side == Side::Target)
+        && demonstrative_object(&s[t.end..])
+    {
+        let earlier = groups(s, mentions, 0, clause.start.min(t.start));
+        if let Some(g) = earlier.iter().rev().find(|g| {
+            g.gov.is_none()
+                && g.items.iter().flat_map(|m| &m.actors).all(|a| {
+                    a.country.is_some() && !actors.iter().any(|(x, _)| x.country == a.country)
+                })
+        }) {
+            push(&mut actors, g, Side::Target);
+        }
+    }
+
     // An act with no target that happens in a named state ("re-examine the refineries in
     // Iran"): that state, when it is not the actor's own.
     if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
@@ -1049,6 +1067,17 @@ fn announced(speaker: &str, head: &str) -> bool {
             "announced" | "announces" | "announce" | "declared" | "declares" | "unveiled"
         )
     }) && words(head).len() <= 3
+}
+
+/// True when `rest` (the text after a verb) is a bare demonstrative object ("could not
+/// accept that.", "rejected this,").
+fn demonstrative_object(rest: &str) -> bool {
+    let r = rest.trim_start();
+    ["that", "this", "it"].iter().any(|d| {
+        r.strip_prefix(d).is_some_and(|after| {
+            after.is_empty() || after.starts_with(['.', ',', ';', '"', '”', '\''])
+        })
+    })
 }
 
 /// The byte offset right after the last "told" of a report's frame ending in "told X
@@ -1759,6 +1788,14 @@ mod tests {
                 &protest,
                 vec![("Blinken", &["USA"]), ("Wang Yi", &["CHN"]), ("US", &["USA"])],
                 &["chn:target", "usa:source"],
+            ),
+            (
+                "Trump said North Korea had wanted the sanctions lifted in their entirety, and that he could not accept that.",
+                "could not accept",
+                Form::Base,
+                &reject,
+                vec![("Trump", &["USA"]), ("North Korea", &["PRK"])],
+                &["prk:target", "usa:source"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
