@@ -800,6 +800,25 @@ fn assign_in(
         }
     }
 
+    // "Moon said Kim had proposed the meeting": a request reported by another party with no
+    // addressee of its own was made to that party.
+    if def.event_type == EventType::Request
+        && !actors.iter().any(|(_, side)| *side == Side::Target)
+        && actors.iter().any(|(_, side)| *side == Side::Source)
+    {
+        if let Some((a, b)) = clause.speaker {
+            let frame = groups(s, mentions, a, b);
+            if let Some(sp) = frame.iter().find(|g| {
+                speaker_subject(g)
+                    && g.items.iter().flat_map(|m| &m.actors).all(|x| {
+                        x.country.is_some() && !actors.iter().any(|(y, _)| y.country == x.country)
+                    })
+            }) {
+                push(&mut actors, sp, Side::Target);
+            }
+        }
+    }
+
     // An act with no target that happens in a named state ("re-examine the refineries in
     // Iran"): that state, when it is not the actor's own.
     if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
@@ -1796,6 +1815,14 @@ mod tests {
                 &reject,
                 vec![("Trump", &["USA"]), ("North Korea", &["PRK"])],
                 &["prk:target", "usa:source"],
+            ),
+            (
+                "Moon said Kim had proposed the meeting on Friday afternoon.",
+                "proposed",
+                Form::Past,
+                &request,
+                vec![("Moon", &["KOR"]), ("Kim", &["PRK"])],
+                &["kor:target", "prk:source"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
