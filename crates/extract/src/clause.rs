@@ -274,7 +274,26 @@ fn and_new_subject(sentence: &str, from: usize, at: usize) -> bool {
     let opener = seg.iter().rposition(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
-            "that" | "between" | "among" | "when" | "if" | "because" | "as" | "who" | "which"
+            "that"
+                | "between"
+                | "among"
+                | "when"
+                | "if"
+                | "because"
+                | "as"
+                | "who"
+                | "which"
+                | "after"
+                | "before"
+                | "since"
+                | "until"
+                | "while"
+                | "once"
+                | "although"
+                | "though"
+                | "unless"
+                | "whereas"
+                | "where"
         )
     });
     let seg = &seg[opener.map_or(0, |o| o + 1)..];
@@ -300,7 +319,8 @@ fn and_new_predicate(sentence: &str, from: usize, at: usize) -> bool {
         return false;
     };
     let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
-    seg.len() - v - 1 >= if reporting { 3 } else { 1 }
+    let rest = seg.len() - v - 1;
+    rest >= if reporting { 3 } else { 1 }
 }
 
 /// True when the single dash at `at` closes a dateline ("SEOUL (Reuters) - ...").
@@ -440,6 +460,12 @@ mod tests {
                 "The United States and allied forces launched strikes.",
                 "launched",
                 "The United States and allied forces launched strikes.",
+                None,
+            ),
+            (
+                "Zhao accused the two countries of hypocrisy after Japan and Australia signed the pact.",
+                "signed",
+                "Zhao accused the two countries of hypocrisy after Japan and Australia signed the pact.",
                 None,
             ),
             (

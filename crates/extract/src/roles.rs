@@ -664,14 +664,23 @@ fn assign_in(
                     } else if let Some((a, b)) = clause.speaker.filter(|(a, b)| {
                         pronoun_subject(&s[clause.start..t.start])
                             || announced(&s[*a..*b], &s[clause.start..t.start])
+                            || told_frame(&s[*a..*b]).is_some()
                     }) {
                         // "Japan said it would impose new sanctions on Russia": the speaker of
                         // a report whose clause names no subject.
-                        if let Some(sp) = groups(s, mentions, a, b)
-                            .iter()
-                            .find(|x| speaker_subject(x))
-                        {
+                        let frame = groups(s, mentions, a, b);
+                        if let Some(sp) = frame.iter().find(|x| speaker_subject(x)) {
                             push(&mut actors, sp, sd.subject);
+                        }
+                        // "told him that the balloon was a violation": the one told is the
+                        // other party.
+                        if let Some(after) = told_frame(&s[a..b]).map(|k| a + k) {
+                            if let Some(o) = frame
+                                .iter()
+                                .find(|x| x.start >= after && words(&s[after..x.start]).is_empty())
+                            {
+                                push(&mut actors, o, sd.object);
+                            }
                         }
                     }
                 }
@@ -773,6 +782,43 @@ fn assign_in(
             }
         }
     }
+    // "... North Korea had wanted the sanctions lifted, and that he could not accept that":
+    // a demonstrative object stands for the proposal just reported; its author is the target.
+    if asymmetric
+        && !noun
+        && !actors.iter().any(|(_, side)| *side == Side::Target)
+        && demonstrative_object(&s[t.end..])
+    {
+        let earlier = groups(s, mentions, 0, clause.start.min(t.start));
+        if let Some(g) = earlier.iter().rev().find(|g| {
+            g.gov.is_none()
+                && g.items.iter().flat_map(|m| &m.actors).all(|a| {
+                    a.country.is_some() && !actors.iter().any(|(x, _)| x.country == a.country)
+                })
+        }) {
+            push(&mut actors, g, Side::Target);
+        }
+    }
+
+    // "Moon said Kim had proposed the meeting": a request reported by another party with no
+    // addressee of its own was made to that party.
+    if def.event_type == EventType::Request
+        && !actors.iter().any(|(_, side)| *side == Side::Target)
+        && actors.iter().any(|(_, side)| *side == Side::Source)
+    {
+        if let Some((a, b)) = clause.speaker {
+            let frame = groups(s, mentions, a, b);
+            if let Some(sp) = frame.iter().find(|g| {
+                speaker_subject(g)
+                    && g.items.iter().flat_map(|m| &m.actors).all(|x| {
+                        x.country.is_some() && !actors.iter().any(|(y, _)| y.country == x.country)
+                    })
+            }) {
+                push(&mut actors, sp, Side::Target);
+            }
+        }
+    }
+
     // An act with no target that happens in a named state ("re-examine the refineries in
     // Iran"): that state, when it is not the actor's own.
     if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
@@ -874,6 +920,26 @@ fn complement_targets(
                     }
                 }
                 return;
+            }
+            // "warned that it would respond to the deployment of US missiles": a pronoun
+            // subject is the speaker itself; the party is the complement verb's own.
+            if pronoun_subject(&s[from..clause_end]) && comp.first().is_some_and(|g| g.start > from)
+            {
+                let mut prev = from;
+                for g in &comp {
+                    let gap = &s[prev..g.start];
+                    if gap.contains([',', ';', ':', '(']) || words(gap).len() > 8 {
+                        break;
+                    }
+                    prev = g.end;
+                    if matches!(
+                        g.gov.as_deref(),
+                        None | Some("to" | "against" | "on" | "of" | "with" | "at")
+                    ) {
+                        push(actors, g, Side::Target);
+                        return;
+                    }
+                }
             }
             // "warned that any transfer of North Korean weapons to Russia would violate":
             // the parties named in the complement's subject, before its verb.
@@ -1020,6 +1086,26 @@ fn announced(speaker: &str, head: &str) -> bool {
             "announced" | "announces" | "announce" | "declared" | "declares" | "unveiled"
         )
     }) && words(head).len() <= 3
+}
+
+/// True when `rest` (the text after a verb) is a bare demonstrative object ("could not
+/// accept that.", "rejected this,").
+fn demonstrative_object(rest: &str) -> bool {
+    let r = rest.trim_start();
+    ["that", "this", "it"].iter().any(|d| {
+        r.strip_prefix(d).is_some_and(|after| {
+            after.is_empty() || after.starts_with(['.', ',', ';', '"', '”', '\''])
+        })
+    })
+}
+
+/// The byte offset right after the last "told" of a report's frame ending in "told X
+/// that", if any.
+fn told_frame(frame: &str) -> Option<usize> {
+    let lower = frame.to_ascii_lowercase();
+    let at = lower.rfind("told ")?;
+    let rest = lower[at..].trim_end();
+    (rest.ends_with(" that") && words(rest).len() <= 5).then_some(at + "told ".len())
 }
 
 /// Verbs whose subject undergoes the noun after them ("faces pressure", "came under fire").
@@ -1705,6 +1791,38 @@ mod tests {
                 &assault,
                 vec![("Iran", &["IRN"]), ("Israel", &["ISR"])],
                 &["isr:source"],
+            ),
+            (
+                "Moscow warned that it would respond to the deployment of US missiles in Germany.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Moscow", &["RUS"]), ("US", &["USA"]), ("Germany", &["DEU"])],
+                &["rus:source", "usa:target"],
+            ),
+            (
+                "Blinken told Wang Yi that the balloon's presence in US airspace was a clear violation of US sovereignty.",
+                "violation",
+                Form::Noun,
+                &protest,
+                vec![("Blinken", &["USA"]), ("Wang Yi", &["CHN"]), ("US", &["USA"])],
+                &["chn:target", "usa:source"],
+            ),
+            (
+                "Trump said North Korea had wanted the sanctions lifted in their entirety, and that he could not accept that.",
+                "could not accept",
+                Form::Base,
+                &reject,
+                vec![("Trump", &["USA"]), ("North Korea", &["PRK"])],
+                &["prk:target", "usa:source"],
+            ),
+            (
+                "Moon said Kim had proposed the meeting on Friday afternoon.",
+                "proposed",
+                Form::Past,
+                &request,
+                vec![("Moon", &["KOR"]), ("Kim", &["PRK"])],
+                &["kor:target", "prk:source"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",
