@@ -121,7 +121,7 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
     while let Some(off) = sentence[from..].find(" and ") {
         let at = from + off;
         from = at + " and ".len();
-        if !and_new_subject(sentence, start, at) {
+        if !and_new_subject(sentence, start, at) && !and_new_predicate(sentence, start, at) {
             continue;
         }
         if at + 1 < trigger_start && at >= start {
@@ -274,7 +274,26 @@ fn and_new_subject(sentence: &str, from: usize, at: usize) -> bool {
     let opener = seg.iter().rposition(|w| {
         matches!(
             w.to_ascii_lowercase().as_str(),
-            "that" | "between" | "among" | "when" | "if" | "because" | "as" | "who" | "which"
+            "that"
+                | "between"
+                | "among"
+                | "when"
+                | "if"
+                | "because"
+                | "as"
+                | "who"
+                | "which"
+                | "after"
+                | "before"
+                | "since"
+                | "until"
+                | "while"
+                | "once"
+                | "although"
+                | "though"
+                | "unless"
+                | "whereas"
+                | "where"
         )
     });
     let seg = &seg[opener.map_or(0, |o| o + 1)..];
@@ -283,6 +302,24 @@ fn and_new_subject(sentence: &str, from: usize, at: usize) -> bool {
     };
     let rest = seg.len() - v - 1;
     let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    rest >= if reporting { 3 } else { 1 }
+}
+
+/// True when the plain " and " at `at` starts a second predicate of the same subject ("China
+/// condemned the visit and urged Washington to stop"): a verb follows it, and what precedes
+/// it since `from` (or the last comma) holds a verb with at least one word after it.
+fn and_new_predicate(sentence: &str, from: usize, at: usize) -> bool {
+    let next = sentence[at + " and ".len()..].split_whitespace().next();
+    if !next.is_some_and(|w| verb_like(w) && !matches!(w, "also" | "then" | "later")) {
+        return false;
+    }
+    let lo = sentence[..at].rfind(',').map_or(from, |c| c.max(from));
+    let seg: Vec<&str> = sentence[lo.min(at)..at].split_whitespace().collect();
+    let Some(v) = seg.iter().rposition(|w| verb_like(w)) else {
+        return false;
+    };
+    let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    let rest = seg.len() - v - 1;
     rest >= if reporting { 3 } else { 1 }
 }
 
@@ -406,6 +443,30 @@ mod tests {
                 "meeting",
                 " he believed the meeting between Trump and Kim could go ahead.",
                 Some("Moon said"),
+            ),
+            (
+                "China condemned the visit and urged Washington to stop arms sales to Taiwan.",
+                "condemned",
+                "China condemned the visit",
+                None,
+            ),
+            (
+                "China condemned the visit and urged Washington to stop arms sales to Taiwan.",
+                "urged",
+                "and urged Washington to stop arms sales to Taiwan.",
+                None,
+            ),
+            (
+                "The United States and allied forces launched strikes.",
+                "launched",
+                "The United States and allied forces launched strikes.",
+                None,
+            ),
+            (
+                "Zhao accused the two countries of hypocrisy after Japan and Australia signed the pact.",
+                "signed",
+                "Zhao accused the two countries of hypocrisy after Japan and Australia signed the pact.",
+                None,
             ),
             (
                 "Abe said Japan and China will hold talks.",

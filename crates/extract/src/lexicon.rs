@@ -128,7 +128,22 @@ struct TriggerFile {
     noun_support: NounSupport,
     #[serde(default)]
     stop: Stop,
+    #[serde(default)]
+    characterise: Characterise,
     trigger: Vec<RawTrigger>,
+}
+
+/// Verbs that characterise something, which accuse only when what follows "as" is damning
+/// ("described the measures as economic retaliation", not "described the talks as useful").
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Characterise {
+    /// The characterising verbs (also listed as ACCUSE forms).
+    #[serde(default)]
+    verbs: Vec<String>,
+    /// Damning words or phrases after "as".
+    #[serde(default)]
+    damning: Vec<String>,
 }
 
 /// Phrases that contain a trigger word but report no event ("a sign of", "truce village").
@@ -223,6 +238,10 @@ pub struct Lexicon {
     support_before: PhraseMatcher,
     /// Support participles of noun triggers, after the noun.
     support_after: PhraseMatcher,
+    /// Characterising verbs ("described"), lower case.
+    characterise_verbs: Vec<String>,
+    /// Damning words after "as" that make a characterisation an accusation.
+    damning: PhraseMatcher,
     /// Cue search window.
     pub window: Window,
 }
@@ -379,6 +398,13 @@ impl Lexicon {
         };
         let support_before = compile(support.before)?;
         let support_after = compile(support.after)?;
+        let characterise_verbs: Vec<String> = file
+            .characterise
+            .verbs
+            .iter()
+            .map(|v| v.to_lowercase())
+            .collect();
+        let damning = compile(file.characterise.damning)?;
 
         let sfile: StatusFile = toml::from_str(status).map_err(|e| LexiconError::Parse {
             path: status_path.to_path_buf(),
@@ -420,6 +446,8 @@ impl Lexicon {
             cue_matcher,
             support_before,
             support_after,
+            characterise_verbs,
+            damning,
             window: sfile.window,
         })
     }
@@ -475,12 +503,45 @@ impl Lexicon {
             .find(text)
             .into_iter()
             .any(|m| m.end <= start && close(&text[m.end..start]));
+        // a support verb after the noun is its own unless another noun trigger comes between
+        // ("The exercise implements an agreement reached at Camp David": the agreement was
+        // reached)
         before
-            || self
-                .support_after
-                .find(text)
+            || self.support_after.find(text).into_iter().any(|m| {
+                m.start >= end
+                    && close(&text[end..m.start])
+                    && self
+                        .triggers_in(&text[end..m.start])
+                        .iter()
+                        .all(|t| t.form != Form::Noun)
+            })
+    }
+
+    /// For a characterising verb ("described", "branded"): whether "as" follows it in
+    /// `text[..clause_end]` with a damning word at most six words after the "as" ("described
+    /// the measures as economic retaliation"). `None` for every other trigger.
+    pub fn characterises_damningly(
+        &self,
+        text: &str,
+        t: &TriggerMatch,
+        clause_end: usize,
+    ) -> Option<bool> {
+        let word = text.get(t.start..t.end)?.to_lowercase();
+        if !self.characterise_verbs.contains(&word) {
+            return None;
+        }
+        let rest = text.get(t.end..clause_end.max(t.end))?;
+        let lower = rest.to_ascii_lowercase();
+        let Some(at) = lower.find(" as ") else {
+            return Some(false);
+        };
+        let tail = &rest[at + 4..];
+        Some(
+            self.damning
+                .find(tail)
                 .into_iter()
-                .any(|m| m.start >= end && close(&text[end..m.start]))
+                .any(|m| tail[..m.start].split_whitespace().count() <= 6),
+        )
     }
 
     /// True when the matched trigger is an arrival ("arrived in").
@@ -550,6 +611,18 @@ mod tests {
                 true,
             ),
             ("UN sanctions on the country.", "sanctions", false),
+            // a participle after another noun trigger is that noun's
+            (
+                "The exercise implements an agreement reached at Camp David.",
+                "exercise",
+                false,
+            ),
+            (
+                "The summer exercise, scheduled for August.",
+                "exercise",
+                false,
+            ),
+            ("The exercise scheduled for August.", "exercise", true),
             (
                 "The launch failed, with the missile exploding.",
                 "missile",

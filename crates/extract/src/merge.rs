@@ -207,7 +207,16 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
             one.len() == 1 && s_other == one && (s_one.is_empty() || s_one == one)
                 || one.len() == 1 && subset(one, other) && s_one.is_empty() && s_other.is_empty()
         };
-        return joins(&cd, &sd, &ce, &se) || joins(&ce, &se, &cd, &sd);
+        // An undated later mention by the same source of part of the targets ("France recalled
+        // its ambassadors to the United States and Australia on Friday" / "the first time
+        // France has recalled its ambassador to Washington") is the same act.
+        let part = |a: &Draft, ca: &[String], sa: &[String], cb: &[String], sb: &[String]| {
+            a.date.is_none() && !sa.is_empty() && sa == sb && subset(ca, cb)
+        };
+        return joins(&cd, &sd, &ce, &se)
+            || joins(&ce, &se, &cd, &sd)
+            || part(d, &cd, &sd, &ce, &se)
+            || part(e, &ce, &se, &cd, &sd);
     }
     // A draft naming one state (or none) may complete an event; two drafts naming different
     // pairs of states are different events even when one pair contains the other.

@@ -374,8 +374,9 @@ fn adjunct_side(def: &TriggerDef, noun: bool, gov: &str, sd: &Sides) -> Option<S
                 Some(Side::Target)
             }
             "from" if noun => Some(Side::Source),
-            // "a deadline for Washington", "aid for Ukraine"
-            "for" if noun => Some(Side::Target),
+            // "a deadline for Washington", "aid for Ukraine", "a suspension of air links
+            // with Serbia"
+            "for" | "with" if noun => Some(Side::Target),
             // "withdraw inspectors from Iraq", "demanded concessions from Seoul"
             "from" => Some(Side::Target),
             _ => None,
@@ -474,7 +475,18 @@ fn assign_in(
         let controlled = open
             .last()
             .is_some_and(|g| object_control(s, g.start) || !infinitive);
-        if let Some(g) = for_subject {
+        // "accused Israel of violating the ceasefire", "praised China for helping": the
+        // object before "of"/"for" is the subject of the gerund.
+        let of_subject = gerund(&s[t.start..t.end])
+            .then(|| {
+                before.last().filter(|g| {
+                    let gap = s[g.end..t.start].trim().to_ascii_lowercase();
+                    gap == "of" || gap == "for"
+                })
+            })
+            .flatten()
+            .copied();
+        if let Some(g) = for_subject.or(of_subject) {
             subject = Some(g);
         } else if infinitive && !controlled && open.len() >= 2 {
             // "Kono summoned South Korea's ambassador on Friday to protest": the main
@@ -504,13 +516,14 @@ fn assign_in(
         // "Obama faces pressure from Congress" read with a verb "pressure": the subject
         // undergoes it.
         let undergo = |w: &str| UNDERGO.contains(&w.to_ascii_lowercase().as_str());
+        let phrase = words(&s[t.start..t.end]);
         undergone = !noun
+            && def.mode.is_none()
+            && !def.symmetric
             && (words(&s[g.end..t.start])
                 .last()
                 .is_some_and(|(_, w)| undergo(w))
-                || words(&s[t.start..t.end])
-                    .first()
-                    .is_some_and(|(_, w)| undergo(w)));
+                || phrase.len() >= 2 && phrase.first().is_some_and(|(_, w)| undergo(w)));
         push(
             &mut actors,
             g,
@@ -546,6 +559,16 @@ fn assign_in(
             g.gov.clone()
         };
         prev = g.end;
+        // "tariffs on 75 billion dollars of American goods": a party inside the trigger's
+        // "on"/"against" phrase takes that preposition.
+        let gov = match gov.as_deref() {
+            Some("of") if n <= 6 => words(gap)
+                .iter()
+                .find(|(_, w)| matches!(*w, "on" | "against"))
+                .map(|(_, w)| w.to_string())
+                .or(gov),
+            _ => gov,
+        };
         let side = match gov.as_deref() {
             None => {
                 // A direct object: right after a verb trigger.
@@ -563,9 +586,16 @@ fn assign_in(
                 } else {
                     gov
                 };
-                match adjunct_side(def, noun, gov, &sd) {
-                    Some(side) => side,
-                    None => continue,
+                // "were killed in Israeli tank shelling": a state adjective in the "in"
+                // phrase of a passive names its agent.
+                let adjective = g.items.iter().all(|m| m.form == "adjective");
+                if passive && gov == "in" && adjective && !words(gap).is_empty() {
+                    sd.agent
+                } else {
+                    match adjunct_side(def, noun, gov, &sd) {
+                        Some(side) => side,
+                        None => continue,
+                    }
                 }
             }
         };
@@ -631,6 +661,27 @@ fn assign_in(
                         } else {
                             push(&mut actors, g, sd.subject);
                         }
+                    } else if let Some((a, b)) = clause.speaker.filter(|(a, b)| {
+                        pronoun_subject(&s[clause.start..t.start])
+                            || announced(&s[*a..*b], &s[clause.start..t.start])
+                            || told_frame(&s[*a..*b]).is_some()
+                    }) {
+                        // "Japan said it would impose new sanctions on Russia": the speaker of
+                        // a report whose clause names no subject.
+                        let frame = groups(s, mentions, a, b);
+                        if let Some(sp) = frame.iter().find(|x| speaker_subject(x)) {
+                            push(&mut actors, sp, sd.subject);
+                        }
+                        // "told him that the balloon was a violation": the one told is the
+                        // other party.
+                        if let Some(after) = told_frame(&s[a..b]).map(|k| a + k) {
+                            if let Some(o) = frame
+                                .iter()
+                                .find(|x| x.start >= after && words(&s[after..x.start]).is_empty())
+                            {
+                                push(&mut actors, o, sd.object);
+                            }
+                        }
                     }
                 }
             }
@@ -679,19 +730,15 @@ fn assign_in(
         }
     }
 
-    // An asymmetric verb with no target: the parties of its complement ("warned that the
-    // South would respond", "blew up the liaison office with South Korea").
-    let asymmetric = def.mode.is_none() && !def.symmetric;
-    if asymmetric && !noun && !actors.iter().any(|(_, side)| *side == Side::Target) {
-        complement_targets(s, &gs, t.end, clause.end, &mut actors);
-    }
-
     // A verb with no subject: the speaker of the report, else the subject of the predicate
     // it is coordinated with.
     if !noun && subject.is_none() {
         let mut found = false;
         if let Some((a, b)) = clause.speaker {
-            if let Some(g) = groups(s, mentions, a, b).iter().find(|g| g.gov.is_none()) {
+            if let Some(g) = groups(s, mentions, a, b)
+                .iter()
+                .find(|g| speaker_subject(g))
+            {
                 push(&mut actors, g, sd.subject);
                 found = true;
             }
@@ -705,6 +752,13 @@ fn assign_in(
             }
         }
     }
+    // An asymmetric verb with no target: the parties of its complement ("warned that the
+    // South would respond", "blew up the liaison office with South Korea").
+    let asymmetric = def.mode.is_none() && !def.symmetric;
+    if asymmetric && !noun && !actors.iter().any(|(_, side)| *side == Side::Target) {
+        complement_targets(s, &gs, t.end, clause.end, &mut actors);
+    }
+
     // Still nothing: an actor located in the subject ("Demonstrators in Baghdad blocked a
     // road"), else the first actor after the verb ("continued their strike to demand the
     // resignation of Algerian President Ben Bella").
@@ -728,6 +782,64 @@ fn assign_in(
             }
         }
     }
+    // "... North Korea had wanted the sanctions lifted, and that he could not accept that":
+    // a demonstrative object stands for the proposal just reported; its author is the target.
+    if asymmetric
+        && !noun
+        && !actors.iter().any(|(_, side)| *side == Side::Target)
+        && demonstrative_object(&s[t.end..])
+    {
+        let earlier = groups(s, mentions, 0, clause.start.min(t.start));
+        if let Some(g) = earlier.iter().rev().find(|g| {
+            g.gov.is_none()
+                && g.items.iter().flat_map(|m| &m.actors).all(|a| {
+                    a.country.is_some() && !actors.iter().any(|(x, _)| x.country == a.country)
+                })
+        }) {
+            push(&mut actors, g, Side::Target);
+        }
+    }
+
+    // "Moon said Kim had proposed the meeting": a request reported by another party with no
+    // addressee of its own was made to that party.
+    if def.event_type == EventType::Request
+        && !actors.iter().any(|(_, side)| *side == Side::Target)
+        && actors.iter().any(|(_, side)| *side == Side::Source)
+    {
+        if let Some((a, b)) = clause.speaker {
+            let frame = groups(s, mentions, a, b);
+            if let Some(sp) = frame.iter().find(|g| {
+                speaker_subject(g)
+                    && g.items.iter().flat_map(|m| &m.actors).all(|x| {
+                        x.country.is_some() && !actors.iter().any(|(y, _)| y.country == x.country)
+                    })
+            }) {
+                push(&mut actors, sp, Side::Target);
+            }
+        }
+    }
+
+    // An act with no target that happens in a named state ("re-examine the refineries in
+    // Iran"): that state, when it is not the actor's own.
+    if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
+        let mut prev = t.end;
+        for g in gs.iter().filter(|g| g.start >= t.end) {
+            let (n, barrier) = gap_info(&s[prev..g.start]);
+            if barrier || n > 8 {
+                break;
+            }
+            prev = g.end;
+            let named = g.items.iter().all(|m| m.form == "name");
+            let other = g.items.iter().flat_map(|m| &m.actors).all(|a| {
+                a.country.is_some() && !actors.iter().any(|(x, _)| x.country == a.country)
+            });
+            if matches!(g.gov.as_deref(), Some("in" | "inside" | "into")) && named && other {
+                push(&mut actors, g, Side::Target);
+                break;
+            }
+        }
+    }
+
     actors
 }
 
@@ -744,7 +856,10 @@ fn object_and_speaker(
 ) {
     push(actors, g, sd.object);
     if let Some((a, b)) = clause.speaker {
-        if let Some(sp) = groups(s, mentions, a, b).iter().find(|x| x.gov.is_none()) {
+        if let Some(sp) = groups(s, mentions, a, b)
+            .iter()
+            .find(|x| speaker_subject(x))
+        {
             push(actors, sp, sd.subject);
         }
     }
@@ -805,6 +920,26 @@ fn complement_targets(
                     }
                 }
                 return;
+            }
+            // "warned that it would respond to the deployment of US missiles": a pronoun
+            // subject is the speaker itself; the party is the complement verb's own.
+            if pronoun_subject(&s[from..clause_end]) && comp.first().is_some_and(|g| g.start > from)
+            {
+                let mut prev = from;
+                for g in &comp {
+                    let gap = &s[prev..g.start];
+                    if gap.contains([',', ';', ':', '(']) || words(gap).len() > 8 {
+                        break;
+                    }
+                    prev = g.end;
+                    if matches!(
+                        g.gov.as_deref(),
+                        None | Some("to" | "against" | "on" | "of" | "with" | "at")
+                    ) {
+                        push(actors, g, Side::Target);
+                        return;
+                    }
+                }
             }
             // "warned that any transfer of North Korean weapons to Russia would violate":
             // the parties named in the complement's subject, before its verb.
@@ -925,6 +1060,54 @@ const CLAUSE_VERBS: &[&str] = &[
     "tweeted",
 ];
 
+/// True when a group of a report's frame may be its speaker: ungoverned, or the subject of
+/// a subordinate frame ("came as *Israel* announced it would free ...").
+fn speaker_subject(g: &Group<'_>) -> bool {
+    matches!(
+        g.gov.as_deref(),
+        None | Some("as" | "after" | "before" | "since" | "until" | "once" | "when" | "while")
+    )
+}
+
+/// True when `head` (a clause up to its trigger) opens with a subject pronoun that stands
+/// for the speaker of the report ("Japan said *it* would impose new sanctions").
+fn pronoun_subject(head: &str) -> bool {
+    words(head)
+        .first()
+        .is_some_and(|(_, w)| matches!(w.to_ascii_lowercase().as_str(), "it" | "they" | "we"))
+}
+
+/// True when a report's verb takes the noun trigger as its object ("China *announced*
+/// retaliatory tariffs"): the speaker is the event's subject.
+fn announced(speaker: &str, head: &str) -> bool {
+    words(speaker).last().is_some_and(|(_, w)| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "announced" | "announces" | "announce" | "declared" | "declares" | "unveiled"
+        )
+    }) && words(head).len() <= 3
+}
+
+/// True when `rest` (the text after a verb) is a bare demonstrative object ("could not
+/// accept that.", "rejected this,").
+fn demonstrative_object(rest: &str) -> bool {
+    let r = rest.trim_start();
+    ["that", "this", "it"].iter().any(|d| {
+        r.strip_prefix(d).is_some_and(|after| {
+            after.is_empty() || after.starts_with(['.', ',', ';', '"', '”', '\''])
+        })
+    })
+}
+
+/// The byte offset right after the last "told" of a report's frame ending in "told X
+/// that", if any.
+fn told_frame(frame: &str) -> Option<usize> {
+    let lower = frame.to_ascii_lowercase();
+    let at = lower.rfind("told ")?;
+    let rest = lower[at..].trim_end();
+    (rest.ends_with(" that") && words(rest).len() <= 5).then_some(at + "told ".len())
+}
+
 /// Verbs whose subject undergoes the noun after them ("faces pressure", "came under fire").
 const UNDERGO: &[&str] = &[
     "face",
@@ -940,6 +1123,14 @@ const UNDERGO: &[&str] = &[
     "suffer",
     "endured",
     "under",
+    "enjoyed",
+    "enjoys",
+    "enjoy",
+    "won",
+    "wins",
+    "gained",
+    "gains",
+    "garnered",
 ];
 
 /// True when `gap` (between a subject and a noun trigger) holds a verb of undergoing.
@@ -1015,10 +1206,9 @@ fn object_like(s: &str, np: usize) -> bool {
 fn coordinated_predicate(s: &str, clause_start: usize) -> bool {
     let head = s[..clause_start].trim_end();
     let tail = s[clause_start..].trim_start().to_ascii_lowercase();
-    head.ends_with(',')
-        && ["and ", "but ", "while "]
-            .iter()
-            .any(|c| tail.starts_with(c))
+    // "..., and urged", or a plain "and urged" that the clause finder cut at
+    (head.ends_with(',') && tail.starts_with("while "))
+        || ["and ", "but "].iter().any(|c| tail.starts_with(c))
 }
 
 /// True when the gap before a group ends in "to" + a verb ("to help Israel"): the group
@@ -1112,8 +1302,20 @@ mod tests {
         d: &TriggerDef,
         ms: &[(&str, &[&str])],
     ) -> Vec<String> {
-        let mut ls: Vec<Local<'static, Mention>> =
-            ms.iter().map(|(t, c)| mention(s, t, c)).collect();
+        let mut ls: Vec<Local<'static, Mention>> = ms
+            .iter()
+            .map(|(t, c)| match t.split_once('@') {
+                // "Israeli@adjective": a mention of another form than a name.
+                Some((t, form)) => {
+                    let mut l = mention(s, t, c);
+                    let mut m = l.item.clone();
+                    m.form = form.into();
+                    l.item = Box::leak(Box::new(m));
+                    l
+                }
+                None => mention(s, t, c),
+            })
+            .collect();
         ls.sort_by_key(|l| l.start);
         let start = s
             .find(trigger)
@@ -1149,6 +1351,7 @@ mod tests {
         let support = def(None, false, EventType::Support);
         let retreat = def(None, false, EventType::Retreat);
         let aid = def(None, false, EventType::Aid);
+        let host = def(Some(ModeHint::Host), false, EventType::Consult);
         type Case<'a> = (
             &'a str,
             &'a str,
@@ -1516,6 +1719,110 @@ mod tests {
                 &request,
                 vec![("Obama", &["USA"]), ("Iran", &["IRN"])],
                 &["usa:target"],
+            ),
+            (
+                "Japan said it would impose new sanctions on Russia.",
+                "new sanctions",
+                Form::Noun,
+                &sanction,
+                vec![("Japan", &["JPN"]), ("Russia", &["RUS"])],
+                &["jpn:source", "rus:target"],
+            ),
+            (
+                "When China announced retaliatory tariffs on 75 billion dollars of American goods.",
+                "retaliatory tariffs",
+                Form::Noun,
+                &sanction,
+                vec![("China", &["CHN"]), ("American", &["USA"])],
+                &["chn:source", "usa:target"],
+            ),
+            (
+                "Italy announced a suspension of air links with Serbia on Wednesday.",
+                "suspension of air links",
+                Form::Noun,
+                &sanction,
+                vec![("Italy", &["ITA"]), ("Serbia", &["SRB"])],
+                &["ita:source", "srb:target"],
+            ),
+            (
+                "Four children were killed in Israeli tank shelling in the east of the Gaza Strip.",
+                "killed",
+                Form::Past,
+                &assault,
+                vec![("Israeli@adjective", &["ISR"])],
+                &["isr:source"],
+            ),
+            (
+                "The United Nations inspectors want to re-examine the refineries in Iran.",
+                "re-examine",
+                Form::Base,
+                &protest,
+                vec![("United Nations", &["UNO"]), ("Iran", &["IRN"])],
+                &["irn:target", "uno:source"],
+            ),
+            (
+                "Kim Jong Un supervised a missile test in Pyongyang.",
+                "missile test",
+                Form::Noun,
+                &mobilize,
+                vec![("Kim Jong Un", &["PRK"]), ("Pyongyang@capital", &["PRK"])],
+                &["prk:source"],
+            ),
+            (
+                "Israel's release came as Israel announced it would free 150 Palestinian prisoners.",
+                "free",
+                Form::Base,
+                &concede,
+                vec![("Israel", &["ISR"]), ("Palestinian", &["PSE"])],
+                &["isr:source", "pse:target"],
+            ),
+            (
+                "Kim Jong Un received Russian Defence Minister Andrei Belousov in Pyongyang.",
+                "received",
+                Form::Past,
+                &host,
+                vec![("Kim Jong Un", &["PRK"]), ("Russian Defence Minister Andrei Belousov", &["RUS"])],
+                &["prk:host", "rus:guest"],
+            ),
+            (
+                "Iran accused Israel of violating the ceasefire.",
+                "violating",
+                Form::Present,
+                &assault,
+                vec![("Iran", &["IRN"]), ("Israel", &["ISR"])],
+                &["isr:source"],
+            ),
+            (
+                "Moscow warned that it would respond to the deployment of US missiles in Germany.",
+                "warned",
+                Form::Past,
+                &threaten,
+                vec![("Moscow", &["RUS"]), ("US", &["USA"]), ("Germany", &["DEU"])],
+                &["rus:source", "usa:target"],
+            ),
+            (
+                "Blinken told Wang Yi that the balloon's presence in US airspace was a clear violation of US sovereignty.",
+                "violation",
+                Form::Noun,
+                &protest,
+                vec![("Blinken", &["USA"]), ("Wang Yi", &["CHN"]), ("US", &["USA"])],
+                &["chn:target", "usa:source"],
+            ),
+            (
+                "Trump said North Korea had wanted the sanctions lifted in their entirety, and that he could not accept that.",
+                "could not accept",
+                Form::Base,
+                &reject,
+                vec![("Trump", &["USA"]), ("North Korea", &["PRK"])],
+                &["prk:target", "usa:source"],
+            ),
+            (
+                "Moon said Kim had proposed the meeting on Friday afternoon.",
+                "proposed",
+                Form::Past,
+                &request,
+                vec![("Moon", &["KOR"]), ("Kim", &["PRK"])],
+                &["kor:target", "prk:source"],
             ),
             (
                 "The statement by Ri Thae Song accused the Trump administration of using the talks.",

@@ -41,6 +41,18 @@ use std::path::Path;
 /// the planned event). Only the reported invitation ("said he had invited Xi to talk") is a
 /// request; a background one ("has invited him to do") is not a trigger. A bare form after a determiner reads as a noun ("a three-day visit").
 ///
+/// Also skipped: a habit or standing position ("has in the past condemned such drills", "has
+/// backed UN sanctions since 2016") and what it names; a characterisation whose "as" is not
+/// followed by a damning word ("described the talks as useful"; "described the measures as
+/// economic retaliation" accuses); a protest noun after "in" that gives the purpose of an
+/// earlier act ("recalled its ambassadors in protest at the pact"). "Want" with an object is a
+/// request ("wants Putin to attack", "wanted the sanctions lifted"); "want to" is a wish, a
+/// speculation cue on the act it governs. An agreement to resume talks with no date for them
+/// ("agreed to restart trade negotiations") stays an agreement; a second trigger of the same
+/// type stands when it is coordinated ("and has also offered to meet Trump"), subordinate
+/// ("since Kim Jong Il met Medvedev") or has a predicate of its own ("their first summit, held
+/// on April 27").
+///
 /// # Limits
 /// Rule-based: participants come from the clause around the trigger, not from a parse;
 /// long sentences with several events may mix their actors.
@@ -110,6 +122,11 @@ impl EventExtractor {
             if t.start < standing_until {
                 continue;
             }
+            // "described the measures as economic retaliation" accuses; "described the talks as
+            // useful" does not.
+            if self.lex.characterises_damningly(s, t, clause.end) == Some(false) {
+                continue;
+            }
             // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
             // question's content is no event.
             if in_opening_question(s, t) {
@@ -157,6 +174,15 @@ impl EventExtractor {
                         && governs_complement(s, p, t)
                 });
             if governed {
+                continue;
+            }
+            // "recalled its ambassadors ... in an unprecedented protest at the pact": a protest
+            // noun after "in" gives the purpose of an earlier act of its sentence.
+            if def.event_type == EventType::Protest
+                && matches!(t.form, Form::Noun | Form::Base)
+                && !out.is_empty()
+                && in_manner_phrase(s, t)
+            {
                 continue;
             }
             // A noun naming a statement or an action ("sanctions", "the declaration") is an
@@ -336,7 +362,8 @@ impl EventExtractor {
                 headline: opening_headline(cx.doc, cx.sid),
                 historical: false,
                 arrival: self.lex.is_arrival(t),
-                own_predicate: has_own_predicate(cx.text, t, &cx.cues),
+                own_predicate: has_own_predicate(cx.text, t, &cx.cues)
+                    || prior_reference(cx.text, t),
             };
             d.historical = historical(d.date.as_ref(), cx.doc.published_date());
             host_from_place(&mut d);
@@ -679,6 +706,40 @@ fn has_own_predicate(s: &str, t: &TriggerMatch, cues: &[CueMatch]) -> bool {
                     .trim_matches(|ch: char| ch == ',' || ch.is_whitespace())
                     .is_empty()
         })
+}
+
+/// True when "in" opens the phrase of noun trigger `t` within three words ("in protest at",
+/// "in an unprecedented protest at").
+fn in_manner_phrase(s: &str, t: &TriggerMatch) -> bool {
+    s[..t.start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| w.eq_ignore_ascii_case("in"))
+}
+
+/// True when noun trigger `t` names an earlier event than the article's: "last" or
+/// "previous" right before it, or before one adjective ("The last inter-Korean summit took
+/// place in October 2007"); not a time phrase ("last week's summit").
+fn prior_reference(s: &str, t: &TriggerMatch) -> bool {
+    const PRIOR: &[&str] = &["last", "previous", "preceding"];
+    if t.form != Form::Noun {
+        return false;
+    }
+    let words: Vec<String> = s[..t.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_ascii_lowercase()
+        })
+        .collect();
+    match words.as_slice() {
+        [w, ..] if PRIOR.contains(&w.as_str()) => true,
+        [adj, w] => PRIOR.contains(&w.as_str()) && !adj.ends_with("'s") && !adj.ends_with('s'),
+        _ => false,
+    }
 }
 
 /// True when the noun trigger at `t` follows a reference word within three words.
@@ -1197,6 +1258,18 @@ mod tests {
                 "Beijing has backed UN sanctions on the country since 2016.",
                 &[],
             ),
+            // a protest noun after "in" is the purpose of the act before it
+            (
+                "France recalled its ambassadors in an unprecedented protest at the pact.",
+                &[("recalled its ambassadors", Sanction)],
+            ),
+            ("Thousands joined a protest in Seoul.", &[("protest", Protest)]),
+            // a characterisation accuses when what follows "as" is damning
+            (
+                "Officials in Seoul described the measures as economic retaliation.",
+                &[("described", Accuse)],
+            ),
+            ("Officials described the measures as useful.", &[]),
             // a condition is not an event
             (
                 "They signed a pact of mutual assistance if either country is attacked.",
@@ -1224,6 +1297,32 @@ mod tests {
             let want: Vec<(String, EventType)> =
                 want.iter().map(|(t, e)| (t.to_string(), *e)).collect();
             assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn last_and_previous_name_an_earlier_event() {
+        let x = extractor();
+        // (sentence, noun trigger, names an earlier event)
+        let table = [
+            (
+                "The last inter-Korean summit took place in 2007.",
+                "summit",
+                true,
+            ),
+            ("The previous meeting was in May.", "meeting", true),
+            ("Last week's summit ended early.", "summit", false),
+            ("The summit ended early.", "summit", false),
+        ];
+        for (s, trigger, want) in table {
+            let at = s.find(trigger).expect("trigger in sentence");
+            let t = x
+                .lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| t.start == at)
+                .expect("a trigger");
+            assert_eq!(prior_reference(s, &t), want, "{s}");
         }
     }
 

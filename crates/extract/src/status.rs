@@ -140,6 +140,7 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
             && c.start >= te
             && c.end <= ce
             && word_count(&inp.sentence[te..c.start]) <= max_words
+            && !contrasts(&inp.sentence[te..c.start])
     };
     let w = lex.window;
     // A cue after a noun belongs to it unless it sits right before the next trigger.
@@ -171,7 +172,7 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
     if has(Cue::Cancelled, w.before, w.after) || has_noun_after(Cue::Cancelled, noun_end) {
         return Some(EventStatus::Cancelled);
     }
-    if has_before(Cue::Negation, 3) {
+    if has_before(Cue::Negation, 3) || negated_noun_predicate(inp) {
         return None;
     }
     let today = inp.published;
@@ -254,6 +255,33 @@ fn crosses_barrier(between: &str) -> bool {
     ];
     let lower = between.to_ascii_lowercase();
     BARRIERS.iter().any(|b| lower.contains(b))
+}
+
+/// True when a noun trigger's own predicate is a negated passive right after it ("a deal
+/// might not be reached", "the summit will never be held"): nothing happened.
+fn negated_noun_predicate(inp: &StatusInput<'_>) -> bool {
+    if inp.form != Form::Noun {
+        return false;
+    }
+    let (te, ce) = (inp.trigger.1, inp.clause.1.max(inp.trigger.1));
+    let after = inp.sentence[te..ce].to_ascii_lowercase();
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    words
+        .windows(2)
+        .any(|w| matches!(w[0], "not" | "never") && w[1] == "be")
+}
+
+/// True when a contrastive conjunction separates a trigger from a cue after it ("would still
+/// attend the summit in Hiroshima, but would skip the later legs"): the cue is the other
+/// predicate's.
+fn contrasts(between: &str) -> bool {
+    const CONTRAST: &[&str] = &[" but ", ", while ", " whereas ", ";", " yet "];
+    let lower = between.to_ascii_lowercase();
+    CONTRAST.iter().any(|c| lower.contains(c))
 }
 
 /// True when the words between a noun and a cue after it open a subordinate clause of
@@ -381,7 +409,27 @@ mod tests {
                 Some(Occurred),
             ),
             ("Kim will meet Xi.", "meet", None, Some(Planned)),
+            // a noun whose own predicate is a negated passive
+            (
+                "Trump cautioned that a deal might not be reached in one session.",
+                "deal",
+                None,
+                None,
+            ),
             ("Kim has not met Xi.", "met", None, None),
+            // a cue past a contrast or inside a subordinate clause is another predicate's
+            (
+                "Biden will still attend the summit in Hiroshima, but would skip Sydney.",
+                "attend",
+                None,
+                Some(Planned),
+            ),
+            (
+                "The visit comes a day after the allies said they had suspended the drills.",
+                "visit",
+                None,
+                Some(Occurred),
+            ),
             // a noun's own predicate
             (
                 "The meeting between Trump and Kim could still go ahead.",

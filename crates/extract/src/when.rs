@@ -6,8 +6,15 @@
 //!    ("the summit, which runs on Friday", "signed on Wednesday under which the North
 //!    agreed"), a bound ("since March 2018", "agree by Thursday"), a possessive modifier of
 //!    another noun ("next year's election"), a bare time of day ("a midnight news
-//!    conference"). Forward spans count too: "within the next two weeks", "in the coming
-//!    days".
+//!    conference"), the date of the verb whose complement holds the trigger ("Putin, speaking
+//!    on Thursday, warned that it would be a mistake for Seoul to send arms"; "agreed last
+//!    month to hold regular talks"), a date inside a temporal phrase of its own after the
+//!    trigger ("the third meeting, following their summits in Singapore last June"). A
+//!    count's window ("his fourth this year") only counts when nothing else does. Forward
+//!    spans count too: "within the next two weeks", "in the coming days". An event made by
+//!    speaking is dated by its saying ("told him on Friday that ... was a violation"), and
+//!    the occasion of a statement past a complement ("... to change its approach in a speech
+//!    in April") dates it.
 //! 2. **One date**: the nearest candidate, after the trigger first ("met Kim on Thursday"),
 //!    then right before it ("his June 12 summit"), then further before. A part of a month
 //!    ("at the end of April", "later this month") dates the whole month; a deadline year
@@ -25,6 +32,12 @@
 //! 4. **Inherited**: a conjoined predicate without a date of its own ("summoned the
 //!    ambassador on Friday ..., and urged Russia to stop") takes the first date of the
 //!    predicate it is conjoined to.
+//! 5. **From outside the clause** ([`crate::when_scope`]): a fronted date ("On Sunday, X
+//!    met Y, and Z also met W"), "hours later", a distance from a day of the sentence ("on
+//!    Tuesday, a day after Kishida arrived"), "there" / "on the sidelines", a length opening
+//!    the next sentence ("The three-day drills"), and the sentence before where the words say
+//!    the event follows on from it (the flight home, "The statement ...", a short dated
+//!    lead, a definite object "unveiled the pact").
 //!
 //! An event whose clause has no date stays undated: the publication date is never a default.
 
@@ -35,8 +48,8 @@ use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
     complement_before, complement_between, complement_start, control_between, is_announcing,
     is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window, is_past_verb,
-    is_possessive_of_other, is_report_date_of, participle_between, preposition_between,
-    relative_spans, split_by_relative, words, Word,
+    is_possessive_of_other, is_report_date_of, is_superseded, participle_between,
+    preposition_after, preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_offset::{apposed, fronted, length, relation, shifted};
@@ -143,7 +156,10 @@ pub(crate) fn pick(
                 || occasion.is_some_and(|o| x.start >= o && x.end <= full_end)
         })
         .filter_map(|x| candidate(&se, x, Some(trig)))
-        .partition(|c| !is_count_window(s, &se.ws, (c.start, c.end)));
+        .partition(|c| {
+            !is_count_window(s, &se.ws, (c.start, c.end))
+                && !is_superseded(&se.ws, (c.start, c.end))
+        });
 
     let mut dates = Vec::new();
     if plural {
@@ -192,21 +208,6 @@ pub(crate) fn pick(
             // "his fourth this year" says no more than the year
             dates.push(draft(cx, c, c.span));
         }
-    }
-    if std::env::var_os("WHEN_DEBUG").is_some() {
-        eprintln!(
-            "WHEN trig={:?} clause={:?} cands={:?} -> {:?}",
-            s.get(t.start..t.end),
-            s.get(clause.start..clause.end),
-            cands
-                .iter()
-                .map(|c| s.get(c.start..c.end))
-                .collect::<Vec<_>>(),
-            dates
-                .iter()
-                .map(|d| (d.start, d.end, d.text.clone()))
-                .collect::<Vec<_>>()
-        );
     }
     DatePick {
         dates,
@@ -322,6 +323,7 @@ fn candidate<'a>(
                 || complement_between(s, &se.ws, pos, t)
                 || !se.speech && complement_before(s, &se.ws, pos, t)
                 || control_between(&se.ws, pos, t)
+                || preposition_after(s, &se.ws, pos, t)
                 || se.noun && preposition_between(s, &se.ws, pos, t))
         {
             return None;
@@ -580,6 +582,13 @@ fn stated_length(
             let purpose = se.s.get(..x.start).is_some_and(|h| {
                 h.ends_with("for a ") || h.ends_with("for an ") || h.ends_with("for ")
             });
+            // "two days after talks in Shanghai": a distance, not a length
+            let distance = se.ws.iter().find(|w| w.start >= x.end).is_some_and(|w| {
+                ["after", "before", "later", "earlier", "ago"].contains(&w.lower.as_str())
+            });
+            if distance {
+                return false;
+            }
             let reach = if purpose { 7 } else { 3 };
             (x.end <= t.0 && between(x.end, t.0) <= 2 && !joined(x.end, t.0))
                 || (x.start >= t.1 && between(t.1, x.start) <= reach && !joined(t.1, x.start))

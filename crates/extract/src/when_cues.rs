@@ -55,6 +55,9 @@ const CANCEL: &[&str] = &[
     "scrapped",
     "delayed",
     "shelved",
+    "suspended",
+    "suspends",
+    "halted",
     "off", // "called off"
 ];
 
@@ -152,7 +155,17 @@ pub(crate) fn is_report_date_of(
             continue;
         }
         if cancel {
-            return true;
+            // "postponed to April", "delayed until June": the new date, not the cancelling
+            let new_date = x.0 >= v.end
+                && ws
+                    .iter()
+                    .rev()
+                    .find(|w| w.end <= x.0)
+                    .is_some_and(|w| ["to", "until", "till"].contains(&w.lower.as_str()));
+            if !new_date {
+                return true;
+            }
+            continue;
         }
         if t.0 >= v.end {
             if say {
@@ -751,6 +764,24 @@ const ORDINAL: &[&str] = &[
     "latest",
 ];
 
+/// True when the date at `x` is a superseded plan: "originally planned for March 5",
+/// "initially scheduled for Thursday". It yields to any other date (the new one).
+pub(crate) fn is_superseded(ws: &[Word], x: (usize, usize)) -> bool {
+    let before: Vec<&str> = ws
+        .iter()
+        .filter(|w| w.end <= x.0)
+        .rev()
+        .take(4)
+        .map(|w| w.lower.as_str())
+        .collect();
+    before
+        .iter()
+        .any(|w| ["originally", "initially"].contains(w))
+        && before
+            .first()
+            .is_some_and(|w| ["for", "on", "in"].contains(w))
+}
+
 /// True when the date at `x` is the window of a count ("Pompeo's fourth this year", "his
 /// third trip to China this month"): the current period right after an ordinal. It says
 /// only that the event falls in that period, and yields to any other date.
@@ -772,6 +803,51 @@ pub(crate) fn is_count_window(s: &str, ws: &[Word], x: (usize, usize)) -> bool {
     ];
     !before[..k].iter().any(|w| {
         AUX.contains(&w.lower.as_str()) || is_past_verb(&w.lower) || w.lower.ends_with("ed")
+    })
+}
+
+/// True when a temporal preposition opens a phrase of its own between the trigger and a
+/// later date: "the third meeting between Trump and Kim, following their summits in
+/// Singapore last June" (the date is the summits'), "met Xi after talks in Geneva on
+/// Thursday". A distance before the preposition ("a day after") is left to the offsets.
+pub(crate) fn preposition_after(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    // not "since": "the first leader to visit since Hu Jintao in 2005" leaves the verb out
+    const PREP: &[&str] = &["after", "before", "following", "ahead", "prior"];
+    if x.0 < t.1 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= t.1 && w.end <= x.0)
+        .collect();
+    between.iter().enumerate().any(|(k, w)| {
+        PREP.contains(&w.lower.as_str())
+            && !between.get(k.wrapping_sub(1)).is_some_and(|p| {
+                // "a day after", "hours before": a distance, dated by the offsets
+                [
+                    "day", "days", "week", "weeks", "hours", "month", "months", "shortly", "soon",
+                    "just", "long",
+                ]
+                .contains(&p.lower.as_str())
+                    && s.get(p.end..w.start) == Some(" ")
+            })
+            && s.get(w.end..).is_some_and(|r| r.starts_with(' '))
+            // "ahead of", "prior to", not "go ahead on June 12"
+            && match w.lower.as_str() {
+                "ahead" => between.get(k + 1).is_some_and(|n| n.lower == "of"),
+                "prior" => between.get(k + 1).is_some_and(|n| n.lower == "to"),
+                _ => true,
+            }
+            // a phrase of its own before the date ("after talks in Geneva on Thursday"), not
+            // the date as the preposition's object ("before the end of the year")
+            && between[k + 1..]
+                .iter()
+                .any(|n| !["the", "of", "a", "an"].contains(&n.lower.as_str()))
     })
 }
 
@@ -797,6 +873,18 @@ mod tests {
     fn report_dates() {
         // (sentence, date, trigger, is a report date)
         let table = [
+            (
+                "The summit, originally planned for March 5, was postponed to April.",
+                "April",
+                "summit",
+                false,
+            ),
+            (
+                "Japan and South Korea agreed on Monday to restart a financial dialogue suspended in 2016.",
+                "2016",
+                "dialogue",
+                true,
+            ),
             (
                 "Trump announced on Thursday that his meeting with Kim will take place on June 12.",
                 "Thursday",
@@ -996,6 +1084,8 @@ mod tests {
                             complement_before(s, &ws, x, t);
                             control_between(&ws, x, t);
                             is_count_window(s, &ws, x);
+                            is_superseded(&ws, x);
+                            preposition_after(s, &ws, x, t);
                         }
                     }
                 }
@@ -1069,6 +1159,42 @@ mod tests {
                 want,
                 "{s}"
             );
+        }
+    }
+
+    #[test]
+    fn prepositions_after() {
+        // (sentence, date, trigger, separated)
+        for (s, d, t, want) in [
+            ("It was the third meeting between Trump and Kim, following their summits in Singapore last June.", "last June", "meeting", true),
+            ("Kim met Xi after talks in Geneva on Thursday.", "Thursday", "met", true),
+            ("Kim met Xi a day after the vote on Thursday.", "Thursday", "met", false),
+            ("Kim met Xi in Beijing on Thursday.", "Thursday", "met", false),
+            ("The meeting could still go ahead on June 12.", "June 12", "meeting", false),
+            ("The encounter was arranged in a day, after Trump floated the idea on Saturday.", "Saturday", "encounter", true),
+            ("Kim met Xi ahead of the summit on Friday.", "Friday", "met", true),
+            ("Kim could visit before the end of the year.", "the end of the year", "visit", false),
+        ] {
+            assert_eq!(preposition_after(s, &words(s), span(s, d), span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn superseded_plans() {
+        for (s, d, want) in [
+            (
+                "The summit, originally planned for March 5, was postponed to April.",
+                "March 5",
+                true,
+            ),
+            (
+                "The talks, initially scheduled for Thursday, were held on Friday.",
+                "Thursday",
+                true,
+            ),
+            ("The summit was planned for March 5.", "March 5", false),
+        ] {
+            assert_eq!(is_superseded(&words(s), span(s, d)), want, "{s}");
         }
     }
 

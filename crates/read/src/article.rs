@@ -1,6 +1,6 @@
 //! The article record and how each format fills it.
 
-use crate::date::{date_in_name, detect_in_text_hinted, parse_date_value, FoundDate};
+use crate::date::{date_in_name, date_in_url, detect_in_text_hinted, parse_date_value, FoundDate};
 use crate::error::ReadErrorKind;
 use crate::html::read_html;
 use chrono::NaiveDate;
@@ -96,16 +96,18 @@ pub struct Article {
 const MAX_TITLE_BYTES: usize = 300;
 
 /// The publication date, in order: metadata; a date line of the text (read with the date of
-/// the file name or key as a hint, see [`crate::date::detect_in_text_hinted`]); the date of the
-/// file name or key (`2018-05-27-summit.txt`; reported as [`PublishedFrom::Text`]); the
-/// `--published` fallback.
+/// the file name or key, else of the URL, as a hint, see
+/// [`crate::date::detect_in_text_hinted`]); the date of the file name or key
+/// (`2018-05-27-summit.txt`) or else of the URL's path (`…/2018/05/27/summit`), both reported
+/// as [`PublishedFrom::Text`]; the `--published` fallback.
 fn published_or(
     meta: Option<FoundDate>,
     body: &str,
     name: &str,
+    url: Option<&str>,
     fallback: Option<NaiveDate>,
 ) -> Option<Published> {
-    let hint = date_in_name(name);
+    let hint = date_in_name(name).or_else(|| url.and_then(date_in_url));
     meta.map(|f| Published::found(f, PublishedFrom::Metadata))
         .or_else(|| {
             detect_in_text_hinted(body, hint.or(fallback))
@@ -146,7 +148,7 @@ pub(crate) fn text_article(
         .find(|l| !l.is_empty())
         .filter(|l| l.len() <= MAX_TITLE_BYTES)
         .map(str::to_string);
-    let published = published_or(None, &body, &key, fallback);
+    let published = published_or(None, &body, &key, None, fallback);
     Ok(Article {
         key,
         origin,
@@ -172,7 +174,13 @@ pub(crate) fn html_article(
     if page.body.trim().is_empty() {
         return Err(ReadErrorKind::Empty);
     }
-    let published = published_or(page.published, &page.body, &key, fallback);
+    let published = published_or(
+        page.published,
+        &page.body,
+        &key,
+        page.url.as_deref(),
+        fallback,
+    );
     Ok(Article {
         key,
         origin,
@@ -266,7 +274,7 @@ pub(crate) fn jsonl_article(
     if body.trim().is_empty() {
         return Err(ReadErrorKind::Empty);
     }
-    let published = published_or(meta_date, &body, &key, fallback);
+    let published = published_or(meta_date, &body, &key, url.as_deref(), fallback);
     Ok(Article {
         key,
         origin,
@@ -328,6 +336,31 @@ mod tests {
             text_article("k".into(), origin(None), " \n\t".into(), None),
             Err(ReadErrorKind::Empty)
         ));
+    }
+
+    #[test]
+    fn dates_from_urls() {
+        // (JSONL line, date): the URL's date is a hint and a last resort like the key's
+        let table = [
+            (
+                r#"{"id": "a1", "url": "https://wire.example.net/2018/05/27/summit", "text": "Moon met Kim."}"#,
+                Some("2018-05-27"),
+            ),
+            (
+                r#"{"id": "a1", "url": "https://wire.example.net/2018/05/27/summit", "text": "Seoul, May 26 (Staff) -- Moon met Kim."}"#,
+                Some("2018-05-26"),
+            ),
+            (
+                r#"{"id": "a1", "url": "https://wire.example.net/story/77", "text": "Moon met Kim."}"#,
+                None,
+            ),
+        ];
+        for (line, want) in table {
+            let a = jsonl_article("f.jsonl", origin(Some(1)), obj(line), None)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let got = a.published.map(|p| p.date.to_string());
+            assert_eq!(got.as_deref(), want, "{line}");
+        }
     }
 
     #[test]

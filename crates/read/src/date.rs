@@ -12,7 +12,8 @@
 //! date is never shifted to another zone (a Seoul paper's "Feb 28, 01:00 KST" stays Feb 28).
 //!
 //! A third helper, [`date_in_name`], reads a date written in a file name or key
-//! (`2018-05-27-summit.txt`, `feed-20180527-x`). [`detect_in_text_hinted`] uses it as a *hint*:
+//! (`2018-05-27-summit.txt`, `feed-20180527-x`), and [`date_in_url`] one written in a URL's
+//! path (`…/2018/05/27/summit`). [`detect_in_text_hinted`] uses it as a *hint*:
 //!
 //! * an all-numeric date line that reads both ways (`04/05/2018`) is read day first when the
 //!   hint is that day-first date (4 May 2018), month first otherwise;
@@ -82,6 +83,12 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 static IN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:19|20)\d\d)([-_.]?)(\d\d)([-_.]?)(\d\d)(?:[^0-9]|$)")
         .unwrap_or_else(|e| panic!("bad file-name date regex: {e}"))
+});
+/// A date in a URL path: `/2018/05/27/`, `/2018-05-27/`, `/20180527/` (a whole path segment,
+/// or the start of one: `/2018-05-27-summit`).
+static IN_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)(?:/(\d{1,2})/(\d{1,2})(?:/|$|[?#])|-(\d\d)-(\d\d)(?:[-/_.?#]|$)|(\d\d)(\d\d)(?:/|$|[?#]))")
+        .unwrap_or_else(|e| panic!("bad URL date regex: {e}"))
 });
 /// A wire dateline without a year at the start of a line: `Seoul, May 27 (Staff) --`.
 static WIRE: LazyLock<Regex> = LazyLock::new(|| {
@@ -310,6 +317,24 @@ pub fn date_in_name(name: &str) -> Option<NaiveDate> {
             return None;
         }
         NaiveDate::from_ymd_opt(c[1].parse().ok()?, num(&c[3])?, num(&c[5])?)
+    })
+}
+
+/// The date written in the path of a URL (`https://example.com/2018/05/27/summit` →
+/// 2018-05-27); the host is not searched.
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let path = match url.find("://") {
+        Some(i) => url
+            .get(i + 3..)
+            .and_then(|r| r.find('/').map(|j| &r[j..]))?,
+        None => url,
+    };
+    IN_URL.captures_iter(path).find_map(|c| {
+        let y = c[1].parse().ok()?;
+        let (m, d) = [(2, 3), (4, 5), (6, 7)]
+            .into_iter()
+            .find_map(|(a, b)| Some((c.get(a)?.as_str(), c.get(b)?.as_str())))?;
+        NaiveDate::from_ymd_opt(y, num(m)?, num(d)?)
     })
 }
 
@@ -568,6 +593,32 @@ mod tests {
         ];
         for (name, want) in table {
             assert_eq!(date_in_name(name), want.map(d), "{name}");
+        }
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        let table = [
+            (
+                "https://wire.example.net/2018/03/31/un-blacklists-ships",
+                Some("2018-03-31"),
+            ),
+            (
+                "https://example.com/news/2019-02-28-hanoi",
+                Some("2019-02-28"),
+            ),
+            (
+                "https://example.com/world/20190228/hanoi",
+                Some("2019-02-28"),
+            ),
+            ("https://example.com/2019/2/8/hanoi", Some("2019-02-08")),
+            ("https://example.com/story/123456789", None),
+            ("https://2019.example.com/a", None),
+            ("https://example.com/2019/13/40/x", None),
+            ("https://example.com/tags/2019", None),
+        ];
+        for (url, want) in table {
+            assert_eq!(date_in_url(url), want.map(d), "{url}");
         }
     }
 

@@ -18,8 +18,9 @@
 //!
 //! For every article the reader also finds a title and the publication date — metadata first,
 //! then a date line near the top of the text ([`date`]; the date written in the file name or
-//! key, `2018-05-27-summit.txt`, settles day-first numeric lines and gives a year to wire
-//! datelines such as `Seoul, May 27 (Staff) --`), then the file name's date itself, then the
+//! key, `2018-05-27-summit.txt`, or else in the URL's path, `…/2018/05/27/summit`, settles
+//! day-first numeric lines and gives a year to wire datelines such as
+//! `Seoul, May 27 (Staff) --`), then that date of the name or URL itself, then the
 //! `--published` fallback of [`ReadOptions::published`]. HTML main-content extraction is described in [`html`]; its
 //! quality is measured by [`eval::html_benchmark`].
 //!

@@ -400,6 +400,35 @@ mod tests {
     }
 
     #[test]
+    fn the_articles_protagonists_outweigh_a_late_mention() {
+        // Trump and Kim throughout; Moon opens the sentence before the last.
+        let two = Plural {
+            start: 0,
+            end: 1,
+            count: 2,
+            kind: PluralKind::People,
+            pronoun: false,
+            object: false,
+        };
+        let mut ms = Vec::new();
+        for s in 0..6 {
+            ms.push(person("kim", "PRK", s));
+            ms.push(person("trump", "USA", s));
+        }
+        ms.push(person("moon", "KOR", 6));
+        ms.push(person("trump", "USA", 6));
+        ms.push(person("moon", "KOR", 6));
+        ms.push(person("kim", "PRK", 7));
+        let mut got: Vec<String> = resolve(&two, &ms, 8)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        got.sort();
+        assert_eq!(got, ["kim", "trump"]);
+    }
+
+    #[test]
     fn an_object_plural_leaves_out_its_own_sentence() {
         // "The US, Britain and Australia unveiled a pact. China reacted. Zhao accused the
         // three countries."

@@ -786,7 +786,7 @@ const BOTH_KOREAS: &[&str] = &[
     "South and North Korea",
 ];
 
-const PRONOUNS: &[&str] = &["He", "She", "he", "she", "His", "Her", "his", "her"];
+const PRONOUNS: &[&str] = &["He", "She", "he", "she", "His", "Her", "his", "her", "him"];
 
 /// Third-person pronouns ("He is scheduled to meet…", "his summit with Trump") resolve to a
 /// person: the first person named earlier in the same sentence, else the first person of the
@@ -813,6 +813,29 @@ fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
                     .filter(|a| a.kind == ActorKind::Person && m.actors.len() == 1)
                     .cloned()
             };
+            if w == "him" {
+                // An object pronoun ("Blinken spoke with Wang Yi and told him"): the last
+                // person named before it in its sentence other than the sentence's subject.
+                let before: Vec<Actor> = mentions
+                    .iter()
+                    .filter(|m| m.sentence as usize == si && m.span.end() <= at)
+                    .filter_map(person_of)
+                    .collect();
+                let subject = before.first().map(|a| a.id.clone());
+                if let Some(a) = before
+                    .iter()
+                    .rev()
+                    .find(|a| Some(&a.id) != subject.as_ref())
+                {
+                    out.push(Mention {
+                        span,
+                        sentence: si as u32,
+                        actors: vec![a.clone()],
+                        form: "pronoun".into(),
+                    });
+                }
+                continue;
+            }
             let same = mentions
                 .iter()
                 .filter(|m| m.sentence as usize == si && m.span.end() <= at)

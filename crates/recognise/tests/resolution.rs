@@ -222,3 +222,9 @@ fn titles_without_names_resolve_to_the_office_holder() {
     let ids = ids_of(t, "2019-06-01", "Japanese foreign minister");
     assert_eq!(ids, ["person:taro-kono"]);
 }
+
+#[test]
+fn object_pronouns_resolve_to_the_other_person() {
+    let t = "Antony Blinken spoke by phone with Wang Yi and told him the flight was unacceptable.";
+    assert_eq!(ids_of(t, "2023-02-04", "him"), ["person:wang-yi"]);
+}

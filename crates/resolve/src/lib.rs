@@ -89,6 +89,14 @@ pub use summary::{next_status, summarise, ResolvedEvent, Summary, GRACE_DAYS};
 use chrono::NaiveDate;
 use entente_doc::{EventStatus, EventType, Mode};
 
+/// Version of the matching and folding rules (and of the index keys events are filed under).
+/// Events resolved under another version must be resolved again from scratch before new
+/// reports are added in place: a store should keep the version it was resolved with and ask
+/// for a rebuild when it differs. Version 2: dates cut by status and publication, statements
+/// and denials looked up a fortnight back, undated events bounded by their reports, events
+/// filed under each party, undated plans met within 120 days.
+pub const RULES_VERSION: u32 = 2;
+
 /// A date interval with its precision.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {

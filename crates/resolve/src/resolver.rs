@@ -1890,4 +1890,100 @@ mod tests {
             assert_eq!(got, want, "{what}");
         }
     }
+
+    #[test]
+    fn match_dates_keep_what_the_status_allows() {
+        // (status, published, date start, end, precision, matched start, end)
+        let cases = [
+            // a plan for "this year" published in September: September to December
+            (
+                Planned,
+                "2018-09-06",
+                "2018-01-01",
+                "2018-12-31",
+                "year",
+                "2018-09-04",
+                "2018-12-31",
+            ),
+            (
+                Speculated,
+                "2018-09-06",
+                "2018-01-01",
+                "2018-12-31",
+                "year",
+                "2018-09-04",
+                "2018-12-31",
+            ),
+            // a past event "in June" reported on the 10th: the 1st to the 10th
+            (
+                Occurred,
+                "2018-06-10",
+                "2018-06-01",
+                "2018-06-30",
+                "month",
+                "2018-06-01",
+                "2018-06-10",
+            ),
+            // a day is kept as given
+            (
+                Planned,
+                "2018-09-06",
+                "2018-09-05",
+                "2018-09-07",
+                "day",
+                "2018-09-05",
+                "2018-09-07",
+            ),
+            (
+                Occurred,
+                "2018-09-06",
+                "2018-09-05",
+                "2018-09-07",
+                "day",
+                "2018-09-05",
+                "2018-09-07",
+            ),
+            // under way: kept
+            (
+                Ongoing,
+                "2018-06-10",
+                "2018-06-01",
+                "2018-06-30",
+                "month",
+                "2018-06-01",
+                "2018-06-30",
+            ),
+            // a cancellation may speak of past days
+            (
+                Cancelled,
+                "2018-09-06",
+                "2018-01-01",
+                "2018-12-31",
+                "year",
+                "2018-01-01",
+                "2018-12-31",
+            ),
+            // a plan for next year is not cut
+            (
+                Planned,
+                "2018-09-06",
+                "2019-01-01",
+                "2019-12-31",
+                "year",
+                "2019-01-01",
+                "2019-12-31",
+            ),
+        ];
+        for (status, published, s, e, p, ws, we) in cases {
+            let mut m = Mention::new("ev-1", "d1", EventType::Consult, KP_US);
+            m.status = status;
+            m.published = Some(d(published));
+            m.date = Interval::new(d(s), d(e), p);
+            assert_eq!(
+                match_date(&m),
+                Some((day(d(ws)), day(d(we)))),
+                "{status:?} {published} {s}..{e}"
+            );
+        }
+    }
 }

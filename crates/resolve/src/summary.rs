@@ -447,4 +447,104 @@ mod tests {
             assert_eq!(e.id, resolved_id("ev-a1"));
         }
     }
+
+    #[test]
+    fn the_place_is_the_most_trusted_reports() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        type Place<'a> = (
+            EventStatus,
+            Option<(&'a str, &'a str, &'a str)>,
+            &'a str,
+            &'a str,
+        );
+        // (reports: status, date, place, country; expected place)
+        let cases: Vec<(Vec<Place<'_>>, &str)> = vec![
+            (
+                vec![
+                    (
+                        Planned,
+                        Some(("2019-02-01", "2019-02-28", "month")),
+                        "Pyongyang",
+                        "PRK",
+                    ),
+                    (
+                        Occurred,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        "Hanoi",
+                        "VNM",
+                    ),
+                ],
+                "Hanoi",
+            ),
+            (
+                vec![
+                    (
+                        Occurred,
+                        Some(("2019-02-27", "2019-02-28", "day")),
+                        "Hanoi",
+                        "VNM",
+                    ),
+                    (
+                        Occurred,
+                        Some(("2019-02-01", "2019-02-28", "month")),
+                        "Seoul",
+                        "KOR",
+                    ),
+                ],
+                "Hanoi",
+            ),
+            (
+                vec![
+                    (Planned, None, "Singapore", "SGP"),
+                    (
+                        Planned,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        "Sentosa",
+                        "SGP",
+                    ),
+                ],
+                "Sentosa",
+            ),
+            // ties: the first report
+            (
+                vec![
+                    (
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        "Sentosa",
+                        "SGP",
+                    ),
+                    (
+                        Occurred,
+                        Some(("2018-06-12", "2018-06-12", "day")),
+                        "Washington",
+                        "USA",
+                    ),
+                ],
+                "Sentosa",
+            ),
+        ];
+        for (reports, want) in cases {
+            let reports: Vec<Mention> = reports
+                .iter()
+                .enumerate()
+                .map(|(i, (status, date, place, country))| {
+                    let mut m = Mention::new(
+                        &format!("ev-{i}"),
+                        &format!("d{i}"),
+                        EventType::Consult,
+                        &["PRK", "USA"],
+                    );
+                    m.status = *status;
+                    m.published = d("2019-03-01");
+                    m.date = date.and_then(|(s, e, p)| Interval::new(d(s)?, d(e)?, p));
+                    m.location = Some(place.to_string());
+                    m.location_country = Some(country.to_string());
+                    m
+                })
+                .collect();
+            let e = summarise(reports, None);
+            assert_eq!(e.location.as_deref(), Some(want), "{want}");
+        }
+    }
 }

@@ -123,6 +123,18 @@ const NOT_PAST_ED: [&str; 30] = [
     "red",
 ];
 
+/// Verbs that move a plan to a new date ("postponed to April").
+const MOVED: [&str; 8] = [
+    "postponed",
+    "delayed",
+    "moved",
+    "pushed",
+    "rescheduled",
+    "deferred",
+    "shifted",
+    "put",
+];
+
 /// Verbs whose simple past is their base form.
 const SAME_PAST: [&str; 9] = [
     "set", "put", "cut", "let", "cast", "quit", "shut", "spread", "upset",
@@ -333,6 +345,17 @@ pub(crate) fn tense_at(doc: &Doc<'_>, a: usize, b: usize, modal: bool) -> Option
             PAST[4..40].iter().any(|x| x.eq_ignore_ascii_case(w))
         });
         return Some(!strong_past);
+    }
+    // "postponed to April", "pushed back to next week": the new date of a plan looks forward
+    if a > s0 + 1 && doc.is(a - 1, "to") {
+        let verb = if a > s0 + 2 && doc.is(a - 2, "back") {
+            doc.word(a - 3)
+        } else {
+            doc.word(a - 2)
+        };
+        if MOVED.iter().any(|x| x.eq_ignore_ascii_case(verb)) {
+            return Some(true);
+        }
     }
     let mut i = a;
     while i > s0 {
