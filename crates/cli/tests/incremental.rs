@@ -169,3 +169,27 @@ fn a_replaced_document_resolves_everything_again() {
     assert_eq!(counters, (2, 2), "a replaced document makes a full run");
     assert_eq!(got, want);
 }
+
+#[test]
+fn events_resolved_under_other_rules_are_resolved_again() {
+    let all = corpus();
+    let (old, new) = all.split_at(all.len() / 2);
+    let once = Sandbox::new();
+    ingest(&once, "all.jsonl", &all);
+    let (want, _) = resolved(&once.db());
+
+    let sb = Sandbox::new();
+    ingest(&sb, "old.jsonl", old);
+    // the store says its events were matched by an older version of the rules
+    Connection::open(sb.db())
+        .expect("open db")
+        .execute("UPDATE resolution_state SET rules = 1 WHERE id = 1", [])
+        .expect("age the rules");
+    ingest(&sb, "new.jsonl", new);
+    let (got, counters) = resolved(&sb.db());
+    assert_eq!(counters, (2, 2), "other rules make a full run");
+    assert_eq!(got, want);
+    // the full run recorded today's rules: the next ingest is in place again
+    ingest(&sb, "new.jsonl", new);
+    assert_eq!(resolved(&sb.db()).1, (3, 2));
+}

@@ -61,7 +61,8 @@ impl ResolutionStore for Store {
 
 impl ResolutionDb for Store {
     fn needs_rebuild(&mut self) -> Result<bool, StoreError> {
-        self.resolution_needs_rebuild()
+        // events matched under other rules are not extended in place: resolve them again
+        Ok(self.resolution_needs_rebuild()? || self.resolution_rules()? != crate::RULES_VERSION)
     }
 
     fn unresolved(&mut self) -> Result<Vec<Mention>, StoreError> {
@@ -97,6 +98,10 @@ impl ResolutionDb for Store {
                 same_index: u.same_index,
             })
             .collect();
-        self.apply_resolution(&writes, last.as_ref(), clear)
+        self.apply_resolution(&writes, last.as_ref(), clear)?;
+        if clear {
+            self.set_resolution_rules(crate::RULES_VERSION)?;
+        }
+        Ok(())
     }
 }

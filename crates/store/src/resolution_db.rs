@@ -97,6 +97,35 @@ impl Store {
         Ok(dirty != Some(0))
     }
 
+    /// The version of the resolution rules the stored resolved events were made with (0:
+    /// before schema 5, or nothing resolved yet).
+    pub fn resolution_rules(&self) -> Result<u32, StoreError> {
+        let rules: Option<i64> = self
+            .conn
+            .query_row("SELECT rules FROM resolution_state WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| sql_err(&self.path, e, || "reading the resolution rules".into()))?;
+        let rules = rules.unwrap_or(0);
+        u32::try_from(rules).map_err(|_| StoreError::Corrupt {
+            path: self.path.clone(),
+            what: "resolution_state.rules".into(),
+            detail: format!("{rules} is out of range"),
+        })
+    }
+
+    /// Records the version of the resolution rules a full run has just applied.
+    pub fn set_resolution_rules(&mut self, rules: u32) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE resolution_state SET rules = ?1 WHERE id = 1",
+                params![i64::from(rules)],
+            )
+            .map_err(|e| sql_err(&self.path, e, || "writing the resolution rules".into()))?;
+        Ok(())
+    }
+
     /// The order key of the last report resolved (`None`: nothing resolved yet).
     pub fn last_resolved_order(&self) -> Result<Option<ResolutionOrder>, StoreError> {
         type Raw = (

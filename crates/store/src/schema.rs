@@ -13,6 +13,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_event_reports.sql"),
     include_str!("../migrations/0003_resolution.sql"),
     include_str!("../migrations/0004_incremental_resolution.sql"),
+    include_str!("../migrations/0005_resolution_rules.sql"),
 ];
 
 /// The schema version this build writes and reads.
