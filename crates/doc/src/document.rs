@@ -35,6 +35,8 @@ pub enum PublishedFrom {
     Metadata,
     /// A date line detected in the text ("Published: 2019-02-27 09:14 KST").
     Text,
+    /// The date in the file name, feed key or URL path (`2018-05-27-summit.txt`).
+    Name,
     /// The `--published` option.
     CommandLine,
 }
@@ -45,6 +47,7 @@ impl PublishedFrom {
         match self {
             PublishedFrom::Metadata => "metadata",
             PublishedFrom::Text => "text",
+            PublishedFrom::Name => "name",
             PublishedFrom::CommandLine => "command-line",
         }
     }

@@ -20,6 +20,7 @@ pub fn document_from_article(a: Article) -> Document {
         from: match p.from {
             entente_read::PublishedFrom::Metadata => PublishedFrom::Metadata,
             entente_read::PublishedFrom::Text => PublishedFrom::Text,
+            entente_read::PublishedFrom::Name => PublishedFrom::Name,
             entente_read::PublishedFrom::CommandLine => PublishedFrom::CommandLine,
         },
     });

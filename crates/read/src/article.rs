@@ -37,6 +37,9 @@ pub enum PublishedFrom {
     Metadata,
     /// A date line near the top of the text ("Published: 2019-02-27 09:14 KST").
     Text,
+    /// The date in the file name or feed key (`2018-05-27-summit.txt`) or in the URL's path
+    /// (`…/2018/05/27/summit`).
+    Name,
     /// The `--published` fallback given by the user.
     CommandLine,
 }
@@ -99,7 +102,7 @@ const MAX_TITLE_BYTES: usize = 300;
 /// the file name or key, else of the URL, as a hint, see
 /// [`crate::date::detect_in_text_hinted`]); the date of the file name or key
 /// (`2018-05-27-summit.txt`) or else of the URL's path (`…/2018/05/27/summit`), both reported
-/// as [`PublishedFrom::Text`]; the `--published` fallback.
+/// as [`PublishedFrom::Name`]; the `--published` fallback.
 fn published_or(
     meta: Option<FoundDate>,
     body: &str,
@@ -117,7 +120,7 @@ fn published_or(
             hint.map(|date| Published {
                 date,
                 datetime: None,
-                from: PublishedFrom::Text,
+                from: PublishedFrom::Name,
             })
         })
         .or_else(|| {
@@ -336,6 +339,23 @@ mod tests {
             text_article("k".into(), origin(None), " \n\t".into(), None),
             Err(ReadErrorKind::Empty)
         ));
+    }
+
+    #[test]
+    fn a_date_from_the_file_name_says_so() {
+        let fallback = NaiveDate::from_ymd_opt(2020, 1, 1);
+        let a = text_article(
+            "2018-05-27-summit.txt".into(),
+            origin(None),
+            "Talks\n\nThe leaders met in Panmunjom.".into(),
+            fallback,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let p = a.published.unwrap_or_else(|| panic!("no date"));
+        assert_eq!(
+            (p.date.to_string().as_str(), p.from),
+            ("2018-05-27", PublishedFrom::Name)
+        );
     }
 
     #[test]

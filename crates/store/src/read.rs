@@ -79,6 +79,7 @@ pub(crate) fn parse_from(
     match value {
         "metadata" => Ok(PublishedFrom::Metadata),
         "text" => Ok(PublishedFrom::Text),
+        "name" => Ok(PublishedFrom::Name),
         "command-line" => Ok(PublishedFrom::CommandLine),
         other => Err(StoreError::Corrupt {
             path: path.to_string(),
