@@ -97,6 +97,30 @@ pub fn run(data: &Path, c: EvalCommand) -> anyhow::Result<ExitCode> {
 }
 
 /// Prints titled lists of error lines, as `--errors` of the evaluations does.
+/// Reads a JSON Lines file of `what`s (blank lines skipped).
+///
+/// # Errors
+/// An unreadable file, or a line that is not a valid `what` (the message names the line).
+pub(crate) fn read_jsonl<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+) -> anyhow::Result<Vec<T>> {
+    use std::io::BufRead;
+    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut out = Vec::new();
+    for (i, line) in std::io::BufReader::new(f).lines().enumerate() {
+        let line = line.with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(
+            serde_json::from_str(&line)
+                .with_context(|| format!("{}:{}: not a {what}", path.display(), i + 1))?,
+        );
+    }
+    Ok(out)
+}
+
 pub(crate) fn print_lists(lists: &[(&str, &[String])]) {
     for (title, items) in lists {
         println!("\n{title} ({}):", items.len());

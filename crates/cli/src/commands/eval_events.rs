@@ -20,7 +20,6 @@ use entente_read::{read_paths, ReadOptions};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -93,18 +92,7 @@ pub struct Gold {
 /// # Errors
 /// A line that is not valid gold JSON (the message names the line).
 pub fn load_gold(path: &Path) -> anyhow::Result<Vec<Gold>> {
-    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let mut out = Vec::new();
-    for (i, line) in std::io::BufReader::new(f).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}", path.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let g: Gold = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: not a gold event", path.display(), i + 1))?;
-        out.push(g);
-    }
-    Ok(out)
+    super::eval::read_jsonl(path, "gold event")
 }
 
 fn pdate(e: &EventRecord) -> Option<(NaiveDate, NaiveDate)> {

@@ -21,7 +21,6 @@ use entente_resolve::{
 use entente_store::{DocFilter, EventFilter, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -75,19 +74,7 @@ struct GoldPrecision {
 }
 
 fn load_extra(path: &Path) -> anyhow::Result<Vec<GoldExtra>> {
-    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let mut out = Vec::new();
-    for (i, line) in std::io::BufReader::new(f).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}", path.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        out.push(
-            serde_json::from_str(&line)
-                .with_context(|| format!("{}:{}: not a gold event", path.display(), i + 1))?,
-        );
-    }
-    Ok(out)
+    super::eval::read_jsonl(path, "gold event")
 }
 
 /// The gold lines as mentions to resolve (publication dates from the store's documents).
@@ -274,19 +261,7 @@ fn date_ok(p: Option<(NaiveDate, NaiveDate)>, g: Option<&GoldDate>) -> bool {
 }
 
 fn load_chains(path: &Path) -> anyhow::Result<Vec<Chain>> {
-    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let mut out = Vec::new();
-    for (i, line) in std::io::BufReader::new(f).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}", path.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        out.push(
-            serde_json::from_str(&line)
-                .with_context(|| format!("{}:{}: not a gold chain", path.display(), i + 1))?,
-        );
-    }
-    Ok(out)
+    super::eval::read_jsonl(path, "gold chain")
 }
 
 /// Ingests the corpus into memory and scores resolution.
