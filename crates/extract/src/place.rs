@@ -13,7 +13,8 @@ struct Spot {
 }
 
 /// Verbs whose subject is a speaker: a place in that subject ("Diplomats in Seoul say ...")
-/// is where the speakers are, not where the event they report happens.
+/// is where the speakers are, not where the event they report happens. "Expected" is left
+/// out: its subject is often the event's own ("Trump, in Hanoi, is expected to meet Kim").
 const REPORTING: &[&str] = &[
     "say",
     "says",
@@ -27,9 +28,6 @@ const REPORTING: &[&str] = &[
     "believe",
     "believes",
     "believed",
-    "expect",
-    "expects",
-    "expected",
     "think",
     "thinks",
     "thought",
