@@ -193,6 +193,26 @@ pub(crate) fn is_report_date_of(
     false
 }
 
+/// True when the date at `x` belongs to an announcing verb whose object is the trigger at
+/// `t` ("The Kremlin had announced the visit only last week", "on Monday confirmed the
+/// trip"): for an event that takes place at its own time (a visit, a meeting, a drill), the
+/// date dates the announcing, not the event announced.
+pub(crate) fn is_announced_object(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    ws.iter().any(|v| {
+        ANNOUNCE.contains(&v.lower.as_str())
+            && v.end <= t.0
+            && words_between(ws, v.end, t.0) <= 3
+            && !s[v.end..t.0].contains([',', ';', '('])
+            && (x.1 <= v.start || x.0 >= v.end)
+            && attached(s, ws, v, x)
+    })
+}
+
 /// "announced in his State of the Union address on Tuesday night that he will meet ...": a
 /// date between a reporting verb and the "that" of its complement (no comma or other clause
 /// between) dates the report even when it is not right after the verb.
@@ -746,12 +766,15 @@ pub(crate) fn preposition_between(
         .collect();
     // A phrase ("after the first summit"), not a clause ("before the two leaders held
     // talks"): the trigger follows the preposition closely, with no verb between.
+    // "reversed course eight days later after receiving an envoy": the trigger itself may
+    // be the gerund right after the preposition.
+    let trigger = ws.iter().find(|w| w.start >= t.0);
     between.iter().enumerate().any(|(k, w)| {
         let rest = &between[k + 1..];
         PREP.contains(&w.lower.as_str())
             && rest.len() <= 3
             // "held talks on Tuesday before signing a joint statement": a verb phrase
-            && !rest.first().is_some_and(|n| is_gerund(s, n))
+            && !rest.first().copied().or(trigger).is_some_and(|n| is_gerund(s, n))
             && !rest.iter().any(|r| {
                 !r.cap && r.lower.len() > 3 && r.lower.ends_with("ed") || r.lower == "held"
             })
@@ -970,6 +993,61 @@ mod tests {
                 is_report_date_of(s, &ws, span(s, date), span(s, trig), false),
                 want,
                 "{s} / {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn announced_objects() {
+        // (sentence, date, trigger, the date is the announcing's)
+        let table = [
+            (
+                "The Kremlin had announced the visit only last week.",
+                "last week",
+                "visit",
+                true,
+            ),
+            (
+                "On Monday, Beijing confirmed the trip.",
+                "Monday",
+                "trip",
+                true,
+            ),
+            (
+                "Moscow announced on Friday a visit by Kim.",
+                "Friday",
+                "visit",
+                true,
+            ),
+            (
+                "The Kremlin announced details of the planned visit last week.",
+                "last week",
+                "visit",
+                false,
+            ),
+            (
+                "Kim visited the factory last week, Pyongyang announced.",
+                "last week",
+                "visited",
+                false,
+            ),
+            (
+                "They announced that the visit would take place next week.",
+                "next week",
+                "visit",
+                false,
+            ),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            let span = |s: &str, w: &str| {
+                let a = s.find(w).unwrap_or(0);
+                (a, a + w.len())
+            };
+            assert_eq!(
+                is_announced_object(s, &ws, span(s, date), span(s, trig)),
+                want,
+                "{s}"
             );
         }
     }
@@ -1381,6 +1459,13 @@ mod tests {
             &words(s),
             span(s, "Tuesday"),
             span(s, "joint statement")
+        ));
+        let s = "He reversed course eight days later after receiving an envoy.";
+        assert!(!preposition_between(
+            s,
+            &words(s),
+            span(s, "eight days later"),
+            span(s, "receiving")
         ));
         let s = "Earlier on Sunday, Trump held a summit with Moon.";
         assert!(!preposition_between(

@@ -107,16 +107,6 @@ pub(crate) fn reaches(ws: &[Word], x_end: usize, t: (usize, usize)) -> bool {
         })
 }
 
-/// True for a length in hours or minutes ("PTXH", "PT3H", "PT30M") followed by "later" or
-/// "earlier" in `rest`, the text after it: it keeps the day of the occasion.
-pub(crate) fn is_hours_later(value: &str, rest: &str) -> bool {
-    let short = value
-        .strip_prefix("PT")
-        .is_some_and(|v| v.ends_with('H') || v.ends_with('M'));
-    let rest = rest.trim_start().to_ascii_lowercase();
-    short && (rest.starts_with("later") || rest.starts_with("earlier"))
-}
-
 /// True when word `n`, right after a preposition, is a gerund ("before signing", "after
 /// receiving"): the preposition opens a verb phrase of the main clause's subject, not a noun
 /// phrase naming another occasion.
@@ -459,19 +449,6 @@ mod tests {
                     is_definite_object(&ws, a, (a, b));
                 }
             }
-        }
-    }
-
-    #[test]
-    fn hours_later() {
-        for (v, rest, want) in [
-            ("PTXH", " later by raising duties", true),
-            ("PT3H", " earlier, Kim left", true),
-            ("PT30M", " later", true),
-            ("P3D", " later", false),
-            ("PTXH", " of talks", false),
-        ] {
-            assert_eq!(is_hours_later(v, rest), want, "{v}{rest}");
         }
     }
 
