@@ -33,7 +33,8 @@
 //!    dropped.
 //! 4. **Inherited**: a conjoined predicate without a date of its own ("summoned the
 //!    ambassador on Friday ..., and urged Russia to stop") takes the first date of the
-//!    predicate it is conjoined to.
+//!    predicate it is conjoined to. "Within hours of his departure" takes the last day of the
+//!    days named before ("his arrival": the first).
 //! 5. **From outside the clause** ([`crate::when_scope`]): a fronted date ("On Sunday, X
 //!    met Y, and Z also met W"), "hours later", a distance from a day of the sentence ("on
 //!    Tuesday, a day after Kishida arrived"), "there" / "on the sidelines", a length opening
@@ -57,7 +58,7 @@ use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span
 use crate::when_offset::{apposed, fronted, later_shift, length, relation, shifted};
 use crate::when_scope::{
     is_definite_object, is_fronted, is_past_report, is_return_journey, is_short_lead,
-    is_taken_up_subject, occasion_after, points_back, reaches,
+    is_taken_up_subject, occasion_after, points_back, reaches, stay_edge,
 };
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
@@ -205,6 +206,8 @@ pub(crate) fn pick(
         } else if let Some(d) = spelt_out(&se, cx, trig) {
             dates.push(d);
         } else if let Some(d) = eve(&se, cx) {
+            dates.push(d);
+        } else if let Some(d) = stay_day(&se, cx, trig) {
             dates.push(d);
         } else if let Some(d) = there(&se, cx, clause, trig) {
             dates.push(d);
@@ -907,6 +910,29 @@ fn eve(se: &Sent<'_>, cx: &SentenceCtx<'_>) -> Option<DraftDate> {
         end: d,
         precision: "day".into(),
         text: "the eve".into(),
+    })
+}
+
+/// "His last visit, on July 6 and 7, went badly. ... within hours of his departure the
+/// ministry accused Washington": the first or last day of the last days named before.
+fn stay_day(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<DraftDate> {
+    let first = stay_edge(&se.ws, t.0)?;
+    let here = cx.doc.sentences.get(usize::try_from(cx.sid).ok()?)?;
+    let at = here.span.start() + t.0;
+    let x = cx.doc.timexes.iter().rev().find(|y| {
+        y.span.end() <= at && y.kind == "DATE" && y.precision == "day" && y.start.is_some()
+    })?;
+    let d = if first { x.start? } else { x.end? };
+    Some(DraftDate {
+        start: d,
+        end: d,
+        precision: "day".into(),
+        text: if first {
+            "the arrival"
+        } else {
+            "the departure"
+        }
+        .into(),
     })
 }
 
