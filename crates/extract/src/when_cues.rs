@@ -40,6 +40,10 @@ const ANNOUNCE: &[&str] = &[
     "declared",
 ];
 
+/// Verbs that put forward an event still to come ("had proposed the meeting on Friday"):
+/// a past date of theirs dates the proposing.
+const PROPOSE: &[&str] = &["proposed", "suggested", "requested", "offered", "sought"];
+
 /// True for a verb that announces (its object may be the event itself).
 pub(crate) fn is_announcing(w: &str) -> bool {
     ANNOUNCE.contains(&w)
@@ -204,7 +208,7 @@ pub(crate) fn is_announced_object(
     t: (usize, usize),
 ) -> bool {
     ws.iter().any(|v| {
-        ANNOUNCE.contains(&v.lower.as_str())
+        (ANNOUNCE.contains(&v.lower.as_str()) || PROPOSE.contains(&v.lower.as_str()))
             && v.end <= t.0
             && words_between(ws, v.end, t.0) <= 3
             && !s[v.end..t.0].contains([',', ';', '('])
@@ -1005,6 +1009,12 @@ mod tests {
                 "The Kremlin had announced the visit only last week.",
                 "last week",
                 "visit",
+                true,
+            ),
+            (
+                "Moon said Kim had proposed the meeting on Friday afternoon.",
+                "Friday afternoon",
+                "meeting",
                 true,
             ),
             (
