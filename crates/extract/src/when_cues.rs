@@ -504,6 +504,22 @@ pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize
         if !trigger_inside && before[..k].iter().any(|w| !w.cap && is_past_verb(&w.lower)) {
             return true;
         }
+        // "Since the Singapore summit in June, Pyongyang has returned ...": a phrase of its
+        // own bounds the event; only a negated or counted one ("No president has visited
+        // since Hu Jintao in 2005", "the first leader to visit since ...") names its last
+        // occurrence.
+        let last_occurrence = ws.iter().take_while(|w| w.end <= before[k].start).any(|w| {
+            ["no", "not", "never", "first", "last"].contains(&w.lower.as_str())
+                || w.lower.ends_with("n't")
+        });
+        // one phrase: single spaces from "since" to the date ("since March 2018, most
+        // recently in January" is two)
+        let chain: Vec<&Word> = before[..=k].iter().rev().copied().collect();
+        let plain = chain.windows(2).all(|p| p[1].start == p[0].end + 1)
+            && before.first().is_some_and(|w| x.0 == w.end + 1);
+        if !trigger_inside && !last_occurrence && plain {
+            return true;
+        }
     }
     match prev.lower.as_str() {
         "since" | "until" | "till" | "untill" => true,
@@ -1356,6 +1372,51 @@ mod tests {
         for (s, trig, want) in table {
             let got = complement_start(s, &words(s), span(s, trig));
             assert_eq!(got, want.map(|w| span(s, w).0), "{s}");
+        }
+    }
+
+    #[test]
+    fn since_phrases() {
+        // (sentence, date, trigger, the date only bounds the event)
+        let table = [
+            (
+                "Since the Singapore summit in June, Pyongyang has returned the remains.",
+                "June",
+                "returned",
+                true,
+            ),
+            (
+                "No Chinese president has visited North Korea since Hu Jintao in October 2005.",
+                "October 2005",
+                "visited",
+                false,
+            ),
+            (
+                "Xi is the first Chinese leader to visit the North since Hu Jintao in 2005.",
+                "2005",
+                "visit",
+                false,
+            ),
+            (
+                "Trump and Kim haven't met since their encounter at the border in June.",
+                "June",
+                "met",
+                false,
+            ),
+            (
+                "Since the Singapore summit in June, Pyongyang has returned the remains.",
+                "June",
+                "summit",
+                false,
+            ),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            assert_eq!(
+                is_bound(&ws, span(s, date), "month", span(s, trig).0),
+                want,
+                "{s}"
+            );
         }
     }
 
