@@ -76,6 +76,10 @@ pub struct Draft {
     /// The draft is a noun with a predicate of its own that reports it done ("their first
     /// summit, held on April 27"): another event than the verb of its sentence.
     pub own_predicate: bool,
+    /// The trigger lies in a relative clause set off by commas that closes before the end of
+    /// its clause ("Kim, who travelled to Vietnam by train, will stay on for an official
+    /// visit"): background of the subject, whose status gives way to the main predicate's.
+    pub relative: bool,
 }
 
 /// A draft's date.

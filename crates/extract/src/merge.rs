@@ -143,6 +143,42 @@ fn join_stay_days(out: &mut Vec<Draft>) {
     }
 }
 
+/// True when one draft lies in a relative clause of the other's sentence and the other in
+/// its main predicate ("Kim, who travelled to Vietnam by train, will stay on for an official
+/// visit on Friday"): the background and the news of one stay.
+fn background(e: &Draft, d: &Draft) -> bool {
+    e.relative != d.relative && e.trigger_at.0 == d.trigger_at.0
+}
+
+/// The farthest two places of one meeting may lie apart (a hotel and its city, a truce
+/// village and the border zone around it).
+const SAME_PLACE_KM: f64 = 25.0;
+
+/// True when `d` names no party, only a place, and that place and `e`'s lie farther apart
+/// than one venue and its city ("talks with Moon in Seoul" / "a meeting at the DMZ"): the
+/// place tells the meetings apart.
+fn far_apart(e: &Draft, d: &Draft) -> bool {
+    if !d.countries().is_empty() || !d.orgs().is_empty() {
+        return false;
+    }
+    let (Some(a), Some(b)) = (&e.location, &d.location) else {
+        return false;
+    };
+    let (Some(la), Some(oa), Some(lb), Some(ob)) = (a.lat, a.lon, b.lat, b.lon) else {
+        return false;
+    };
+    km_between((la, oa), (lb, ob)) > SAME_PLACE_KM
+}
+
+/// Great-circle distance in kilometres between two (latitude, longitude) points.
+fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.1 - a.1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
 fn compatible(e: &Draft, d: &Draft) -> bool {
     if e.event_type != d.event_type || is_call(e) != is_call(d) {
         return false;
@@ -155,7 +191,10 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     // Two stated, different statuses are two events unless their dates pin them together
     // ("cancelled his planned June 12 summit" / "the June 12 summit"), or one is a mere
     // mention of the other ("Analysts suggest Xi may use the visit to ...").
-    if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) {
+    if far_apart(e, d) {
+        return false;
+    }
+    if e.explicit && d.explicit && e.status != d.status && !mention_of(e, d) && !background(e, d) {
         let pinned = match (&e.date, &d.date) {
             (Some(x), Some(y)) => {
                 let under_way =
@@ -286,6 +325,14 @@ fn absorb(e: &mut Draft, mut d: Draft) {
         }
         _ => false,
     };
+    // The relative clause tells the background; the main predicate's status stands.
+    let relative_pair = background(e, &d);
+    if relative_pair && e.relative {
+        e.status = d.status;
+        e.explicit = d.explicit;
+        e.relative = false;
+    }
+    let keep_status = keep_status || relative_pair;
     let (e_day, d_day) = (day_of_stay(e, &d), day_of_stay(&d, e));
     if d_day {
         e.status = EventStatus::Occurred;
@@ -379,7 +426,17 @@ fn join_headline(e: &mut Draft, mut h: Draft) {
 }
 
 fn merge_into(out: &mut Vec<Draft>, d: Draft) {
-    if let Some(e) = out.iter_mut().rev().find(|e| compatible(e, &d)) {
+    // An undated draft with a stated status joins the latest compatible event of that
+    // status first ("It was the third meeting between Trump and Kim" joins the meeting that
+    // took place, not the talks planned since).
+    let same_status = if d.date.is_none() && d.explicit {
+        out.iter()
+            .rposition(|e| e.status == d.status && compatible(e, &d))
+    } else {
+        None
+    };
+    let at = same_status.or_else(|| out.iter().rposition(|e| compatible(e, &d)));
+    if let Some(e) = at.and_then(|i| out.get_mut(i)) {
         absorb(e, d);
         e.mode = decide_mode(e);
         e.confidence = e.confidence.min(0.99);
@@ -502,6 +559,95 @@ mod tests {
             historical: false,
             arrival: false,
             own_predicate: false,
+            relative: false,
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_gives_way_to_the_main_predicate() {
+        // "Kim, who travelled to Vietnam ..., will stay on for an official visit on Friday
+        // and Saturday": one planned visit, dated.
+        let mut travel = draft(
+            EventType::Consult,
+            Form::Past,
+            EventStatus::Occurred,
+            &[("PRK", Side::Guest), ("VNM", Side::Host)],
+            None,
+            (12, 9),
+        );
+        travel.relative = true;
+        let visit = draft(
+            EventType::Consult,
+            Form::Noun,
+            EventStatus::Planned,
+            &[("PRK", Side::Guest)],
+            Some(("2019-03-01", "2019-03-02")),
+            (12, 85),
+        );
+        let out = merge_drafts(vec![travel, visit]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].status, EventStatus::Planned);
+        assert_eq!(
+            out[0].date.as_ref().map(|d| d.start.to_string()).as_deref(),
+            Some("2019-03-01")
+        );
+    }
+
+    #[test]
+    fn a_partyless_meeting_elsewhere_joins_the_meeting_of_its_place() {
+        let place = |name: &str, lat: f64, lon: f64| entente_doc::Location {
+            name: name.into(),
+            country: Some("KOR".into()),
+            lat: Some(lat),
+            lon: Some(lon),
+        };
+        // "will hold talks with Moon on Sunday" in Seoul, then "Kim could meet Trump", then
+        // "a meeting at the DMZ could take place on Sunday"
+        let mut seoul = draft(
+            EventType::Consult,
+            Form::Base,
+            EventStatus::Planned,
+            &[("KOR", Side::Participant), ("USA", Side::Participant)],
+            Some(("2019-06-30", "2019-06-30")),
+            (9, 51),
+        );
+        seoul.location = Some(place("Seoul", 37.566, 126.978));
+        let kim = draft(
+            EventType::Consult,
+            Form::Base,
+            EventStatus::Speculated,
+            &[("PRK", Side::Participant), ("USA", Side::Participant)],
+            None,
+            (4, 47),
+        );
+        let mut dmz = draft(
+            EventType::Consult,
+            Form::Noun,
+            EventStatus::Speculated,
+            &[],
+            Some(("2019-06-30", "2019-06-30")),
+            (11, 31),
+        );
+        dmz.location = Some(place("Demilitarized Zone", 38.0, 127.0));
+        let out = merge_drafts(vec![kim, seoul, dmz]);
+        let spec = out
+            .iter()
+            .find(|d| d.status == EventStatus::Speculated)
+            .expect("the speculated meeting");
+        assert_eq!(spec.countries(), vec!["PRK".to_string(), "USA".to_string()]);
+        assert!(spec.date.is_some());
+    }
+
+    #[test]
+    fn distances_between_places() {
+        // (a, b, at most km, at least km)
+        let table = [
+            ((37.566, 126.978), (38.0, 127.0), 60.0, 40.0),
+            ((21.0245, 105.8412), (21.0257, 105.856), 2.0, 0.0),
+        ];
+        for (a, b, most, least) in table {
+            let d = km_between(a, b);
+            assert!(d <= most && d >= least, "{a:?} {b:?}: {d}");
         }
     }
 

@@ -152,6 +152,7 @@ impl EventExtractor {
                         && (def.event_type != EventType::Consult
                             || self.lex.def(p).event_type == EventType::Consult)
                         && !s[p.end..t.start].contains(" between ")
+                        && !closed_relative(s, clause.start, p, t)
                 })
                 || out.iter().any(|(p, _)| {
                     // a request, refusal or threat governs the meeting it names ("called for
@@ -248,6 +249,7 @@ impl EventExtractor {
                         && p.start >= clause.start
                         && p.end <= clause.end
                         && !new_subject_between(&s[p.end..t.start])
+                        && !closed_relative(s, clause.start, p, t)
                         && !(t.form != Form::Noun && subordinate_between(&s[p.end..t.start]))
                         && !(p.form != Form::Noun
                             && t.form != Form::Noun
@@ -308,6 +310,35 @@ impl EventExtractor {
             })
         };
         let when = when::pick(cx, def, t, clause);
+        // each date of a list keeps the place of its own item ("their summits in Singapore
+        // last June and in Hanoi in February")
+        let spans: Vec<(usize, usize)> = if when.dates.len() >= 2 {
+            when.dates
+                .iter()
+                .filter_map(|d| place::date_at(cx.text, clause, t, &d.text))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let item_place = |d: &DraftDate| -> Option<entente_doc::Location> {
+            if spans.len() < 2 {
+                return None;
+            }
+            let at = place::date_at(cx.text, clause, t, &d.text)?;
+            let others: Vec<(usize, usize)> = spans.iter().copied().filter(|o| *o != at).collect();
+            let l = place::locate_item(
+                cx,
+                t,
+                clause,
+                def.event_type != EventType::Consult,
+                at,
+                &others,
+            )?;
+            let party = actors
+                .iter()
+                .any(|(a, _)| a.country.is_some() && a.country == l.country);
+            (def.event_type == EventType::Consult || !party).then_some(l)
+        };
         let dates: Vec<Option<DraftDate>> = if when.dates.is_empty() {
             vec![None]
         } else {
@@ -344,6 +375,10 @@ impl EventExtractor {
             let Some((status, explicit)) = decide(&self.lex, &inp) else {
                 continue;
             };
+            let here = date
+                .as_ref()
+                .and_then(item_place)
+                .or_else(|| location.clone());
             let mut d = Draft {
                 event_type: def.event_type,
                 kind: def.kind.clone(),
@@ -356,7 +391,7 @@ impl EventExtractor {
                 explicit,
                 actors: actors.clone(),
                 date,
-                location: location.clone(),
+                location: here,
                 sentences: vec![cx.sid],
                 confidence: 0.0,
                 headline: opening_headline(cx.doc, cx.sid),
@@ -364,6 +399,7 @@ impl EventExtractor {
                 arrival: self.lex.is_arrival(t),
                 own_predicate: has_own_predicate(cx.text, t, &cx.cues)
                     || prior_reference(cx.text, t),
+                relative: in_relative(cx.text, clause, t),
             };
             d.historical = historical(d.date.as_ref(), cx.doc.published_date());
             host_from_place(&mut d);
@@ -373,6 +409,38 @@ impl EventExtractor {
         }
         out
     }
+}
+
+/// True when trigger `p` lies in a relative clause set off by commas that closes before
+/// trigger `t` ("Kim, who travelled to Vietnam by train, will stay on for an official
+/// visit"): `p` tells the background of the subject, `t` belongs to the main predicate, and
+/// `p` does not govern it.
+pub(crate) fn closed_relative(s: &str, from: usize, p: &TriggerMatch, t: &TriggerMatch) -> bool {
+    let Some(head) = s.get(from..p.start) else {
+        return false;
+    };
+    let open = [", who ", ", which ", ", whose ", ", where "]
+        .iter()
+        .filter_map(|r| head.rfind(r).map(|i| i + r.len()))
+        .max();
+    let Some(open) = open else {
+        return false;
+    };
+    !head[open..].contains(',') && s.get(p.end..t.start).is_some_and(|g| g.contains(','))
+}
+
+/// True when trigger `t` lies in a relative clause set off by commas that closes before the
+/// end of its clause ("Kim, who travelled to Vietnam by train, will stay on ...").
+fn in_relative(s: &str, clause: &Clause, t: &TriggerMatch) -> bool {
+    let Some(head) = s.get(clause.start..t.start) else {
+        return false;
+    };
+    let open = [", who ", ", which ", ", whose ", ", where "]
+        .iter()
+        .filter_map(|r| head.rfind(r).map(|i| i + r.len()))
+        .max();
+    open.is_some_and(|o| !head[o..].contains(','))
+        && s.get(t.end..clause.end).is_some_and(|g| g.contains(','))
 }
 
 /// Words allowed between a request verb and the meeting noun it governs ("urged all sides
@@ -1126,6 +1194,26 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_in_a_closed_relative_clause_governs_no_later_noun() {
+        let x = extractor();
+        // (sentence, trigger text expected among the selected)
+        let table = [
+            (
+                "Kim, who travelled to Vietnam by train, will stay on for an official visit on Friday.",
+                "official visit",
+            ),
+            (
+                "Xi, who visited Pyongyang last year, will make a state visit to Seoul.",
+                "state visit",
+            ),
+        ];
+        for (s, want) in table {
+            let got = selected(&x, s);
+            assert!(got.iter().any(|(t, _)| t == want), "{s}: {got:?}");
+        }
+    }
+
+    #[test]
     fn bare_forms_after_determiners_read_as_nouns() {
         let x = extractor();
         let table = [
@@ -1380,6 +1468,7 @@ mod tests {
             historical: false,
             arrival: false,
             own_predicate: false,
+            relative: false,
         };
         // (mode, actors, expected place country)
         let table = [

@@ -76,7 +76,29 @@ fn word_count(s: &str) -> usize {
 /// it will).
 pub fn decide(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<(EventStatus, bool)> {
     // `None`: negated, no event. The flag says whether anything but the default decided.
-    decide_inner(lex, inp).map(|s| (s, !is_default(inp, s)))
+    decide_inner(lex, inp).map(|s| (s, !is_default(inp, s) || past_copula(inp)))
+}
+
+/// Words allowed between a past copula and the noun it predicates ("was the third meeting").
+const COPULA_WORDS: usize = 3;
+
+/// True when a noun trigger is the complement of a past copula ("It was the third meeting
+/// between Trump and Kim"): the sentence states that the event took place.
+fn past_copula(inp: &StatusInput<'_>) -> bool {
+    if inp.form != Form::Noun {
+        return false;
+    }
+    let (cs, ts) = (inp.clause.0.min(inp.trigger.0), inp.trigger.0);
+    let Some(head) = inp.sentence.get(cs..ts) else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words
+        .iter()
+        .rev()
+        .take(COPULA_WORDS + 1)
+        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "was" | "were"))
+        && !head.contains(',')
 }
 
 /// True when nothing but the default rule decided the status (a bare "the summit": no cue in
@@ -394,6 +416,50 @@ mod tests {
         Option<(&'static str, &'static str)>,
         Option<EventStatus>,
     );
+
+    #[test]
+    fn a_noun_after_a_past_copula_is_stated() {
+        let lex = lexicon();
+        // (sentence, trigger, stated)
+        let table = [
+            (
+                "It was the third meeting between Trump and Kim.",
+                "meeting",
+                true,
+            ),
+            (
+                "The meeting between Trump and Kim ended early.",
+                "meeting",
+                false,
+            ),
+        ];
+        for (s, trig, want) in table {
+            let at = s.find(trig).expect("trigger in sentence");
+            let t = lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| t.start == at)
+                .expect("a trigger");
+            let clause = clause_of(s, t.start, t.end);
+            let inp = StatusInput {
+                sentence: s,
+                cues: &[],
+                clause: (clause.start, clause.end),
+                trigger: (t.start, t.end),
+                form: Form::Noun,
+                pledge: false,
+                arrival: false,
+                content_follows: false,
+                purpose_of_past: false,
+                date: None,
+                date_in_days: false,
+                date_future: None,
+                published: None,
+                next_trigger: None,
+            };
+            assert_eq!(past_copula(&inp), want, "{s}");
+        }
+    }
 
     #[test]
     fn statuses_from_cues_forms_and_dates() {

@@ -14,7 +14,9 @@
 //!    spans count too: "within the next two weeks", "in the coming days". An event made by
 //!    speaking is dated by its saying ("told him on Friday that ... was a violation"), and
 //!    the occasion of a statement past a complement ("... to change its approach in a speech
-//!    in April") dates it.
+//!    in April") dates it. A past date of a verb announcing an event that takes place at its
+//!    own time dates the announcing ("had announced the visit only last week"). A length
+//!    "later"/"earlier" ("eight days later", "hours later") measures from the last day named.
 //! 2. **One date**: the nearest candidate, after the trigger first ("met Kim on Thursday"),
 //!    then right before it ("his June 12 summit"), then further before. A part of a month
 //!    ("at the end of April", "later this month") dates the whole month; a deadline year
@@ -31,7 +33,8 @@
 //!    dropped.
 //! 4. **Inherited**: a conjoined predicate without a date of its own ("summoned the
 //!    ambassador on Friday ..., and urged Russia to stop") takes the first date of the
-//!    predicate it is conjoined to.
+//!    predicate it is conjoined to. "Within hours of his departure" takes the last day of the
+//!    days named before ("his arrival": the first).
 //! 5. **From outside the clause** ([`crate::when_scope`]): a fronted date ("On Sunday, X
 //!    met Y, and Z also met W"), "hours later", a distance from a day of the sentence ("on
 //!    Tuesday, a day after Kishida arrived"), "there" / "on the sidelines", a length opening
@@ -46,16 +49,16 @@ use crate::ctx::{Local, SentenceCtx};
 use crate::draft::DraftDate;
 use crate::lexicon::{Form, TriggerDef, TriggerMatch};
 use crate::when_cues::{
-    complement_before, complement_between, complement_start, control_between, is_announcing,
-    is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window, is_past_verb,
-    is_possessive_of_other, is_report_date_of, is_superseded, participle_between,
+    complement_before, complement_between, complement_start, control_between, is_announced_object,
+    is_announcing, is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window,
+    is_past_verb, is_possessive_of_other, is_report_date_of, is_superseded, participle_between,
     preposition_after, preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
-use crate::when_offset::{apposed, fronted, length, relation, shifted};
+use crate::when_offset::{apposed, fronted, later_shift, length, relation, shifted};
 use crate::when_scope::{
-    is_definite_object, is_fronted, is_hours_later, is_past_report, is_return_journey,
-    is_short_lead, is_taken_up_subject, occasion_after, points_back, reaches,
+    is_definite_object, is_fronted, is_past_report, is_return_journey, is_short_lead,
+    is_taken_up_subject, occasion_after, points_back, reaches, stay_edge,
 };
 use chrono::Duration;
 use entente_doc::{EventType, Timex};
@@ -96,6 +99,9 @@ struct Sent<'s> {
     /// The event is made by speaking (a threat, an accusation, a protest): the date of the
     /// saying dates it ("said on Monday that Seoul would take countermeasures").
     speech: bool,
+    /// The event takes place at a time of its own (a meeting, a visit, a drill): announcing
+    /// it does not date it ("had announced the visit only last week").
+    scheduled: bool,
 }
 
 /// The dates of the event(s) started by trigger `t`.
@@ -119,6 +125,7 @@ pub(crate) fn pick(
             def.event_type,
             EventType::Threaten | EventType::Accuse | EventType::Protest
         ),
+        scheduled: matches!(def.event_type, EventType::Consult | EventType::Mobilize),
     };
     let trig = (t.start, t.end);
     let in_clause = |a: usize, b: usize| a >= clause.start && b <= clause.end;
@@ -200,6 +207,8 @@ pub(crate) fn pick(
             dates.push(d);
         } else if let Some(d) = eve(&se, cx) {
             dates.push(d);
+        } else if let Some(d) = stay_day(&se, cx, trig) {
+            dates.push(d);
         } else if let Some(d) = there(&se, cx, clause, trig) {
             dates.push(d);
         } else if let Some(d) = from_context(&se, cx, clause, trig) {
@@ -272,16 +281,20 @@ fn candidate<'a>(
     let text = s.get(x.start..x.end)?;
     let lead = s.get(..x.start)?.to_lowercase();
     let pos = (x.start, x.end);
-    if tx.kind == "DURATION" && is_hours_later(&tx.value, s.get(x.end..).unwrap_or("")) {
-        // "Trump responded hours later": the day of the last day named before.
-        let d = last_day_before(se.doc_timexes, x.item.span.start())?;
-        return Some(Cand {
-            start: x.start,
-            end: x.end,
-            span: Span { start: d, end: d },
-            precision: "day".into(),
-            timex: tx,
-        });
+    if tx.kind == "DURATION" {
+        // "Trump responded hours later", "reversed course eight days later": the length
+        // from the last day named before.
+        if let Some((n, unit, sign)) = later_shift(&tx.value, s.get(x.end..).unwrap_or("")) {
+            let d = last_day_before(se.doc_timexes, x.item.span.start())?;
+            let (span, precision) = shifted(d, n, unit, sign)?;
+            return Some(Cand {
+                start: x.start,
+                end: x.end,
+                span,
+                precision: precision.into(),
+                timex: tx,
+            });
+        }
     }
     if tx.kind == "DURATION" {
         // "within the next two to three weeks": the upper bound is the other expression.
@@ -318,6 +331,9 @@ fn candidate<'a>(
         let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
         if !modifies
             && (is_report_date_of(s, &se.ws, pos, t, se.speech)
+                || se.scheduled
+                    && se.published.is_some_and(|p| end <= p)
+                    && is_announced_object(s, &se.ws, pos, t)
                 || split_by_relative(s, &se.ws, &se.rel, pos, t, se.noun)
                 || participle_between(s, &se.ws, pos, t)
                 || complement_between(s, &se.ws, pos, t)
@@ -894,6 +910,29 @@ fn eve(se: &Sent<'_>, cx: &SentenceCtx<'_>) -> Option<DraftDate> {
         end: d,
         precision: "day".into(),
         text: "the eve".into(),
+    })
+}
+
+/// "His last visit, on July 6 and 7, went badly. ... within hours of his departure the
+/// ministry accused Washington": the first or last day of the last days named before.
+fn stay_day(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<DraftDate> {
+    let first = stay_edge(&se.ws, t.0)?;
+    let here = cx.doc.sentences.get(usize::try_from(cx.sid).ok()?)?;
+    let at = here.span.start() + t.0;
+    let x = cx.doc.timexes.iter().rev().find(|y| {
+        y.span.end() <= at && y.kind == "DATE" && y.precision == "day" && y.start.is_some()
+    })?;
+    let d = if first { x.start? } else { x.end? };
+    Some(DraftDate {
+        start: d,
+        end: d,
+        precision: "day".into(),
+        text: if first {
+            "the arrival"
+        } else {
+            "the departure"
+        }
+        .into(),
     })
 }
 

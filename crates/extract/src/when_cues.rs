@@ -40,6 +40,10 @@ const ANNOUNCE: &[&str] = &[
     "declared",
 ];
 
+/// Verbs that put forward an event still to come ("had proposed the meeting on Friday"):
+/// a past date of theirs dates the proposing.
+const PROPOSE: &[&str] = &["proposed", "suggested", "requested", "offered", "sought"];
+
 /// True for a verb that announces (its object may be the event itself).
 pub(crate) fn is_announcing(w: &str) -> bool {
     ANNOUNCE.contains(&w)
@@ -191,6 +195,26 @@ pub(crate) fn is_report_date_of(
         }
     }
     false
+}
+
+/// True when the date at `x` belongs to an announcing verb whose object is the trigger at
+/// `t` ("The Kremlin had announced the visit only last week", "on Monday confirmed the
+/// trip"): for an event that takes place at its own time (a visit, a meeting, a drill), the
+/// date dates the announcing, not the event announced.
+pub(crate) fn is_announced_object(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    ws.iter().any(|v| {
+        (ANNOUNCE.contains(&v.lower.as_str()) || PROPOSE.contains(&v.lower.as_str()))
+            && v.end <= t.0
+            && words_between(ws, v.end, t.0) <= 3
+            && !s[v.end..t.0].contains([',', ';', '('])
+            && (x.1 <= v.start || x.0 >= v.end)
+            && attached(s, ws, v, x)
+    })
 }
 
 /// "announced in his State of the Union address on Tuesday night that he will meet ...": a
@@ -480,6 +504,22 @@ pub(crate) fn is_bound(ws: &[Word], x: (usize, usize), precision: &str, t: usize
         if !trigger_inside && before[..k].iter().any(|w| !w.cap && is_past_verb(&w.lower)) {
             return true;
         }
+        // "Since the Singapore summit in June, Pyongyang has returned ...": a phrase of its
+        // own bounds the event; only a negated or counted one ("No president has visited
+        // since Hu Jintao in 2005", "the first leader to visit since ...") names its last
+        // occurrence.
+        let last_occurrence = ws.iter().take_while(|w| w.end <= before[k].start).any(|w| {
+            ["no", "not", "never", "first", "last"].contains(&w.lower.as_str())
+                || w.lower.ends_with("n't")
+        });
+        // one phrase: single spaces from "since" to the date ("since March 2018, most
+        // recently in January" is two)
+        let chain: Vec<&Word> = before[..=k].iter().rev().copied().collect();
+        let plain = chain.windows(2).all(|p| p[1].start == p[0].end + 1)
+            && before.first().is_some_and(|w| x.0 == w.end + 1);
+        if !trigger_inside && !last_occurrence && plain {
+            return true;
+        }
     }
     match prev.lower.as_str() {
         "since" | "until" | "till" | "untill" => true,
@@ -746,12 +786,15 @@ pub(crate) fn preposition_between(
         .collect();
     // A phrase ("after the first summit"), not a clause ("before the two leaders held
     // talks"): the trigger follows the preposition closely, with no verb between.
+    // "reversed course eight days later after receiving an envoy": the trigger itself may
+    // be the gerund right after the preposition.
+    let trigger = ws.iter().find(|w| w.start >= t.0);
     between.iter().enumerate().any(|(k, w)| {
         let rest = &between[k + 1..];
         PREP.contains(&w.lower.as_str())
             && rest.len() <= 3
             // "held talks on Tuesday before signing a joint statement": a verb phrase
-            && !rest.first().is_some_and(|n| is_gerund(s, n))
+            && !rest.first().copied().or(trigger).is_some_and(|n| is_gerund(s, n))
             && !rest.iter().any(|r| {
                 !r.cap && r.lower.len() > 3 && r.lower.ends_with("ed") || r.lower == "held"
             })
@@ -970,6 +1013,67 @@ mod tests {
                 is_report_date_of(s, &ws, span(s, date), span(s, trig), false),
                 want,
                 "{s} / {date}"
+            );
+        }
+    }
+
+    #[test]
+    fn announced_objects() {
+        // (sentence, date, trigger, the date is the announcing's)
+        let table = [
+            (
+                "The Kremlin had announced the visit only last week.",
+                "last week",
+                "visit",
+                true,
+            ),
+            (
+                "Moon said Kim had proposed the meeting on Friday afternoon.",
+                "Friday afternoon",
+                "meeting",
+                true,
+            ),
+            (
+                "On Monday, Beijing confirmed the trip.",
+                "Monday",
+                "trip",
+                true,
+            ),
+            (
+                "Moscow announced on Friday a visit by Kim.",
+                "Friday",
+                "visit",
+                true,
+            ),
+            (
+                "The Kremlin announced details of the planned visit last week.",
+                "last week",
+                "visit",
+                false,
+            ),
+            (
+                "Kim visited the factory last week, Pyongyang announced.",
+                "last week",
+                "visited",
+                false,
+            ),
+            (
+                "They announced that the visit would take place next week.",
+                "next week",
+                "visit",
+                false,
+            ),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            let span = |s: &str, w: &str| {
+                let a = s.find(w).unwrap_or(0);
+                (a, a + w.len())
+            };
+            assert_eq!(
+                is_announced_object(s, &ws, span(s, date), span(s, trig)),
+                want,
+                "{s}"
             );
         }
     }
@@ -1272,6 +1376,51 @@ mod tests {
     }
 
     #[test]
+    fn since_phrases() {
+        // (sentence, date, trigger, the date only bounds the event)
+        let table = [
+            (
+                "Since the Singapore summit in June, Pyongyang has returned the remains.",
+                "June",
+                "returned",
+                true,
+            ),
+            (
+                "No Chinese president has visited North Korea since Hu Jintao in October 2005.",
+                "October 2005",
+                "visited",
+                false,
+            ),
+            (
+                "Xi is the first Chinese leader to visit the North since Hu Jintao in 2005.",
+                "2005",
+                "visit",
+                false,
+            ),
+            (
+                "Trump and Kim haven't met since their encounter at the border in June.",
+                "June",
+                "met",
+                false,
+            ),
+            (
+                "Since the Singapore summit in June, Pyongyang has returned the remains.",
+                "June",
+                "summit",
+                false,
+            ),
+        ];
+        for (s, date, trig, want) in table {
+            let ws = words(s);
+            assert_eq!(
+                is_bound(&ws, span(s, date), "month", span(s, trig).0),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
     fn bounds_and_modifiers() {
         let s = "Kim has travelled to China four times since March 2018, most recently in January.";
         let ws = words(s);
@@ -1381,6 +1530,13 @@ mod tests {
             &words(s),
             span(s, "Tuesday"),
             span(s, "joint statement")
+        ));
+        let s = "He reversed course eight days later after receiving an envoy.";
+        assert!(!preposition_between(
+            s,
+            &words(s),
+            span(s, "eight days later"),
+            span(s, "receiving")
         ));
         let s = "Earlier on Sunday, Trump held a summit with Moon.";
         assert!(!preposition_between(

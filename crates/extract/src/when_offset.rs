@@ -32,6 +32,22 @@ pub(crate) fn length(value: &str) -> Option<(i64, char)> {
     matches!(u, 'D' | 'W' | 'M' | 'Y').then_some((n, u))
 }
 
+/// A length followed by "later" or "earlier" in `rest`, the text after it ("eight days
+/// later", "hours earlier"): how many of which unit, and the sign of the shift from the
+/// occasion named before. Hours count as 0 days (the day is kept).
+pub(crate) fn later_shift(value: &str, rest: &str) -> Option<(i64, char, i64)> {
+    let (n, unit) = length(value)?;
+    let rest = rest.trim_start().to_ascii_lowercase();
+    let sign = if rest.starts_with("later") {
+        1
+    } else if rest.starts_with("earlier") {
+        -1
+    } else {
+        return None;
+    };
+    Some((n, unit, sign))
+}
+
 /// The interval `n` units before (`sign` -1) or after (+1) `anchor`, widened to the unit,
 /// with its precision word.
 pub(crate) fn shifted(
@@ -182,6 +198,23 @@ pub(crate) fn apposed(
 mod tests {
     use super::*;
     use crate::when_cues::words;
+
+    #[test]
+    fn later_shifts() {
+        // (length, text after it, shift)
+        for (v, rest, want) in [
+            ("PTXH", " later by raising duties", Some((0, 'D', 1))),
+            ("PT3H", " earlier, Kim left", Some((0, 'D', -1))),
+            ("PT30M", " later", Some((0, 'D', 1))),
+            ("P8D", " later after receiving", Some((8, 'D', 1))),
+            ("P1W", " earlier", Some((1, 'W', -1))),
+            ("P3D", " of talks", None),
+            ("PTXH", " of talks", None),
+            ("PXD", " later", None),
+        ] {
+            assert_eq!(later_shift(v, rest), want, "{v}{rest}");
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()

@@ -7,6 +7,8 @@
 //!   that ...", "..., and the two will meet again").
 //! - **"Hours later".** A length in hours or minutes followed by "later" or "earlier"
 //!   ("Trump responded hours later") keeps the day of the last day named before it.
+//! - **"Within hours of his departure".** A short distance from one end of a stay dates the
+//!   event on the last day of the days named before (an arrival: the first).
 //! - **The previous sentence.** With no date of its own, an event takes one from the text
 //!   before it only where the words say it follows on: the return journey of a trip ("On
 //!   the flight home, Trump spoke by phone with Moon": the latest day named so far, up to
@@ -107,14 +109,42 @@ pub(crate) fn reaches(ws: &[Word], x_end: usize, t: (usize, usize)) -> bool {
         })
 }
 
-/// True for a length in hours or minutes ("PTXH", "PT3H", "PT30M") followed by "later" or
-/// "earlier" in `rest`, the text after it: it keeps the day of the occasion.
-pub(crate) fn is_hours_later(value: &str, rest: &str) -> bool {
-    let short = value
-        .strip_prefix("PT")
-        .is_some_and(|v| v.ends_with('H') || v.ends_with('M'));
-    let rest = rest.trim_start().to_ascii_lowercase();
-    short && (rest.starts_with("later") || rest.starts_with("earlier"))
+/// Nouns naming one end of a stay: `true` for its first day (an arrival), `false` for its
+/// last (a departure).
+const STAY_EDGE: &[(&str, bool)] = &[
+    ("arrival", true),
+    ("landing", true),
+    ("departure", false),
+    ("exit", false),
+];
+
+/// "within hours of his departure North Korea's foreign ministry accused Washington": a
+/// short distance ("within hours of", "hours after", "minutes after", "shortly after")
+/// from one end of a stay, before the trigger `t`, with no verb between. Returns whether
+/// the end is the stay's first day (`true`) or its last (`false`).
+pub(crate) fn stay_edge(ws: &[Word], t: usize) -> Option<bool> {
+    let before: Vec<&Word> = ws.iter().filter(|w| w.end <= t).collect();
+    before.iter().enumerate().find_map(|(k, w)| {
+        let &(_, first) = STAY_EDGE.iter().find(|(n, _)| *n == w.lower)?;
+        // "of his departure", "after the arrival", "after arrival"
+        let mut j = k.checked_sub(1)?;
+        if ["his", "her", "their", "its", "the"].contains(&before[j].lower.as_str()) {
+            j = j.checked_sub(1)?;
+        }
+        let prep = before[j].lower.as_str();
+        let length = before.get(j.checked_sub(1)?)?.lower.as_str();
+        let near = match prep {
+            "of" => {
+                length == "hours"
+                    || length == "minutes"
+                    || length == "days" && j >= 2 && before[j - 2].lower == "within"
+            }
+            "after" | "before" => ["hours", "minutes", "shortly", "moments"].contains(&length),
+            _ => false,
+        };
+        let verb_between = before[k + 1..].iter().any(|v| is_past_verb(&v.lower));
+        (near && !verb_between).then_some(first)
+    })
 }
 
 /// True when word `n`, right after a preposition, is a gerund ("before signing", "after
@@ -463,15 +493,23 @@ mod tests {
     }
 
     #[test]
-    fn hours_later() {
-        for (v, rest, want) in [
-            ("PTXH", " later by raising duties", true),
-            ("PT3H", " earlier, Kim left", true),
-            ("PT30M", " later", true),
-            ("P3D", " later", false),
-            ("PTXH", " of talks", false),
-        ] {
-            assert_eq!(is_hours_later(v, rest), want, "{v}{rest}");
+    fn stay_edges() {
+        // (sentence, trigger, which end of the stay)
+        let table = [
+            (
+                "Kim did not receive him, and within hours of his departure the ministry accused Washington.",
+                "accused",
+                Some(false),
+            ),
+            ("Hours after his arrival, the envoy met Moon.", "met", Some(true)),
+            ("Minutes after arrival, he met Moon.", "met", Some(true)),
+            ("After his departure, the ministry accused Washington.", "accused", None),
+            ("Days after his departure was announced, Seoul protested.", "protested", None),
+        ];
+        for (s, trig, want) in table {
+            let ws = words(s);
+            let t = s.find(trig).unwrap_or(0);
+            assert_eq!(stay_edge(&ws, t), want, "{s}");
         }
     }
 

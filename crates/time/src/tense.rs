@@ -229,6 +229,29 @@ fn cue_of(doc: &Doc<'_>, i: usize, modal: bool) -> Option<Cue> {
         return Some(Cue::Future);
     }
     let prev = |k: usize| if i >= k { doc.word(i - k) } else { "" };
+    // "the drill that the allies normally hold in August": a habit in the present names
+    // its next occurrence ("was normally held", "normally held" stay past).
+    const HABITUAL: [&str; 6] = [
+        "normally",
+        "usually",
+        "typically",
+        "traditionally",
+        "customarily",
+        "generally",
+    ];
+    if !t.cap && HABITUAL.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        const NOT_VERB: [&str; 8] = ["in", "on", "at", "by", "for", "from", "around", "during"];
+        let verb = doc
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && !n.cap)
+            && !NOT_VERB.iter().any(|x| doc.is(i + 1, x))
+            && cue_of(doc, i + 1, false).is_none();
+        let past_before = ["was", "were", "had", "did", "been"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(prev(1)));
+        return (verb && !past_before).then_some(Cue::Future);
+    }
     // "Kim set a deadline", "he put the talks off": a verb whose past is its base form is
     // past after a singular subject (the present would be "sets", "puts").
     if !t.cap && SAME_PAST.iter().any(|x| x.eq_ignore_ascii_case(w)) {
@@ -489,5 +512,35 @@ mod tests {
             .unwrap_or(0);
         assert_eq!(tense_at(&d, mon, mon + 1, true), Some(false));
         assert_eq!(tense_at(&d, fri, fri + 1, true), Some(true));
+    }
+
+    #[test]
+    fn habits_look_forward() {
+        // (sentence, expression word, forward)
+        let lex = Lexicon::new();
+        let table = [
+            (
+                "They had suspended the drill that the allies normally hold in August.",
+                "August",
+                Some(true),
+            ),
+            (
+                "They had suspended the drill that was normally held in August.",
+                "August",
+                Some(false),
+            ),
+            (
+                "They had suspended the drill, usually in August.",
+                "August",
+                Some(false),
+            ),
+        ];
+        for (text, word, want) in table {
+            let d = Doc::new(text, &lex);
+            let at = (0..d.toks.len())
+                .position(|i| d.word(i) == word)
+                .unwrap_or(0);
+            assert_eq!(tense_at(&d, at, at + 1, true), want, "{text}");
+        }
     }
 }
