@@ -276,9 +276,32 @@ impl EventExtractor {
         // any place of the clause can stand for the state where an act happens; a
         // statement's place is a locative one, or one whose state takes no part (a capital
         // standing for a party, "accused Washington", is no place of the event)
-        let any_place = place::locate(cx, t, clause, false);
+        // a visit's place is its destination when the trigger names one ("may travel to
+        // Russia this month to discuss arms for the war in Ukraine")
+        let destination = (def.event_type == EventType::Consult
+            && def.mode == Some(ModeHint::Visit))
+        .then(|| place::destination(cx, t))
+        .flatten();
+        // a statement's place is only one said to be where it was made; an act's may be
+        // the state it is done in ("students throughout Indonesia staged protests")
+        let statement = matches!(
+            def.event_type,
+            EventType::Request
+                | EventType::Accuse
+                | EventType::Reject
+                | EventType::Threaten
+                | EventType::Support
+                | EventType::Agree
+        );
+        let any_place = if def.event_type == EventType::Consult {
+            destination.or_else(|| place::locate(cx, t, clause, false))
+        } else {
+            place::locate(cx, t, clause, false)
+        };
         let locative = if def.event_type == EventType::Consult {
             None
+        } else if statement {
+            place::locate_act(cx, t, clause, true)
         } else {
             place::locate(cx, t, clause, true)
         };
@@ -302,7 +325,7 @@ impl EventExtractor {
             any_place
         } else {
             locative.or_else(|| {
-                any_place.filter(|l| {
+                any_place.filter(|_| !statement).filter(|l| {
                     !actors
                         .iter()
                         .any(|(a, _)| a.country.is_some() && a.country == l.country)
@@ -1096,7 +1119,12 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
             precision: x.precision.clone(),
             text: Some(x.text.clone()),
         }),
-        location: d.location.clone().or_else(|| host_place(&d)),
+        // a call joins two places: it has none of its own
+        location: if d.mode == Some(Mode::Phone) {
+            None
+        } else {
+            d.location.clone().or_else(|| host_place(&d))
+        },
         sources,
         confidence: (d.confidence * 100.0).round() / 100.0,
     }
