@@ -509,6 +509,22 @@ fn standing(s: &str, t: &TriggerMatch, clause: &Clause) -> bool {
         .iter()
         .take(3)
         .any(|w| matches!(*w, "has" | "have" | "'s" | "'ve"));
+    // "has repeatedly invited him", "have long backed the plan": a present perfect of a
+    // habit or a standing position
+    const HABIT: &[&str] = &[
+        "repeatedly",
+        "long",
+        "often",
+        "frequently",
+        "regularly",
+        "routinely",
+        "consistently",
+        "always",
+        "persistently",
+    ];
+    if perfect && before.first().is_some_and(|w| HABIT.contains(w)) {
+        return true;
+    }
     let rest = s[t.end..clause.end.max(t.end)].to_ascii_lowercase();
     let mut words = rest
         .split_whitespace()
@@ -1373,6 +1389,18 @@ mod tests {
             (
                 "Beijing has backed UN sanctions on the country since 2016.",
                 &[],
+            ),
+            (
+                "Lagos has repeatedly invited the Ghanaian president to visit.",
+                &[],
+            ),
+            (
+                "Canberra has long criticised the base.",
+                &[],
+            ),
+            (
+                "The army repeatedly shelled the town on Friday.",
+                &[("shelled", Assault)],
             ),
             // a protest noun after "in" is the purpose of the act before it
             (
