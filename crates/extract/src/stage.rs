@@ -87,6 +87,7 @@ impl EventExtractor {
         trig: &[TriggerMatch],
         cues: &[CueMatch],
         timex_starts: &[usize],
+        mentions: &[crate::ctx::Local<'_, entente_doc::Mention>],
     ) -> Vec<(TriggerMatch, Clause)> {
         let mut out: Vec<(TriggerMatch, Clause)> = Vec::new();
         let mut standing_until = 0;
@@ -130,6 +131,11 @@ impl EventExtractor {
             // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
             // question's content is no event.
             if in_opening_question(s, t) {
+                continue;
+            }
+            // "officials warned that North Korea could carry out a test": a forecast about
+            // another party, not a threat; the act it names is coded, speculated.
+            if def.event_type == EventType::Threaten && forecast_about_other(s, t, mentions) {
                 continue;
             }
             // "asked whether he would meet Kim": a question put, not a request.
@@ -492,6 +498,80 @@ fn inside_cue(t: &TriggerMatch, cues: &[CueMatch]) -> bool {
     })
 }
 
+/// Pronouns by which a speaker names itself as the subject of what it warns of ("warned
+/// that it could respond"): a threat.
+const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i", "its", "their", "our"];
+
+/// Modals of a forecast ("could", "may", "might").
+const FORECAST_MODALS: &[&str] = &["could", "may", "might"];
+
+/// True when a warning verb is followed by a "that" clause whose subject is another party
+/// and whose verb is a modal of possibility ("warned that North Korea could carry out a
+/// nuclear test", "warns that the virus may spread"): a forecast, not a threat. "Warned that
+/// it could retaliate" (the speaker's own act) and "warned that Washington would pay a
+/// price" (a consequence it promises) stay threats, and so does a warning whose subject is
+/// the speaker's own state ("Choe warned that Pyongyang could take the US to a showdown").
+fn forecast_about_other(
+    s: &str,
+    t: &TriggerMatch,
+    mentions: &[crate::ctx::Local<'_, entente_doc::Mention>],
+) -> bool {
+    let trig = s[t.start..t.end].to_ascii_lowercase();
+    if !trig.split_whitespace().any(|w| w.starts_with("warn")) {
+        return false;
+    }
+    let words: Vec<String> = s[t.end..]
+        .split_whitespace()
+        .take(10)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if first != "that" {
+        return false;
+    }
+    let Some(subject) = words.get(1) else {
+        return false;
+    };
+    if SPEAKER_PRONOUNS.contains(&subject.as_str()) {
+        return false;
+    }
+    let countries = |m: &crate::ctx::Local<'_, entente_doc::Mention>| -> Vec<String> {
+        m.item
+            .actors
+            .iter()
+            .filter_map(|a| a.country.clone())
+            .collect()
+    };
+    let speaker: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.end <= t.start)
+        .flat_map(countries)
+        .collect();
+    let that_end = s[t.end..]
+        .to_ascii_lowercase()
+        .find("that")
+        .map_or(t.end, |i| t.end + i + 4);
+    let own_side = mentions
+        .iter()
+        .filter(|m| m.start >= that_end)
+        .take(1)
+        .flat_map(countries)
+        .any(|c| speaker.contains(&c));
+    if own_side {
+        return false;
+    }
+    words
+        .iter()
+        .skip(2)
+        .take(6)
+        .any(|w| FORECAST_MODALS.contains(&w.as_str()))
+}
+
 /// True when a verb trigger reports a habit or a standing position rather than one event:
 /// "in the past" right before it ("has in the past condemned such drills"), or a present
 /// perfect whose clause runs "since" a time ("has backed UN sanctions since 2016").
@@ -738,6 +818,19 @@ fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
     ];
     let w = crate::ctx::prev_word(s, t.start).to_ascii_lowercase();
     let before = s[..t.start].trim_end();
+    // "may next move troops", "will first visit Seoul": an adverb after a modal
+    const ORDINAL_ADVERBS: &[&str] = &["next", "first", "last", "second", "third"];
+    const MODALS: &[&str] = &[
+        "will", "would", "may", "might", "could", "can", "should", "must", "shall", "to", "also",
+        "then",
+    ];
+    if ORDINAL_ADVERBS.contains(&w.as_str()) {
+        let head = &before[..before.len().saturating_sub(w.len())];
+        let w2 = crate::ctx::prev_word(head, head.len()).to_ascii_lowercase();
+        if MODALS.contains(&w2.as_str()) {
+            return false;
+        }
+    }
     DETERMINERS.contains(&w.as_str())
         || before.ends_with(['"', '\u{201d}'])
         || w.ends_with("-like")
@@ -1080,13 +1173,14 @@ impl Stage for EventExtractor {
             let cues = self.lex.cues_in(s);
             let timexes = local(&doc.timexes, sent.span);
             let starts: Vec<usize> = timexes.iter().map(|x| x.start).collect();
-            let selected = self.select(s, &trig, &cues, &starts);
+            let mentions = local(&doc.mentions, sent.span);
+            let selected = self.select(s, &trig, &cues, &starts, &mentions);
             let cx = SentenceCtx {
                 doc,
                 sid: si as u32,
                 text: s,
                 cues,
-                mentions: local(&doc.mentions, sent.span),
+                mentions,
                 places: local(&doc.places, sent.span),
                 timexes,
             };
@@ -1172,7 +1266,7 @@ mod tests {
         let trig = x.lex.triggers_in(s);
         let cues = x.lex.cues_in(s);
         let starts: Vec<usize> = dates.iter().filter_map(|d| s.find(d)).collect();
-        x.select(s, &trig, &cues, &starts)
+        x.select(s, &trig, &cues, &starts, &[])
             .into_iter()
             .map(|(t, _)| (s[t.start..t.end].to_string(), x.lex.def(&t).event_type))
             .collect()
@@ -1264,6 +1358,9 @@ mod tests {
             ("Moon arrived for a three-day visit.", true),
             ("It is Kim's visit to Seoul.", true),
             ("Kim will visit Seoul.", false),
+            ("Kim may next visit Seoul.", false),
+            ("Kim will first visit Seoul.", false),
+            ("It was his first visit to Seoul.", true),
             ("Kim to visit Seoul.", false),
             ("Kim denounced the \"gangster-like\" visit.", true),
         ];
@@ -1393,6 +1490,19 @@ mod tests {
             (
                 "Lagos has repeatedly invited the Ghanaian president to visit.",
                 &[],
+            ),
+            // a warning that another party may act is a forecast of that act
+            (
+                "Kenyan officials warned that Somalia could deploy troops near the border.",
+                &[("deploy troops", Mobilize)],
+            ),
+            (
+                "Tehran warned that it could retaliate.",
+                &[("warned", Threaten)],
+            ),
+            (
+                "Beijing warned that Washington would pay a heavy price.",
+                &[("warned", Threaten)],
             ),
             (
                 "Canberra has long criticised the base.",
