@@ -51,6 +51,66 @@ const REPORTING: &[&str] = &[
     "according",
 ];
 
+/// Titles of people: a place name right after one is a person's name ("President Bush",
+/// "House Speaker Nancy Pelosi"), not a place.
+const TITLES: &[&str] = &[
+    "president",
+    "premier",
+    "minister",
+    "secretary",
+    "speaker",
+    "senator",
+    "sen",
+    "general",
+    "gen",
+    "ambassador",
+    "envoy",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chancellor",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "rep",
+    "admiral",
+    "adm",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "captain",
+    "capt",
+    "pope",
+    "emperor",
+    "sheikh",
+    "emir",
+    "sultan",
+    "commander",
+    "judge",
+    "justice",
+    "lawmaker",
+    "leader",
+    "counterpart",
+];
+
+/// True when the word right before byte `at` is a person's title.
+fn after_title(s: &str, at: usize) -> bool {
+    let head = s[..at].trim_end().trim_end_matches('.');
+    let w = prev_word(head, head.len()).to_ascii_lowercase();
+    TITLES.contains(&w.as_str())
+}
+
 /// Prepositions after which a state's name is the place of an event ("a summit in Vietnam"),
 /// not a party to it.
 const IN_STATE: &[&str] = &["in", "inside", "within"];
@@ -116,6 +176,7 @@ fn spots(cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> Vec<Spot> {
         }
     }
     out.retain(|p| p.end > t.start || !reporting_between(s.get(p.end..t.start).unwrap_or("")));
+    out.retain(|p| !after_title(s, p.start));
     out.sort_by_key(|p| p.start);
     out
 }
@@ -244,7 +305,7 @@ pub(crate) fn destination(cx: &SentenceCtx<'_>, t: &TriggerMatch) -> Option<Loca
     let place = cx
         .places
         .iter()
-        .filter(|p| p.start >= head && near(p.start))
+        .filter(|p| p.start >= head && near(p.start) && !after_title(s, p.start))
         .map(|p| {
             (
                 p.start,
@@ -442,6 +503,22 @@ mod tests {
             let clause = clause_of(s, t.start, t.end);
             let got = locate(&cx, &t, &clause, locative_only).map(|l| l.name);
             assert_eq!(got.as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_title_is_no_place() {
+        // (sentence, place word, after a title)
+        let table = [
+            ("He met President Bush in Cairo.", "Bush", true),
+            ("He met President Bush in Cairo.", "Cairo", false),
+            ("House Speaker Nancy Pelosi visited Taipei.", "Nancy", true),
+            ("Gen. Jackson arrived.", "Jackson", true),
+            ("Troops left Jackson.", "Jackson", false),
+        ];
+        for (s, word, want) in table {
+            let at = s.find(word).expect("word in sentence");
+            assert_eq!(after_title(s, at), want, "{s}");
         }
     }
 
