@@ -1451,7 +1451,8 @@ mod tests {
             role: None,
         };
         // (sentence, trigger, actor names in the sentence, participle, non-actor relative)
-        let table: &[(&str, &str, &[(&str, &str)], bool, bool)] = &[
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], bool, bool);
+        let table: &[Case] = &[
             (
                 "Police want two Chilean men sought in the killing.",
                 "sought",
