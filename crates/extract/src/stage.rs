@@ -1034,6 +1034,44 @@ fn subordinate_between(between: &str) -> bool {
         .any(|w| SUBORDINATORS.contains(&w.as_str()))
 }
 
+/// Where a subordinate clause with a subject of its own opens between byte `from` (the end of
+/// a trigger) and byte `to` (the start of a later verb trigger): the byte of a subordinating
+/// word followed by a capitalised word or a determiner ("since Kim Jong Il met", "after the
+/// two leaders spoke"). `None` when there is none ("after talks", "since 2011").
+fn subordinate_clause_start(s: &str, from: usize, to: usize) -> Option<usize> {
+    const SUBORDINATORS: &[&str] = &["since", "after", "before", "when", "until", "while"];
+    const DETERMINERS: &[&str] = &["the", "their", "his", "her", "its", "both", "two"];
+    let gap = s.get(from..to)?;
+    let mut at = 0;
+    let mut found = None;
+    let words: Vec<(usize, &str)> = gap
+        .split(' ')
+        .map(|w| {
+            let here = at;
+            at += w.len() + 1;
+            (here, w)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for (i, (off, w)) in words.iter().enumerate() {
+        let lw = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if !SUBORDINATORS.contains(&lw.as_str()) {
+            continue;
+        }
+        let Some((_, next)) = words.get(i + 1) else {
+            continue;
+        };
+        let subject = next.chars().next().is_some_and(char::is_uppercase)
+            || DETERMINERS.contains(&next.to_ascii_lowercase().as_str());
+        if subject {
+            found = Some(from + off);
+        }
+    }
+    found
+}
+
 /// True when `between` two verb triggers a conjunction joins a second predicate to the first
 /// ("is scheduled to meet Moon on April 27, and has also offered to meet Trump"): "and",
 /// "but" or a semicolon followed, within three words, by an auxiliary or a modal.
@@ -1350,9 +1388,16 @@ impl Stage for EventExtractor {
                 places: local(&doc.places, sent.span),
                 timexes,
             };
-            for (t, clause) in selected {
-                let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
-                drafts.extend(self.drafts(&cx, &t, &clause, next));
+            for (t, mut clause) in selected {
+                let next = trig.iter().find(|n| n.start >= t.end);
+                // "the first meeting between the two since Kim Jong Il met Medvedev": the
+                // subordinate clause of a later verb trigger has parties and a date of its own
+                if let Some(n) = next.filter(|n| n.form != Form::Noun && n.start < clause.end) {
+                    if let Some(cut) = subordinate_clause_start(s, t.end, n.start) {
+                        clause.end = cut;
+                    }
+                }
+                drafts.extend(self.drafts(&cx, &t, &clause, next.map(|n| n.start)));
             }
         }
         let merged = merge_drafts(drafts);
@@ -1436,6 +1481,37 @@ mod tests {
             .into_iter()
             .map(|(t, _)| (s[t.start..t.end].to_string(), x.lex.def(&t).event_type))
             .collect()
+    }
+
+    #[test]
+    fn a_subordinate_clause_with_its_own_subject_closes_the_clause() {
+        // (sentence, trigger, later verb trigger, text where the clause is cut)
+        let table = [
+            (
+                "It was their first meeting since Kim Jong Il met Medvedev in 2011.",
+                "meeting",
+                "met",
+                Some("since Kim"),
+            ),
+            (
+                "Lula visited Rome after the two presidents spoke by phone.",
+                "visited",
+                "spoke by phone",
+                Some("after the"),
+            ),
+            (
+                "They met after talks in Lima collapsed.",
+                "met",
+                "collapsed",
+                None,
+            ),
+        ];
+        for (s, a, b, want) in table {
+            let from = s.find(a).expect("trigger") + a.len();
+            let to = s.rfind(b).expect("later trigger");
+            let got = subordinate_clause_start(s, from, to);
+            assert_eq!(got, want.map(|w| s.find(w).expect("cut")), "{s}");
+        }
     }
 
     #[test]
