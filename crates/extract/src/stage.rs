@@ -1065,6 +1065,29 @@ fn subordinate_clause_start(s: &str, from: usize, to: usize) -> Option<usize> {
     found
 }
 
+/// The end (the byte of its comma) of an opening subordinate clause that holds byte `at`
+/// ("Hours after the trip was announced, ...", "Three weeks before the invasion, ..."):
+/// one of the sentence's first four words is a subordinating word and no comma comes
+/// between the sentence start and `at`. `None` otherwise.
+fn opening_subordinate_end(s: &str, at: usize) -> Option<usize> {
+    const OPENERS: &[&str] = &["after", "before", "since", "when", "while", "as", "once"];
+    let head = s.get(..at)?;
+    if head.contains(',') {
+        return None;
+    }
+    let opens = head.split_whitespace().take(4).any(|w| {
+        OPENERS.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+                .as_str(),
+        )
+    });
+    if !opens {
+        return None;
+    }
+    s.get(at..)?.find(',').map(|i| at + i)
+}
+
 /// True when `between` two verb triggers a conjunction joins a second predicate to the first
 /// ("is scheduled to meet Moon on April 27, and has also offered to meet Trump"): "and",
 /// "but" or a semicolon followed, within three words, by an auxiliary or a modal.
@@ -1390,6 +1413,11 @@ impl Stage for EventExtractor {
                         clause.end = cut;
                     }
                 }
+                // "Hours after the trip was announced, the court issued a warrant": a trigger
+                // in an opening subordinate clause ends at its comma
+                if let Some(comma) = opening_subordinate_end(s, t.start) {
+                    clause.end = clause.end.min(comma);
+                }
                 drafts.extend(self.drafts(&cx, &t, &clause, next.map(|n| n.start)));
             }
         }
@@ -1474,6 +1502,41 @@ mod tests {
             .into_iter()
             .map(|(t, _)| (s[t.start..t.end].to_string(), x.lex.def(&t).event_type))
             .collect()
+    }
+
+    #[test]
+    fn an_opening_subordinate_clause_ends_at_its_comma() {
+        // (sentence, trigger, text where its clause ends)
+        let table = [
+            (
+                "Hours after the trip was announced, the court in Lyon issued a warrant.",
+                "trip",
+                Some(", the court"),
+            ),
+            (
+                "Three weeks before the talks, Lima recalled its envoy.",
+                "talks",
+                Some(", Lima"),
+            ),
+            (
+                "Lima recalled its envoy after the talks, officials said.",
+                "talks",
+                None,
+            ),
+            (
+                "After the talks, Lima recalled its envoy.",
+                "recalled",
+                None,
+            ),
+        ];
+        for (s, trig, want) in table {
+            let at = s.find(trig).expect("trigger");
+            assert_eq!(
+                opening_subordinate_end(s, at),
+                want.map(|w| s.find(w).expect("end")),
+                "{s}"
+            );
+        }
     }
 
     #[test]
