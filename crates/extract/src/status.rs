@@ -231,7 +231,16 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
     if has(Cue::Denied, w.before, w.after) || has_noun_after(Cue::Denied, noun_end) {
         return Some(EventStatus::Denied);
     }
-    if has(Cue::Cancelled, w.before, w.after) || has_noun_after(Cue::Cancelled, noun_end) {
+    // a cue that runs into the trigger ("will not travel" before "travel to")
+    let into_trigger = |cue: Cue| {
+        inp.cues
+            .iter()
+            .any(|c| c.cue == cue && c.start >= cs && c.start < ts && c.end > ts && c.end <= te)
+    };
+    if has(Cue::Cancelled, w.before, w.after)
+        || has_noun_after(Cue::Cancelled, noun_end)
+        || into_trigger(Cue::Cancelled)
+    {
         return Some(EventStatus::Cancelled);
     }
     if has_before(Cue::Negation, 3) || negated_noun_predicate(inp) {
@@ -561,6 +570,14 @@ mod tests {
                 Some(Occurred),
             ),
             ("Kim will meet Xi.", "meet", None, Some(Planned)),
+            // a trip declined
+            (
+                "Ruto will not travel to Lima for the summit.",
+                "travel to",
+                None,
+                Some(Cancelled),
+            ),
+            ("Ruto will not meet Xi.", "meet", None, None),
             // a noun whose own predicate is a negated passive
             (
                 "Trump cautioned that a deal might not be reached in one session.",
