@@ -138,6 +138,11 @@ impl EventExtractor {
             if reduced_relative(s, t, def.event_type) {
                 continue;
             }
+            // "the missiles that Pyongyang fired on May 9": "fired on" before a date is no
+            // attack on anyone
+            if def.event_type == EventType::Assault && preposition_before_date(s, t, timex_starts) {
+                continue;
+            }
             // "the militant group that has seized parts of Iraq": a relative clause whose
             // subject is no actor tells about something else than the clause's parties
             if relative_of_non_actor(s, t, mentions) {
@@ -555,8 +560,8 @@ const FINITE_BEFORE: &[&str] = &[
 /// describes the noun before it ("two Brazilian men sought in the slaying", "a Hamas member
 /// jailed over a year ago", "officials accused of playing a role"): a lower-case word that
 /// is not an auxiliary, pronoun or adverb stands before it, and a preposition or a time word
-/// follows its verb. Attacks keep such forms ("soldiers killed in Ukraine" reports the
-/// killing).
+/// follows its verb ("servicemen killed in the Korean War"). An existential sentence keeps it
+/// ("There were ten soldiers killed in Ukraine today" reports the killing).
 fn reduced_relative(s: &str, t: &TriggerMatch, ty: EventType) -> bool {
     if t.form != Form::Past
         || !matches!(
@@ -567,7 +572,14 @@ fn reduced_relative(s: &str, t: &TriggerMatch, ty: EventType) -> bool {
                 | EventType::Support
                 | EventType::Reject
                 | EventType::Sanction
+                | EventType::Assault
         )
+    {
+        return false;
+    }
+    // "There were ten soldiers killed in Ukraine today": the participle is the assertion
+    let head = s[..t.start].to_ascii_lowercase();
+    if head.contains("there were") || head.contains("there was") || head.contains("there have been")
     {
         return false;
     }
@@ -620,6 +632,18 @@ fn reduced_relative(s: &str, t: &TriggerMatch, ty: EventType) -> bool {
         [first, ..] => PARTICIPLE_FOLLOWERS.contains(&first.as_str()),
         [] => false,
     }
+}
+
+/// True when trigger `t` ends in a preposition ("fired on", "fired at") and a time
+/// expression starts right after it ("fired on May 9", "opened fire at dawn" is not matched):
+/// the preposition belongs to the date, not to a target.
+fn preposition_before_date(s: &str, t: &TriggerMatch, timex_starts: &[usize]) -> bool {
+    let trig = s[t.start..t.end].to_ascii_lowercase();
+    if !(trig.ends_with(" on") || trig.ends_with(" at") || trig.ends_with(" in")) {
+        return false;
+    }
+    let next = t.end + (s[t.end..].len() - s[t.end..].trim_start().len());
+    timex_starts.contains(&next)
 }
 
 /// True when verb trigger `t` opens a relative clause ("that has seized", "which attacked")
@@ -1616,6 +1640,20 @@ mod tests {
             (
                 "The envoy called for dialogue.",
                 "called for",
+                &[],
+                false,
+                false,
+            ),
+            (
+                "Lima returned the remains of servicemen killed in the war.",
+                "killed",
+                &[],
+                true,
+                false,
+            ),
+            (
+                "There were ten soldiers killed in the town today.",
+                "killed",
                 &[],
                 false,
                 false,
