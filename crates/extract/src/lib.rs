@@ -22,6 +22,7 @@ mod merge;
 pub mod phrase;
 mod place;
 mod roles;
+mod roles_implicit;
 mod roles_np;
 mod stage;
 pub mod status;

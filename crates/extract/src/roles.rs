@@ -428,7 +428,14 @@ pub(crate) fn assign(
     t: &TriggerMatch,
     clause: &Clause,
 ) -> Vec<(Actor, Side)> {
-    assign_in(cx.text, &cx.mentions, def, t, clause)
+    let mut actors = assign_in(cx.text, &cx.mentions, def, t, clause);
+    crate::roles_implicit::add_implicit_target(
+        def.event_type,
+        cx.sid,
+        &cx.doc.mentions,
+        &mut actors,
+    );
+    actors
 }
 
 fn assign_in(
