@@ -22,6 +22,9 @@ const DETERMINERS: &[&str] = &[
     "fellow",
     "former",
     "visiting",
+    "then-",
+    "ex-",
+    "now-",
     "two",
     "three",
     "four",
@@ -413,6 +416,7 @@ mod tests {
             ),
             ("the seizure of 27 Ukrainian ships", "Ukrainian", Some("of")),
             ("In 2019 China imposed tariffs", "China", None),
+            ("a visit by then-US Speaker Pelosi", "US", Some("by")),
             ("Kim met Xi in Beijing", "Xi", None),
             (
                 "talks with the United States",
