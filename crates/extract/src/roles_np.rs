@@ -158,6 +158,20 @@ const HEADS: &[&str] = &[
     "citizens",
     "nationals",
     "residents",
+    "dissidents",
+    "activists",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "students",
+    "journalists",
+    "opposition",
+    "legislators",
+    "senators",
+    "counterpart",
+    "counterparts",
+    "embassy",
+    "fighters",
 ];
 
 /// Words that open a subordinate or relative clause: an object or adjunct is not sought
@@ -416,6 +430,7 @@ mod tests {
             ),
             ("the seizure of 27 Ukrainian ships", "Ukrainian", Some("of")),
             ("In 2019 China imposed tariffs", "China", None),
+            ("met with exiled dissidents from Myanmar", "Myanmar", None),
             ("a visit by then-US Speaker Pelosi", "US", Some("by")),
             ("Kim met Xi in Beijing", "Xi", None),
             (
