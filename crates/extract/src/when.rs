@@ -55,6 +55,7 @@ use crate::when_cues::{
     preposition_after, preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
+use crate::when_occasion::{mentions, occasion_phrase, where_clause};
 use crate::when_offset::{apposed, fronted, later_shift, length, relation, shifted};
 use crate::when_scope::{
     is_definite_object, is_fronted, is_past_report, is_return_journey, is_short_lead,
@@ -211,6 +212,10 @@ pub(crate) fn pick(
             dates.push(d);
         } else if let Some(d) = there(&se, cx, clause, trig) {
             dates.push(d);
+        } else if let Some(d) = where_inherited(&se, cx, trig) {
+            dates.push(d);
+        } else if let Some(d) = setting_date(&se, cx, clause, trig) {
+            dates.push(d);
         } else if let Some(d) = from_context(&se, cx, clause, trig) {
             dates.push(d);
         } else if let Some(c) = nearest(s, &windows, trig) {
@@ -348,7 +353,7 @@ fn candidate<'a>(
     Some(Cand {
         start: x.start,
         end: x.end,
-        span: widen(Span { start, end }, &tx.precision, &lead),
+        span: widen(Span { start, end }, &tx.precision, &lead, text),
         precision: tx.precision.clone(),
         timex: tx,
     })
@@ -748,6 +753,84 @@ fn there(
         .filter_map(|x| candidate(se, x, None))
         .max_by_key(|c| c.start)
         .map(|c| draft(cx, &c, c.span))
+}
+
+/// "Pompeo stopped in Tokyo on Saturday, where he met Abe": a ", where" clause without a
+/// date of its own takes the nearest date of the clause it hangs on (see
+/// [`crate::when_occasion`]).
+fn where_inherited(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<DraftDate> {
+    let at = where_clause(se.s, &se.ws, t)?;
+    let head = clause_of(se.s, at.saturating_sub(1), at);
+    let verb = se
+        .ws
+        .iter()
+        .rev()
+        .find(|w| w.end <= at && w.start >= head.start)?;
+    let cands: Vec<Cand> = cx
+        .timexes
+        .iter()
+        .filter(|x| x.start >= head.start && x.end <= at)
+        .filter_map(|x| candidate(se, x, None))
+        .collect();
+    nearest(se.s, &cands, (verb.start, verb.end)).map(|c| draft(cx, c, c.span))
+}
+
+/// "At the summit, the two leaders agreed ...": a definite occasion phrase names a meeting
+/// told of before; the latest earlier mention of it with a date of its own dates the event
+/// (see [`crate::when_occasion`]).
+fn setting_date(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    let occ = occasion_phrase(se.s, &se.ws, (clause.start, clause.end), t)?;
+    let doc = cx.doc;
+    let sid = usize::try_from(cx.sid).ok()?;
+    for prev in doc.sentences.get(..sid)?.iter().rev() {
+        if prev.caption || prev.headline {
+            continue;
+        }
+        let Some(text) = doc.text.get(prev.span.range()) else {
+            continue;
+        };
+        let ws = words(text);
+        let found: Vec<(usize, usize)> = mentions(&ws, &occ)
+            .iter()
+            .map(|w| (w.start, w.end))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let timexes = crate::ctx::local(&doc.timexes, prev.span);
+        let rel = relative_spans(text, &ws);
+        let ps = Sent {
+            s: text,
+            ws,
+            rel,
+            published: se.published,
+            doc_timexes: se.doc_timexes,
+            noun: true,
+            speech: false,
+            scheduled: true,
+        };
+        for m in found {
+            let cl = clause_of(text, m.0, m.1);
+            let cands: Vec<Cand> = timexes
+                .iter()
+                .filter(|x| x.start >= cl.start && x.end <= cl.end)
+                .filter_map(|x| candidate(&ps, x, Some(m)))
+                .filter(|c| {
+                    !is_count_window(text, &ps.ws, (c.start, c.end))
+                        && !is_superseded(&ps.ws, (c.start, c.end))
+                })
+                .collect();
+            if let Some(c) = nearest(text, &cands, m) {
+                return Some(draft(cx, c, c.span));
+            }
+        }
+    }
+    None
 }
 
 /// A date from the sentences before, where the words say the event follows on from them
