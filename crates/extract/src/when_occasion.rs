@@ -7,7 +7,8 @@
 //!   latest earlier mention of it that has a date of its own dates the event. Names in the
 //!   phrase ("the Pyongyang summit") must be in the mention too, so that "at the Singapore
 //!   summit" does not take up the Hanoi one. An indefinite occasion ("at a news conference")
-//!   is new and gives nothing.
+//!   is new and gives nothing. A fronted "after" ("After their talks, X said ...") tells
+//!   what followed on the meeting's day.
 //! - **Relative "where"**: "Pompeo stopped in Tokyo on Saturday, where he met Abe": a
 //!   clause opened by ", where" without a date of its own happens at the time of the clause
 //!   it hangs on.
@@ -103,7 +104,10 @@ pub(crate) fn occasion_phrase(
         .filter(|w| w.start >= clause.0 && w.end <= clause.1)
         .collect();
     for (k, w) in inside.iter().enumerate() {
-        if !SETTING.contains(&w.lower.as_str()) {
+        // "After their talks, Trump said ...": a fronted "after" tells what followed on the
+        // meeting's day
+        let fronted_after = w.lower == "after" && k == 0;
+        if !SETTING.contains(&w.lower.as_str()) && !fronted_after {
             continue;
         }
         let Some(det) = inside.get(k + 1) else {
