@@ -333,7 +333,7 @@ fn candidate<'a>(
     }
     if let Some(t) = trig {
         // A date right before the trigger modifies it: "his planned June 12 summit".
-        let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
+        let modifies = modifies(s, x.end, t.0);
         if !modifies
             && (is_report_date_of(s, &se.ws, pos, t, se.speech)
                 || se.scheduled
@@ -357,6 +357,16 @@ fn candidate<'a>(
         precision: tx.precision.clone(),
         timex: tx,
     })
+}
+
+/// True when a date ending at byte `x_end` stands right before the trigger at byte `t0`,
+/// as its modifier: "his June 12 summit", "Tuesday's talks".
+fn modifies(s: &str, x_end: usize, t0: usize) -> bool {
+    x_end <= t0
+        && s.get(x_end..t0).is_some_and(|g| {
+            let g = g.trim();
+            g.is_empty() || g == "'s" || g == "’s"
+        })
 }
 
 /// The nearest candidate: after the trigger first, right before it ("his June 12 summit"),
@@ -1151,6 +1161,25 @@ mod tests {
         assert_eq!(&s[..end], "The three summits in 2018 -- on April 27 and May 26 at Panmunjom, and from September 18 to 20");
         let s2 = "They met in Seoul, which was nice.";
         assert_eq!(extend_list(s2, 16, &[]), 16);
+    }
+
+    #[test]
+    fn dates_modifying_the_trigger() {
+        // (sentence, date, trigger, modifies)
+        for (s, x, t, want) in [
+            (
+                "Ahead of his June 12 summit, he rested.",
+                "June 12",
+                "summit",
+                true,
+            ),
+            ("He spoke at Tuesday's talks.", "Tuesday", "talks", true),
+            ("On Tuesday, the talks began.", "Tuesday", "talks", false),
+        ] {
+            let a = s.find(x).unwrap_or(0) + x.len();
+            let b = s.find(t).unwrap_or(0);
+            assert_eq!(modifies(s, a, b), want, "{s}");
+        }
     }
 
     #[test]
