@@ -832,6 +832,18 @@ pub(crate) fn preposition_between(
     let trigger = ws.iter().find(|w| w.start >= t.0);
     between.iter().enumerate().any(|(k, w)| {
         let rest = &between[k + 1..];
+        // "met on Wednesday, months after the two leaders agreed": a stated distance puts
+        // what follows at another time, phrase or clause
+        let distance = k > 0
+            && between.get(k - 1).is_some_and(|p| {
+                [
+                    "day", "days", "week", "weeks", "month", "months", "year", "years", "decades",
+                ]
+                .contains(&p.lower.as_str())
+            });
+        if distance && ["after", "before", "since"].contains(&w.lower.as_str()) {
+            return true;
+        }
         PREP.contains(&w.lower.as_str())
             && rest.len() <= 3
             // "held talks on Tuesday before signing a joint statement": a verb phrase
@@ -1551,6 +1563,33 @@ mod tests {
             span(s, "2018"),
             span(s, "summit").0
         ));
+        // (sentence, date, trigger, the date is another predicate's)
+        for (s, x, t, want) in [
+            (
+                "The envoys met on Friday, months after the two sides agreed to talk.",
+                "Friday",
+                "agreed",
+                true,
+            ),
+            (
+                "The envoys met on Friday, two weeks before the ministers signed a pact.",
+                "Friday",
+                "signed",
+                true,
+            ),
+            (
+                "The envoys met on Friday, before the two ministers held talks.",
+                "Friday",
+                "talks",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                preposition_between(s, &words(s), span(s, x), span(s, t)),
+                want,
+                "{s}"
+            );
+        }
         let s = "The office opened in September 2018 after the first summit.";
         assert!(preposition_between(
             s,
