@@ -63,7 +63,27 @@ pub struct StateWrite {
     pub same_index: bool,
 }
 
+/// Page cache of a second connection opened by [`Store::open_another`], in KiB (32 MiB: it
+/// reads the rows the ingest just wrote, and writes the resolved tables).
+const ANOTHER_CACHE_KIB: i64 = 32 * 1024;
+
 impl Store {
+    /// A second read-write connection to the same database file, for a thread that resolves
+    /// what this connection has committed while it goes on ingesting (`None` for a database
+    /// in memory, which no other connection sees). SQLite lets one connection write at a
+    /// time: the caller orders the two connections' write transactions itself.
+    pub fn open_another(&self) -> Result<Option<Store>, StoreError> {
+        if self.path.is_empty() || self.path == ":memory:" {
+            return Ok(None);
+        }
+        let other = Store::open(&self.path)?;
+        other
+            .conn
+            .pragma_update(None, "cache_size", -ANOTHER_CACHE_KIB)
+            .map_err(|e| sql_err(&self.path, e, || "setting the page cache size".into()))?;
+        Ok(Some(other))
+    }
+
     /// The stored per-document events not yet linked to a resolved event (those stored since
     /// the last resolution).
     pub fn unresolved_mentions(&self) -> Result<Vec<MentionRow>, StoreError> {
@@ -430,6 +450,38 @@ mod tests {
             .unwrap();
         assert!(store.resolution_needs_rebuild().unwrap());
         assert_eq!(store.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn another_connection_sees_what_this_one_committed() {
+        let memory = Store::open_in_memory().unwrap();
+        assert!(memory.open_another().unwrap().is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("e.db")).unwrap();
+        let mut other = store.open_another().unwrap().unwrap();
+        assert!(other.resolution_needs_rebuild().unwrap());
+        let w = StateWrite {
+            row: row("re-1", &["PRK", "USA"]),
+            state: b"one".to_vec(),
+            pages: vec![page("PRK", "USA", 10)],
+            first_pos: 0,
+            events: Vec::new(),
+            same_index: false,
+        };
+        other.apply_resolution(&[w], None, true).unwrap();
+        assert!(!store.resolution_needs_rebuild().unwrap());
+        assert_eq!(
+            store.resolution_page(&page("PRK", "USA", 10)).unwrap(),
+            vec![("re-1".to_string(), b"one".to_vec())]
+        );
+        let doc = crate::Document {
+            key: "a1".into(),
+            body: "Hello.".into(),
+            text: "Hello.".into(),
+            ..crate::Document::default()
+        };
+        assert_eq!(store.ingest_batch(&[doc]).unwrap().inserted, 1);
+        assert_eq!(other.counts().unwrap().documents, 1);
     }
 
     #[test]
