@@ -489,7 +489,9 @@ mod tests {
             row: row("re-1", &["KOR", "USA"]),
             ..w
         };
-        store.apply_resolution(&[w2.clone()], None, false).unwrap();
+        store
+            .apply_resolution(std::slice::from_ref(&w2), None, false)
+            .unwrap();
         // the same writer knows what it stored: only the difference is written, to the same end
         let w3 = StateWrite {
             state: b"three".to_vec(),
