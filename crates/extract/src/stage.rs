@@ -444,6 +444,10 @@ impl EventExtractor {
                 own_predicate: has_own_predicate(cx.text, t, &cx.cues)
                     || prior_reference(cx.text, t),
                 relative: in_relative(cx.text, clause, t),
+                trigger_words: cx.text[t.start..t.end]
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect(),
             };
             d.historical = historical(d.date.as_ref(), cx.doc.published_date());
             host_from_place(&mut d);
@@ -2084,6 +2088,7 @@ mod tests {
             arrival: false,
             own_predicate: false,
             relative: false,
+            trigger_words: Vec::new(),
         };
         // (mode, actors, expected place country)
         let table = [
