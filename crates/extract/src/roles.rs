@@ -619,7 +619,10 @@ fn assign_in(
         let side = match gov.as_deref() {
             None => {
                 // A direct object: right after a verb trigger.
-                if noun || object_taken || n > 3 || prev_is_infinitive(gap) {
+                // "met with exiled dissidents from Myanmar": the group stands for the head
+                // of its phrase, however many modifiers the head has.
+                let far = n > 3 && !(n <= 6 && crate::roles_np::head_of_phrase(gap));
+                if noun || object_taken || far || prev_is_infinitive(gap) {
                     continue;
                 }
                 object_taken = true;
@@ -1965,6 +1968,14 @@ mod tests {
                 &sanction,
                 vec![("Lima", &["PER"]), ("Chilean@adjective", &["CHL"])],
                 &["chl:target", "per:source"],
+            ),
+            (
+                "Lula will meet with exiled dissidents from military-ruled Nicaragua.",
+                "meet with",
+                Form::Base,
+                &meet,
+                vec![("Lula", &["BRA"]), ("Nicaragua", &["NIC"])],
+                &["bra:participant", "nic:participant"],
             ),
             (
                 "The invasion of Syria was condemned.",
