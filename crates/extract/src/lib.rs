@@ -29,6 +29,7 @@ pub mod status;
 mod when;
 mod when_cues;
 mod when_list;
+mod when_occasion;
 mod when_offset;
 mod when_scope;
 

@@ -170,6 +170,17 @@ pub struct Report {
     pub clean: usize,
     /// B-cubed scores over the clean mentions only.
     pub bcubed_clean: Prf,
+    /// Pairwise scores over the clean mentions only.
+    pub pairwise_clean: Prf,
+    /// Gold pairs (two aligned mentions of one gold event) that resolution keeps apart.
+    pub pairs_lost: usize,
+    /// Of those, the pairs where extraction got both mentions right: resolution's own misses
+    /// (the rest have an extraction error in one mention at least).
+    pub pairs_lost_clean: usize,
+    /// Pairs that resolution puts together across gold events.
+    pub pairs_wrong: usize,
+    /// Of those, the pairs where extraction got both mentions right.
+    pub pairs_wrong_clean: usize,
     /// Chained gold events.
     pub chains: usize,
     /// Chains with at least one aligned mention.
@@ -222,6 +233,33 @@ pub fn cluster_scores<S: Ord + Clone, G: Ord + Clone>(system: &[S], gold: &[G]) 
         Prf::new(p / n as f64, r / n as f64)
     };
     (pairwise, bcubed)
+}
+
+/// Pair errors of `system` against `gold` labels: ((gold pairs split, of which both items
+/// are `clean`), (system pairs across gold clusters, of which both are `clean`)).
+pub fn pair_errors<S: Eq, G: Eq>(
+    system: &[S],
+    gold: &[G],
+    clean: &[bool],
+) -> ((usize, usize), (usize, usize)) {
+    let n = system.len().min(gold.len()).min(clean.len());
+    let (mut lost, mut wrong) = ((0, 0), (0, 0));
+    for i in 0..n {
+        for j in i + 1..n {
+            let s = system[i] == system[j];
+            let g = gold[i] == gold[j];
+            let both = usize::from(clean[i] && clean[j]);
+            if g && !s {
+                lost.0 += 1;
+                lost.1 += both;
+            }
+            if s && !g {
+                wrong.0 += 1;
+                wrong.1 += both;
+            }
+        }
+    }
+    (lost, wrong)
 }
 
 fn words(s: &str) -> BTreeSet<String> {
@@ -466,7 +504,8 @@ pub fn evaluate(
         .filter(|(_, c)| **c)
         .map(|(a, _)| *a)
         .unzip();
-    let (_, bcubed_clean) = cluster_scores(&sys_clean, &gld_clean);
+    let (pairwise_clean, bcubed_clean) = cluster_scores(&sys_clean, &gld_clean);
+    let (lost, wrong) = pair_errors(&sys, &gld, &clean);
     let mut report = Report {
         gold_mentions: gold.len(),
         aligned: aligned.len(),
@@ -478,6 +517,11 @@ pub fn evaluate(
         bcubed,
         clean: sys_clean.len(),
         bcubed_clean,
+        pairwise_clean,
+        pairs_lost: lost.0,
+        pairs_lost_clean: lost.1,
+        pairs_wrong: wrong.0,
+        pairs_wrong_clean: wrong.1,
         chains: chains.len(),
         ..Report::default()
     };
@@ -593,6 +637,7 @@ impl std::fmt::Display for Report {
         for (name, s) in [
             ("pairwise", self.pairwise),
             ("b-cubed", self.bcubed),
+            ("pw clean", self.pairwise_clean),
             ("b3 clean", self.bcubed_clean),
         ] {
             writeln!(
@@ -603,8 +648,13 @@ impl std::fmt::Display for Report {
         }
         writeln!(
             f,
-            "(b3 clean: over the {} aligned mentions whose countries, status, date and place extraction got right)",
+            "(clean: over the {} aligned mentions whose countries, status, date and place extraction got right)",
             self.clean
+        )?;
+        writeln!(
+            f,
+            "gold pairs split: {} ({} with both mentions clean: resolution's own); pairs merged across gold events: {} ({} clean)",
+            self.pairs_lost, self.pairs_lost_clean, self.pairs_wrong, self.pairs_wrong_clean
         )?;
         write!(
             f,
@@ -636,6 +686,26 @@ pub fn run(data: &Path, a: Args) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pair_errors_table() {
+        // (system, gold, clean, (lost, lost clean), (wrong, wrong clean))
+        type Case<'a> = (
+            &'a [u8],
+            &'a [u8],
+            &'a [bool],
+            (usize, usize),
+            (usize, usize),
+        );
+        let cases: &[Case<'_>] = &[
+            (&[1, 1, 2], &[1, 1, 2], &[true, true, true], (0, 0), (0, 0)),
+            (&[1, 2, 3], &[1, 1, 1], &[true, true, false], (3, 1), (0, 0)),
+            (&[1, 1, 1], &[1, 1, 2], &[true, false, true], (0, 0), (2, 1)),
+        ];
+        for (s, g, c, lost, wrong) in cases {
+            assert_eq!(pair_errors(s, g, c), (*lost, *wrong), "{s:?} {g:?} {c:?}");
+        }
+    }
 
     #[test]
     fn cluster_scores_table() {
