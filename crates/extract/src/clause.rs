@@ -75,6 +75,10 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             break;
         }
     }
+    // "Lavrov, who flew in from Beijing and was met by Choe, held talks": nothing inside a
+    // relative clause closed before the trigger starts the trigger's clause.
+    let hard_start = start;
+    let relative = closed_relative_before(sentence, trigger_start);
     // A comma + conjunction + a lower-case word starts a new predicate ("…, and has also
     // offered to meet Trump", "…, but Kim refused").
     for conj in [
@@ -128,6 +132,11 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             start = at + 1;
         } else if at >= trigger_end && at < end {
             end = at;
+        }
+    }
+    if let Some((a, close)) = relative {
+        if a >= hard_start && start > a && start <= close {
+            start = hard_start;
         }
     }
     let mut speaker = None;
@@ -184,6 +193,24 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
         end,
         speaker,
     }
+}
+
+/// A relative clause set off by commas that closes right before the trigger at `at` ("Kim,
+/// who arrived on Monday and was met by Xi, *held* talks"): the byte offsets of its opening
+/// comma and of its closing comma. At most two words (auxiliaries, adverbs) may stand between
+/// the closing comma and the trigger.
+pub(crate) fn closed_relative_before(sentence: &str, at: usize) -> Option<(usize, usize)> {
+    let head = sentence.get(..at)?;
+    let close = head.rfind(',')?;
+    let between = &head[close + 1..];
+    if between.split_whitespace().count() > 2 || between.contains(['"', '“', '”']) {
+        return None;
+    }
+    let a = [", who ", ", which "]
+        .iter()
+        .filter_map(|r| head[..close].rfind(r))
+        .max()?;
+    Some((a, close))
 }
 
 /// The part of `clause` whose actors may take part in the trigger's event: a relative
@@ -502,6 +529,11 @@ mod tests {
                 "Kim met Xi in Beijing, where Putin visited last year.",
                 "met",
                 "Kim met Xi in Beijing, where Putin visited last year.",
+            ),
+            (
+                "Macron, who flew in from Berlin and was met by his counterpart, Sanchez, held talks with him.",
+                "held talks",
+                "Macron, who flew in from Berlin and was met by his counterpart, Sanchez, held talks with him.",
             ),
         ];
         for (s, trig, want) in cases {

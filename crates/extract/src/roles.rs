@@ -489,8 +489,12 @@ fn assign_in(
             }
         }
     } else {
+        // "Lavrov, who was met by his counterpart, Choe, held talks": the names inside a
+        // relative clause closed before the verb are not its subject.
+        let relative = crate::clause::closed_relative_before(s, t.start);
         let open: Vec<&Group<'_>> = before
             .iter()
+            .filter(|g| !relative.is_some_and(|(a, close)| g.start > a && g.end <= close))
             .filter(|g| match g.gov.as_deref() {
                 None => true,
                 // "a day after North Korea fired", "as the US leader prepared to attend": a
@@ -1976,6 +1980,19 @@ mod tests {
                 &meet,
                 vec![("Lula", &["BRA"]), ("Nicaragua", &["NIC"])],
                 &["bra:participant", "nic:participant"],
+            ),
+            (
+                "Macron, who flew in from Berlin and was met by his counterpart, Sanchez, held talks with him.",
+                "held talks",
+                Form::Past,
+                &meet,
+                vec![
+                    ("Macron", &["FRA"]),
+                    ("Berlin", &["DEU"]),
+                    ("Sanchez", &["ESP"]),
+                    ("him@pronoun", &["ESP"]),
+                ],
+                &["esp:participant", "fra:participant"],
             ),
             (
                 "The invasion of Syria was condemned.",
