@@ -913,10 +913,7 @@ fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
             let same = before
                 .iter()
                 .rev()
-                .find(|(start, _)| {
-                    text.get(base..*start)
-                        .is_some_and(|head| opens_clause(head))
-                })
+                .find(|(start, _)| text.get(base..*start).is_some_and(opens_clause))
                 .or(before.first())
                 .map(|(_, a)| a.clone());
             let earlier = || {
