@@ -435,6 +435,7 @@ pub(crate) fn assign(
         &cx.doc.mentions,
         &mut actors,
     );
+
     actors
 }
 

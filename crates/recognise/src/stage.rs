@@ -881,12 +881,18 @@ fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
             if w == "him" {
                 // An object pronoun ("Blinken spoke with Wang Yi and told him"): the last
                 // person named before it in its sentence other than the sentence's subject.
-                let before: Vec<Actor> = mentions
+                let before: Vec<(usize, Actor)> = mentions
                     .iter()
                     .filter(|m| m.sentence as usize == si && m.span.end() <= at)
-                    .filter_map(person_of)
+                    .filter_map(|m| person_of(m).map(|a| (m.span.start(), a)))
                     .collect();
-                let subject = before.first().map(|a| a.id.clone());
+                // The sentence's subject, when its first person opens it ("Blinken spoke
+                // with Wang Yi and told him"; not "a warrant for Putin, accusing him").
+                let subject = before
+                    .first()
+                    .filter(|(start, _)| text.get(base..*start).is_some_and(opens_clause))
+                    .map(|(_, a)| a.id.clone());
+                let before: Vec<Actor> = before.into_iter().map(|(_, a)| a).collect();
                 if let Some(a) = before
                     .iter()
                     .rev()
