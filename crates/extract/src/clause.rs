@@ -18,27 +18,6 @@ pub struct Clause {
     pub speaker: Option<(usize, usize)>,
 }
 
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "stated",
-    "announced",
-    "added",
-    "noted",
-    "reported",
-    "declared",
-    "confirmed",
-    "insisted",
-    "explained",
-    "wrote",
-    "tweeted",
-    "claimed",
-    "disclosed",
-    "revealed",
-    "according",
-];
-
 fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .scan(0usize, |pos, w| {
@@ -142,7 +121,7 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
     let mut speaker = None;
     for (pos, w) in words(sentence) {
         let lw = w.to_ascii_lowercase();
-        if !REPORTING.contains(&lw.as_str()) {
+        if !crate::roles_verbs::is_reporting(&lw) {
             continue;
         }
         let wend = pos + w.len();
@@ -328,7 +307,7 @@ fn and_new_subject(sentence: &str, from: usize, at: usize) -> bool {
         return false;
     };
     let rest = seg.len() - v - 1;
-    let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    let reporting = crate::roles_verbs::is_reporting(&seg[v].to_ascii_lowercase());
     rest >= if reporting { 3 } else { 1 }
 }
 
@@ -345,7 +324,7 @@ fn and_new_predicate(sentence: &str, from: usize, at: usize) -> bool {
     let Some(v) = seg.iter().rposition(|w| verb_like(w)) else {
         return false;
     };
-    let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    let reporting = crate::roles_verbs::is_reporting(&seg[v].to_ascii_lowercase());
     let rest = seg.len() - v - 1;
     rest >= if reporting { 3 } else { 1 }
 }

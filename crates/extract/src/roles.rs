@@ -1092,44 +1092,6 @@ const OBJECT_CONTROL: &[&str] = &[
     "on",
 ];
 
-/// Verbs taking a clause, after which an actor is a subject, not an object ("said Trump
-/// would").
-const CLAUSE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "added",
-    "noted",
-    "believed",
-    "believes",
-    "thought",
-    "think",
-    "thinks",
-    "hoped",
-    "hopes",
-    "expected",
-    "expects",
-    "announced",
-    "confirmed",
-    "insisted",
-    "claimed",
-    "stated",
-    "warned",
-    "warns",
-    "argued",
-    "suggested",
-    "suggest",
-    "reported",
-    "denied",
-    "feared",
-    "fears",
-    "knew",
-    "know",
-    "stressed",
-    "explained",
-    "tweeted",
-];
-
 /// True when a group of a report's frame may be its speaker: ungoverned, or the subject of
 /// a subordinate frame ("came as *Israel* announced it would free ...").
 fn speaker_subject(g: &Group<'_>) -> bool {
@@ -1268,7 +1230,7 @@ fn object_like(s: &str, np: usize) -> bool {
     let ok_chars = w.chars().all(|c| c.is_lowercase() || c == '-');
     ok_chars
         && !crate::roles_np::is_function_word(w)
-        && !CLAUSE_VERBS.contains(w)
+        && !crate::roles_verbs::takes_clause(w)
         && !w.ends_with("ly")
 }
 
