@@ -91,7 +91,7 @@ impl PluralFinder {
         // before. "they" inside a sentence is too often someone else ("officials said
         // they ..."), so only a sentence-initial "They" counts.
         let pronoun = Regex::new(
-            r"\b(?:(They)|([Tt]heir)\s+(?:(?:first|second|third|last|latest|previous|next|recent)\s+)?(?:summits?|meetings?|talks)|(both of them)|([Tt]he two)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last)|([Tt]he three)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last))\b",
+            r"\b(?:(They)|([Tt]heir)\s+(?:(?:first|second|third|last|latest|previous|next|recent)\s+)?(?:summits?|meetings?|talks|delegations|governments|countries|nations|negotiators|envoys|(?:foreign\s+)?ministers)|(both of them)|([Tt]he two)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last)|([Tt]he three)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last))\b",
         )
         .expect("constant pattern compiles");
         PluralFinder { re, pronoun }
@@ -423,7 +423,7 @@ mod tests {
             .into_iter()
             .map(|p| (&t[p.start..p.end], p.count, p.kind))
             .collect();
-        let t2 = "They met. Then they left after their first summit, and both of them said so. The two could meet; the two countries, the two of us, the three will. Their previous meeting was in May.";
+        let t2 = "They met. Then they left after their first summit, and both of them said so. The two could meet; the two countries, the two of us, the three will. Their previous meeting was in May. Talks between their delegations, their own words.";
         let got2: Vec<&str> = f
             .find(t2)
             .into_iter()
@@ -438,7 +438,8 @@ mod tests {
                 "both of them",
                 "The two",
                 "the three",
-                "Their"
+                "Their",
+                "their"
             ]
         );
         assert_eq!(
