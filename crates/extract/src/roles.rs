@@ -644,7 +644,9 @@ fn assign_in(
                 // "were killed in Israeli tank shelling": a state adjective in the "in"
                 // phrase of a passive names its agent.
                 let adjective = g.items.iter().all(|m| m.form == "adjective");
-                if passive && gov == "in" && adjective && !words(gap).is_empty() {
+                // "were killed during the Russian occupation", "died under Israeli fire".
+                let agentive = matches!(gov, "in" | "during" | "under" | "amid");
+                if passive && agentive && adjective && !words(gap).is_empty() {
                     sd.agent
                 } else if gov == "of"
                     && noun
@@ -1956,6 +1958,14 @@ mod tests {
                     ("him@pronoun", &["ESP"]),
                 ],
                 &["esp:participant", "fra:participant"],
+            ),
+            (
+                "Hundreds of civilians were killed during the Ethiopian occupation of the town.",
+                "were killed",
+                Form::Past,
+                &assault,
+                vec![("Ethiopian@adjective", &["ETH"])],
+                &["eth:source"],
             ),
             (
                 "The invasion of Syria was condemned.",
