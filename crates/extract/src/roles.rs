@@ -451,8 +451,15 @@ fn assign_in(
     let gs = groups(s, mentions, clause.start, clause.end);
     let noun = t.form == Form::Noun;
     let phrase = s[t.start..t.end].to_ascii_lowercase();
+    // "Japanese citizens abducted by the North": a participle right before its "by" agent
+    // is a passive without an auxiliary (a reduced relative).
+    let reduced = s[t.end..]
+        .trim_start()
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case("by "));
     let passive = t.form == Form::Past
         && (is_passive(s, t.start)
+            || reduced
             || ["was ", "were ", "been ", "being "]
                 .iter()
                 .any(|b| phrase.starts_with(b)));
@@ -1966,6 +1973,17 @@ mod tests {
                 &assault,
                 vec![("Ethiopian@adjective", &["ETH"])],
                 &["eth:source"],
+            ),
+            (
+                "Dozens of Nigerian students kidnapped by Chadian rebels were freed.",
+                "kidnapped",
+                Form::Past,
+                &assault,
+                vec![
+                    ("Nigerian@adjective", &["NGA"]),
+                    ("Chadian@adjective", &["TCD"]),
+                ],
+                &["nga:target", "tcd:source"],
             ),
             (
                 "The invasion of Syria was condemned.",

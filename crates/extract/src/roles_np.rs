@@ -172,6 +172,12 @@ const HEADS: &[&str] = &[
     "counterparts",
     "embassy",
     "fighters",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "tens",
 ];
 
 /// Words that open a subordinate or relative clause: an object or adjunct is not sought
@@ -456,6 +462,7 @@ mod tests {
             ),
             ("the seizure of 27 Ukrainian ships", "Ukrainian", Some("of")),
             ("In 2019 China imposed tariffs", "China", None),
+            ("Dozens of Nigerian students were freed", "Nigerian", None),
             ("met with exiled dissidents from Myanmar", "Myanmar", None),
             ("a visit by then-US Speaker Pelosi", "US", Some("by")),
             ("Kim met Xi in Beijing", "Xi", None),
