@@ -52,7 +52,8 @@ use crate::when_cues::{
     complement_before, complement_between, complement_start, control_between, is_announced_object,
     is_announcing, is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window,
     is_past_verb, is_possessive_of_other, is_report_date_of, is_superseded, participle_between,
-    preposition_after, preposition_between, relative_spans, split_by_relative, words, Word,
+    participle_clause_between, preposition_after, preposition_between, relative_spans,
+    split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
 use crate::when_occasion::{mentions, occasion_phrase, where_clause};
@@ -345,7 +346,8 @@ fn candidate<'a>(
                 || !se.speech && complement_before(s, &se.ws, pos, t)
                 || control_between(&se.ws, pos, t)
                 || preposition_after(s, &se.ws, pos, t)
-                || se.noun && preposition_between(s, &se.ws, pos, t))
+                || se.noun && preposition_between(s, &se.ws, pos, t)
+                || se.noun && participle_clause_between(s, &se.ws, pos, t))
         {
             return None;
         }

@@ -715,6 +715,49 @@ pub(crate) fn complement_start(s: &str, ws: &[Word], t: (usize, usize)) -> Optio
         .map(|(_, w)| w.start)
 }
 
+/// Participles that refer to another event as a reason or a topic ("..., citing Moscow's
+/// seizure of three ships"): the event they name has a time of its own. Concurrent acts
+/// ("..., shaking hands before signing a joint statement") share the main clause's date.
+const REFERRING: &[&str] = &[
+    "citing",
+    "blaming",
+    "condemning",
+    "denouncing",
+    "criticising",
+    "criticizing",
+    "welcoming",
+    "praising",
+    "recalling",
+    "referring",
+    "noting",
+    "mentioning",
+    "describing",
+    "invoking",
+    "pointing",
+];
+
+/// True when a participle clause set off by a comma, referring to another event (see
+/// [`REFERRING`]), opens between an earlier date and a noun trigger inside it: "cancelled the
+/// meeting on Thursday, citing Moscow's seizure of three ships" (the seizure is a reason, at
+/// a time of its own).
+pub(crate) fn participle_clause_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    if x.1 > t.0 {
+        return false;
+    }
+    ws.iter()
+        .filter(|w| w.start >= x.1 && w.end <= t.0)
+        .any(|w| {
+            REFERRING.contains(&w.lower.as_str())
+                && s.get(..w.start)
+                    .is_some_and(|h| h.trim_end().ends_with(','))
+        })
+}
+
 /// True when the date is a possessive modifier of another noun ("next year's election"), not
 /// of the trigger ("Sunday's meeting").
 pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t: usize) -> bool {
@@ -1634,6 +1677,55 @@ mod tests {
         ));
         assert!(is_bare_time_of_day("midnight"));
         assert!(!is_bare_time_of_day("Friday afternoon"));
+    }
+
+    #[test]
+    fn participle_clauses() {
+        // (sentence, date, trigger, the date is the main clause's only)
+        for (s, x, t, want) in [
+            (
+                "Ankara recalled its envoy on Monday, citing the seizure of two ships.",
+                "Monday",
+                "seizure",
+                true,
+            ),
+            (
+                "Rome froze talks on Monday, including the planned summit.",
+                "Monday",
+                "summit",
+                false,
+            ),
+            (
+                "The leaders met on Monday, shaking hands before signing a joint statement.",
+                "Monday",
+                "statement",
+                false,
+            ),
+            (
+                "Oslo protested on Friday, condemning the attack on its embassy.",
+                "Friday",
+                "attack",
+                true,
+            ),
+            (
+                "Seoul summoned the envoy on Friday, accusing Moscow of lying.",
+                "Friday",
+                "accusing",
+                false,
+            ),
+            (
+                "On Monday the minister, angered by the raid, recalled the envoy.",
+                "Monday",
+                "raid",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                participle_clause_between(s, &words(s), span(s, x), span(s, t)),
+                want,
+                "{s}"
+            );
+        }
     }
 
     #[test]
