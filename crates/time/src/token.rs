@@ -168,7 +168,9 @@ impl<'a> Doc<'a> {
                 .is_some_and(|n| n.kind == Kind::Num && n.gap);
             let month_before = k > 0
                 && toks.get(k - 1).is_some_and(|p| {
+                    // a word of its own, not the end of a name ("Moon Jae-in may")
                     p.kind == Kind::Word
+                        && p.gap
                         && text
                             .get(p.start..p.end)
                             .is_some_and(|w| BEFORE_MONTH.iter().any(|b| b.eq_ignore_ascii_case(w)))
