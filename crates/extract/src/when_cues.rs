@@ -270,6 +270,12 @@ pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
             before.len() - 1
         } else if prep && w.lower == "which" {
             ws.get(i - 1).map_or(w.start, |p| p.start)
+        } else if ["who", "whom", "which"].contains(&w.lower.as_str())
+            && i > 0
+            && relative_that(s, ws, i)
+        {
+            // "an employee of the firm who was detained in March": a restrictive clause
+            w.start
         } else {
             continue;
         };
@@ -1677,6 +1683,30 @@ mod tests {
         ));
         assert!(is_bare_time_of_day("midnight"));
         assert!(!is_bare_time_of_day("Friday afternoon"));
+    }
+
+    #[test]
+    fn restrictive_relatives() {
+        // (sentence, start of a relative clause found)
+        for (s, want) in [
+            (
+                "He sought the release of a banker who was detained in March.",
+                Some("who was detained in March."),
+            ),
+            (
+                "The ban which Seoul imposed in July stays.",
+                Some("which Seoul imposed in July stays."),
+            ),
+            ("Officials asked who had ordered the raid in May.", None),
+            (
+                "The envoy, who arrived in May, met the king.",
+                Some(", who arrived in May"),
+            ),
+        ] {
+            let ws = words(s);
+            let got = relative_spans(s, &ws).first().map(|&(a, b)| &s[a..b]);
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]
