@@ -712,9 +712,17 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
                 // earlier mention; else "China and Russia on Thursday vetoed ... The vote
                 // came a day after": the last day named before, in this sentence or an
                 // earlier one.
-                told.then(|| occasion_day(se, cx, pos, t))
-                    .flatten()
-                    .or_else(|| last_day_before(&cx.doc.timexes, x.item.span.start()))?
+                told.then(|| {
+                    // "A day before Thursday's meeting, ...": the occasion's own day
+                    cx.timexes
+                        .iter()
+                        .filter(|y| y.start >= x.end && y.end <= t.0)
+                        .filter(|y| y.item.kind == "DATE" && y.item.precision == "day")
+                        .find_map(|y| y.item.start)
+                        .or_else(|| occasion_day(se, cx, pos, t))
+                })
+                .flatten()
+                .or_else(|| last_day_before(&cx.doc.timexes, x.item.span.start()))?
             };
             let (sp, precision) = shifted(anchor, n, unit, sign)?;
             Some((

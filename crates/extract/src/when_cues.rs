@@ -777,7 +777,12 @@ pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t:
     if setting_before(ws, x.0) && occasion_head(ws, after) && near_trigger(ws, x.0, t) {
         return false;
     }
-    !(t >= after && words_between(ws, after, t) <= 2)
+    // "Sunday's meeting", "Monday's emergency session": the trigger is the possessed noun
+    // (no comma between: "after Monday's vote, Russia fired" is another noun's)
+    let possessed = t >= after
+        && words_between(ws, after, t) <= 2
+        && !s.get(after..t).is_some_and(|g| g.contains([',', ';', ':']));
+    !possessed
 }
 
 /// True when a preposition of setting ("at", "during", "on") stands right before byte `at`,
@@ -1783,6 +1788,12 @@ mod tests {
             (
                 "At Tuesday's parade, the army fired rockets.",
                 "Tuesday",
+                "fired",
+                true,
+            ),
+            (
+                "Two days after Monday's vote, Russia fired a missile.",
+                "Monday",
                 "fired",
                 true,
             ),
