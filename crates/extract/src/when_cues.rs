@@ -429,7 +429,48 @@ fn relative_that(s: &str, ws: &[Word], i: usize) -> bool {
         return false;
     }
     let p = prev.lower.as_str();
-    !(THAT_COMPLEMENT.contains(&p) || p.ends_with("ed") || p.ends_with("ly"))
+    if THAT_COMPLEMENT.contains(&p) || p.ends_with("ed") || p.ends_with("ly") {
+        return false;
+    }
+    // "said on Tuesday that", "announced last week that": a time phrase between the verb
+    // and its complement
+    const TIME_WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let timed = TIME_WORDS.contains(&p) || p.chars().all(|c| c.is_ascii_digit());
+    let verb_before =
+        ws[..i.saturating_sub(1)].iter().rev().take(4).any(|w| {
+            THAT_COMPLEMENT.contains(&w.lower.as_str()) || !w.cap && w.lower.ends_with("ed")
+        });
+    !(timed && verb_before)
 }
 
 /// True when the relative clauses separate the date at `x` from the trigger at `t`: one lies
@@ -693,7 +734,37 @@ pub(crate) fn participle_between(
             && (["those", "ones"].contains(&p.lower.as_str())
                 || s.get(p.end..w.start).is_some_and(|g| g.contains(',')))
     });
-    agent || apposed
+    // "... during the visit, which would replace treaties signed in 1961 and 2000": a noun
+    // with a past participle right before the date (a reduced relative) dates that noun,
+    // once a finite verb of its own stands between it and the trigger.
+    let reduced = n >= 3 && {
+        let last = between[n - 1];
+        let k = if ["in", "on", "at", "during"].contains(&last.lower.as_str()) {
+            n - 2
+        } else {
+            n - 1
+        };
+        let part = between[k];
+        let noun = k.checked_sub(1).map(|j| between[j]);
+        const FINITE: &[&str] = &[
+            "would", "will", "could", "can", "may", "might", "should", "is", "are", "was", "were",
+            "has", "have", "had",
+        ];
+        part.lower.len() > 4
+            && part.lower.ends_with("ed")
+            && noun.is_some_and(|m| {
+                !m.cap
+                    && !AUX.contains(&m.lower.as_str())
+                    && !FINITE.contains(&m.lower.as_str())
+                    && !m.lower.ends_with("ly")
+                    && !["it", "they", "he", "she", "we", "who", "which", "that"]
+                        .contains(&m.lower.as_str())
+            })
+            && between[..k.saturating_sub(1)]
+                .iter()
+                .any(|w| FINITE.contains(&w.lower.as_str()))
+    };
+    agent || apposed || reduced
 }
 
 /// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
@@ -1695,6 +1766,18 @@ mod tests {
         // (sentence, start of a relative clause found)
         for (s, want) in [
             (
+                "Tokyo said on Tuesday that it would send a minister next month.",
+                None,
+            ),
+            (
+                "Oslo announced last week that talks would resume in May.",
+                None,
+            ),
+            (
+                "The talks on Tuesday that ended in a deal were short.",
+                Some("that ended in a deal were short."),
+            ),
+            (
                 "He sought the release of a banker who was detained in March.",
                 Some("who was detained in March."),
             ),
@@ -1711,6 +1794,19 @@ mod tests {
             let ws = words(s);
             let got = relative_spans(s, &ws).first().map(|&(a, b)| &s[a..b]);
             assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn reduced_relatives() {
+        // (sentence, trigger, date, the date is another noun's)
+        for (s, t, x, want) in [
+            ("They may sign a pact during the visit, which would replace treaties signed in 1961.", "visit", "1961", true),
+            ("The talks, which will cover deals reached in May, start soon.", "talks", "May", true),
+            ("The minister visited Seoul and the aides arrived on Tuesday.", "visited", "Tuesday", false),
+            ("The envoy will visit Oslo, where talks resumed in May.", "visit", "May", false),
+        ] {
+            assert_eq!(participle_between(s, &words(s), span(s, x), span(s, t)), want, "{s}");
         }
     }
 
