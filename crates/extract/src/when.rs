@@ -56,7 +56,7 @@ use crate::when_cues::{
     split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
-use crate::when_occasion::{mentions, occasion_phrase, where_clause};
+use crate::when_occasion::{dates_purpose, mentions, occasion_phrase, where_clause};
 use crate::when_offset::{apposed, fronted, later_shift, length, occasion_key, relation, shifted};
 use crate::when_scope::{
     is_definite_object, is_fronted, is_past_report, is_return_journey, is_short_lead,
@@ -347,7 +347,8 @@ fn candidate<'a>(
                 || control_between(&se.ws, pos, t)
                 || preposition_after(s, &se.ws, pos, t)
                 || se.noun && preposition_between(s, &se.ws, pos, t)
-                || se.noun && participle_clause_between(s, &se.ws, pos, t))
+                || se.noun && participle_clause_between(s, &se.ws, pos, t)
+                || !se.scheduled && dates_purpose(&se.ws, pos, t))
         {
             return None;
         }
