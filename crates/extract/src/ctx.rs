@@ -60,7 +60,7 @@ pub(crate) fn prev_word(s: &str, at: usize) -> &str {
     let head = s[..at].trim_end();
     let start = head
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map(|i| i + 1)
+        .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     &head[start..]
 }
@@ -89,4 +89,24 @@ pub(crate) fn is_question(s: &str) -> bool {
         || s.starts_with("Q.")
         || s.starts_with("Question:")
         || s.starts_with("QUESTION:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prev_word_after_multibyte_punctuation() {
+        let cases = [
+            ("TAIPEI –Pelosi", 16, "Pelosi"),
+            ("TAIPEI – Pelosi", 11, ""),
+            ("Seoul—Tokyo", 13, "Tokyo"),
+            ("in Seoul", 8, "Seoul"),
+            ("", 0, ""),
+        ];
+        for (s, at, want) in cases {
+            assert_eq!(prev_word(s, at), want, "{s:?} at {at}");
+        }
+        assert!(!is_locative("TAIPEI – Pelosi", 11));
+    }
 }

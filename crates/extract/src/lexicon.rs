@@ -164,6 +164,11 @@ struct NounSupport {
     /// Participles right after it ("the declaration signed by", "an agreement reached").
     #[serde(default)]
     after: Vec<String>,
+    /// Verbs of holding back right before the noun ("agreed to hold off on new tariffs",
+    /// "refrained from sanctions"): the noun names what is not done, with or without a
+    /// support verb.
+    #[serde(default)]
+    withheld: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -238,6 +243,8 @@ pub struct Lexicon {
     support_before: PhraseMatcher,
     /// Support participles of noun triggers, after the noun.
     support_after: PhraseMatcher,
+    /// Verbs of holding back before a noun trigger: no support.
+    withheld: PhraseMatcher,
     /// Characterising verbs ("described"), lower case.
     characterise_verbs: Vec<String>,
     /// Damning words after "as" that make a characterisation an accusation.
@@ -398,6 +405,7 @@ impl Lexicon {
         };
         let support_before = compile(support.before)?;
         let support_after = compile(support.after)?;
+        let withheld = compile(support.withheld)?;
         let characterise_verbs: Vec<String> = file
             .characterise
             .verbs
@@ -446,6 +454,7 @@ impl Lexicon {
             cue_matcher,
             support_before,
             support_after,
+            withheld,
             characterise_verbs,
             damning,
             window: sfile.window,
@@ -498,6 +507,15 @@ impl Lexicon {
         // the gap stays within one phrase: no comma, colon or semicolon
         let close =
             |gap: &str| gap.split_whitespace().count() <= max_gap && !gap.contains([',', ';', ':']);
+        // "agreed to hold off on new tariffs": what is held back does not happen
+        if self
+            .withheld
+            .find(text)
+            .into_iter()
+            .any(|m| m.end <= start && close(&text[m.end..start]))
+        {
+            return false;
+        }
         let before = self
             .support_before
             .find(text)
@@ -623,6 +641,18 @@ mod tests {
                 false,
             ),
             ("The exercise scheduled for August.", "exercise", true),
+            // what is held back is not done
+            (
+                "The two sides agreed to hold off on new tariffs.",
+                "tariffs",
+                false,
+            ),
+            (
+                "Ottawa refrained from imposing sanctions.",
+                "sanctions",
+                false,
+            ),
+            ("Ottawa imposed sanctions.", "sanctions", true),
             (
                 "The launch failed, with the missile exploding.",
                 "missile",

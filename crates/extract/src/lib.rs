@@ -22,12 +22,14 @@ mod merge;
 pub mod phrase;
 mod place;
 mod roles;
+mod roles_implicit;
 mod roles_np;
 mod stage;
 pub mod status;
 mod when;
 mod when_cues;
 mod when_list;
+mod when_occasion;
 mod when_offset;
 mod when_scope;
 

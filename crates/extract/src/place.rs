@@ -51,6 +51,66 @@ const REPORTING: &[&str] = &[
     "according",
 ];
 
+/// Titles of people: a place name right after one is a person's name ("President Bush",
+/// "House Speaker Nancy Pelosi"), not a place.
+const TITLES: &[&str] = &[
+    "president",
+    "premier",
+    "minister",
+    "secretary",
+    "speaker",
+    "senator",
+    "sen",
+    "general",
+    "gen",
+    "ambassador",
+    "envoy",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chancellor",
+    "governor",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "rep",
+    "admiral",
+    "adm",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "captain",
+    "capt",
+    "pope",
+    "emperor",
+    "sheikh",
+    "emir",
+    "sultan",
+    "commander",
+    "judge",
+    "justice",
+    "lawmaker",
+    "leader",
+    "counterpart",
+];
+
+/// True when the word right before byte `at` is a person's title.
+fn after_title(s: &str, at: usize) -> bool {
+    let head = s[..at].trim_end().trim_end_matches('.');
+    let w = prev_word(head, head.len()).to_ascii_lowercase();
+    TITLES.contains(&w.as_str())
+}
+
 /// Prepositions after which a state's name is the place of an event ("a summit in Vietnam"),
 /// not a party to it.
 const IN_STATE: &[&str] = &["in", "inside", "within"];
@@ -116,6 +176,7 @@ fn spots(cx: &SentenceCtx<'_>, t: &TriggerMatch, clause: &Clause) -> Vec<Spot> {
         }
     }
     out.retain(|p| p.end > t.start || !reporting_between(s.get(p.end..t.start).unwrap_or("")));
+    out.retain(|p| !after_title(s, p.start));
     out.sort_by_key(|p| p.start);
     out
 }
@@ -144,6 +205,173 @@ pub(crate) fn locate(
             loc + dist
         })
         .map(|p| p.loc)
+}
+
+/// Words that open the complement of a statement or an act: a place after one of them
+/// belongs to what is said or done to someone ("accused Moscow of buying arms for its war in
+/// Ukraine", "urged Pyongyang to halt its tests near the border"), not to where the
+/// statement was made ("signed a pact in Pyongyang").
+const COMPLEMENT_OPENERS: &[&str] = &[
+    "of", "for", "that", "against", "about", "over", "whether", "because", "after", "before",
+    "while", "which", "who", "where", "when",
+];
+
+/// True when `gap`, the text between a trigger and a later place, opens a complement: a
+/// complement word, an infinitive ("to" before a lower-case word other than an article or
+/// possessive: "to build a base in"), or a clause break (a comma, a semicolon).
+pub(crate) fn opens_complement(gap: &str) -> bool {
+    if gap.contains([',', ';', ':']) {
+        return true;
+    }
+    let words: Vec<&str> = gap
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let lw = w.to_ascii_lowercase();
+        if COMPLEMENT_OPENERS.contains(&lw.as_str()) {
+            return true;
+        }
+        if lw == "to" {
+            if let Some(next) = words.get(i + 1) {
+                let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
+                const DETERMINERS: &[&str] = &[
+                    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
+                    "those", "all", "both", "each",
+                ];
+                return starts_lower && !DETERMINERS.contains(&next.to_ascii_lowercase().as_str());
+            }
+        }
+        false
+    })
+}
+
+/// The place of a statement: a place of its clause after a locative preposition (with
+/// `locative_only`), nearest after the trigger first, but never one inside the complement of
+/// the trigger (see [`opens_complement`]). An act's place is found by [`locate`]: it happens
+/// where its object is ("released the mayor of Nablus").
+pub(crate) fn locate_act(
+    cx: &SentenceCtx<'_>,
+    t: &TriggerMatch,
+    clause: &Clause,
+    locative_only: bool,
+) -> Option<Location> {
+    let s = cx.text;
+    spots(cx, t, clause)
+        .into_iter()
+        .filter(|p| !locative_only || is_locative(s, p.start))
+        .filter(|p| p.start < t.end || !opens_complement(s.get(t.end..p.start).unwrap_or("")))
+        .min_by_key(|p| {
+            let loc = if is_locative(s, p.start) { 0 } else { 1000 };
+            let dist = if p.start >= t.end {
+                p.start - t.end
+            } else {
+                t.start.saturating_sub(p.end) + 50
+            };
+            loc + dist
+        })
+        .map(|p| p.loc)
+}
+
+/// Words that may stand between a visit verb and its destination ("travelled to the
+/// Russian city of Vladivostok").
+const DESTINATION_GAP: usize = 1;
+
+/// The destination of a visit: the place or state named right after the trigger ("will
+/// visit North Korea", "travelled to the Russian Far East"), or right after a "to" that
+/// follows it ("a trip to Beijing"); a place of the same state in the next few words wins
+/// over the state ("went to Russia's Far East port of Vladivostok"). `None` when the trigger
+/// is not followed by a place.
+pub(crate) fn destination(cx: &SentenceCtx<'_>, t: &TriggerMatch) -> Option<Location> {
+    let s = cx.text;
+    let mut head = t.end;
+    let rest = s.get(t.end..)?;
+    let trimmed = rest.trim_start();
+    let lead = rest.len() - trimmed.len();
+    if trimmed.to_ascii_lowercase().starts_with("to ") {
+        head = t.end + lead + 2;
+    }
+    let near = |start: usize| -> bool {
+        let Some(gap) = s.get(head..start) else {
+            return false;
+        };
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        words.len() <= DESTINATION_GAP
+            && words
+                .iter()
+                .all(|w| matches!(w.to_ascii_lowercase().as_str(), "the"))
+    };
+    let place = cx
+        .places
+        .iter()
+        .filter(|p| p.start >= head && near(p.start) && !after_title(s, p.start))
+        .map(|p| {
+            (
+                p.start,
+                p.end,
+                Location {
+                    name: p.item.name.clone(),
+                    country: Some(p.item.country.clone()).filter(|c| !c.is_empty()),
+                    lat: Some(p.item.lat),
+                    lon: Some(p.item.lon),
+                },
+            )
+        })
+        .next();
+    let state = cx
+        .mentions
+        .iter()
+        .filter(|m| m.start >= head && near(m.start) && m.item.form == "name")
+        .find_map(|m| {
+            let [a] = m.item.actors.as_slice() else {
+                return None;
+            };
+            (a.kind == entente_doc::ActorKind::State).then(|| {
+                (
+                    m.start,
+                    m.end,
+                    Location {
+                        name: a.name.clone(),
+                        country: a.country.clone(),
+                        lat: None,
+                        lon: None,
+                    },
+                )
+            })
+        });
+    let (start, end, loc) = match (place, state) {
+        (Some(p), Some(st)) => {
+            if p.0 <= st.0 {
+                p
+            } else {
+                st
+            }
+        }
+        (Some(p), None) => p,
+        (None, Some(st)) => st,
+        (None, None) => return None,
+    };
+    let _ = start;
+    // a place of the same state just after the state ("Russia's Far East", "China's
+    // northeastern city of Dalian")
+    if loc.lat.is_none() {
+        let finer = cx.places.iter().find(|p| {
+            p.start >= end
+                && Some(p.item.country.as_str()) == loc.country.as_deref()
+                && s.get(end..p.start)
+                    .is_some_and(|g| g.split_whitespace().count() <= 5 && !g.contains([',', ';']))
+        });
+        if let Some(p) = finer {
+            return Some(Location {
+                name: p.item.name.clone(),
+                country: Some(p.item.country.clone()).filter(|c| !c.is_empty()),
+                lat: Some(p.item.lat),
+                lon: Some(p.item.lon),
+            });
+        }
+    }
+    Some(loc)
 }
 
 /// The place of one item of a list of dates that trigger `t` governs ("their summits in
@@ -274,6 +502,125 @@ mod tests {
                 .expect("a trigger");
             let clause = clause_of(s, t.start, t.end);
             let got = locate(&cx, &t, &clause, locative_only).map(|l| l.name);
+            assert_eq!(got.as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_title_is_no_place() {
+        // (sentence, place word, after a title)
+        let table = [
+            ("He met President Bush in Cairo.", "Bush", true),
+            ("He met President Bush in Cairo.", "Cairo", false),
+            ("House Speaker Nancy Pelosi visited Taipei.", "Nancy", true),
+            ("Gen. Jackson arrived.", "Jackson", true),
+            ("Troops left Jackson.", "Jackson", false),
+        ];
+        for (s, word, want) in table {
+            let at = s.find(word).expect("word in sentence");
+            assert_eq!(after_title(s, at), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn complements_of_statements_hold_no_place_of_the_statement() {
+        // (text between a trigger and a later place, opens a complement)
+        let table = [
+            (" Moscow of buying weapons for its war ", true),
+            (" Washington of trying to build a base ", true),
+            (" that troops would stay ", true),
+            (" Seoul to halt its drills ", true),
+            (" the pact, which was signed ", true),
+            (" a mutual defence pact ", false),
+            (" a joint statement ", false),
+            (" the treaty ", false),
+            (" new sanctions ", false),
+            (" to the talks ", false),
+            (" ", false),
+        ];
+        for (gap, want) in table {
+            assert_eq!(opens_complement(gap), want, "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn a_visit_is_placed_at_the_destination_it_names() {
+        let lex = Lexicon::load(&std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data"
+        )))
+        .expect("repository lexicon loads");
+        let doc = Document::default();
+        // (sentence, trigger, places, expected destination)
+        let table: [(&str, &str, &[&str], Option<&str>); 5] = [
+            (
+                "The minister may travel to Lagos this month to discuss the war in Sudan.",
+                "travel to",
+                &["Lagos", "Sudan"],
+                Some("Lagos"),
+            ),
+            (
+                "The premier will visit the Hague next week.",
+                "visit",
+                &["Hague"],
+                Some("Hague"),
+            ),
+            (
+                "She flew to Nairobi after talks in Cairo.",
+                "flew to",
+                &["Nairobi", "Cairo"],
+                Some("Nairobi"),
+            ),
+            (
+                "He will visit next month, officials in Lima said.",
+                "visit",
+                &["Lima"],
+                None,
+            ),
+            (
+                "His trip to Oslo was short.",
+                "trip to",
+                &["Oslo"],
+                Some("Oslo"),
+            ),
+        ];
+        for (s, trig, words, want) in table {
+            let pms: Vec<PlaceMention> = words
+                .iter()
+                .map(|w| {
+                    let at = s.find(w).expect("place word in sentence");
+                    PlaceMention {
+                        span: entente_text::Span::new(at, at + w.len()),
+                        sentence: 0,
+                        name: w.to_string(),
+                        country: "XXX".to_string(),
+                        lat: 0.0,
+                        lon: 0.0,
+                    }
+                })
+                .collect();
+            let cx = SentenceCtx {
+                doc: &doc,
+                sid: 0,
+                text: s,
+                cues: Vec::new(),
+                mentions: Vec::new(),
+                places: pms
+                    .iter()
+                    .map(|p| Local {
+                        start: p.span.start(),
+                        end: p.span.end(),
+                        item: p,
+                    })
+                    .collect(),
+                timexes: Vec::new(),
+            };
+            let t = lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| &s[t.start..t.end] == trig)
+                .expect("a trigger");
+            let got = destination(&cx, &t).map(|l| l.name);
             assert_eq!(got.as_deref(), want, "{s}");
         }
     }

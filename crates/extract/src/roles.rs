@@ -256,6 +256,43 @@ const NOUN_MODIFIERS: &[&str] = &[
     "presidential",
 ];
 
+/// True when a verb trigger of several words ends in its object noun ("issued arrest
+/// warrants", "imposed a curfew"), not in a verb or a preposition ("set fire to").
+fn object_noun_phrase(phrase: &str) -> bool {
+    let ws = words(phrase);
+    ws.len() >= 2
+        && ws.last().is_some_and(|(_, w)| {
+            let w = w.to_ascii_lowercase();
+            !(w.ends_with("ed")
+                || w.ends_with("ing")
+                || crate::roles_np::is_function_word(&w)
+                || matches!(
+                    w.as_str(),
+                    "to" | "on"
+                        | "for"
+                        | "with"
+                        | "at"
+                        | "of"
+                        | "off"
+                        | "out"
+                        | "up"
+                        | "down"
+                        | "over"
+                        | "into"
+                ))
+        })
+}
+
+/// True when the last word of `np` is a possessive pronoun ("his", "her", "their").
+fn possessive_pronoun(np: &str) -> bool {
+    words(np).last().is_some_and(|(_, w)| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "his" | "her" | "their" | "its"
+        )
+    })
+}
+
 /// True when `gap` may separate a modifier or possessor from the noun trigger after it.
 fn modifier_gap(gap: &str) -> bool {
     let g = gap.trim();
@@ -391,7 +428,14 @@ pub(crate) fn assign(
     t: &TriggerMatch,
     clause: &Clause,
 ) -> Vec<(Actor, Side)> {
-    assign_in(cx.text, &cx.mentions, def, t, clause)
+    let mut actors = assign_in(cx.text, &cx.mentions, def, t, clause);
+    crate::roles_implicit::add_implicit_target(
+        def.event_type,
+        cx.sid,
+        &cx.doc.mentions,
+        &mut actors,
+    );
+    actors
 }
 
 fn assign_in(
@@ -433,7 +477,10 @@ fn assign_in(
                 && g.items
                     .iter()
                     .all(|m| matches!(m.form.as_str(), "name" | "capital"));
-            if modifier_gap(gap) {
+            // "his June 12 summit", "their planned talks": a possessive pronoun is a
+            // possessor like "Kim's".
+            let owner = possessive_pronoun(&s[g.start..g.end]);
+            if modifier_gap(gap) || (owner && modifier_gap(&format!("'s {gap}"))) {
                 if is_venue {
                     venue = Some(g.start);
                 } else {
@@ -591,7 +638,22 @@ fn assign_in(
                 let adjective = g.items.iter().all(|m| m.form == "adjective");
                 if passive && gov == "in" && adjective && !words(gap).is_empty() {
                     sd.agent
+                } else if gov == "of"
+                    && noun
+                    && subject.is_some()
+                    && def.mode.is_none()
+                    && !def.symmetric
+                {
+                    // "Moscow's seizure of Ukrainian ships", "Russia's invasion of Ukraine":
+                    // with its agent given as possessor, the "of" phrase of an asymmetric
+                    // noun is its target.
+                    sd.object
                 } else {
+                    // "issued arrest warrants for two Brazilian men", "will attend a summit of the
+                    // Quad": a verb phrase ending in its object noun takes the adjuncts of
+                    // that noun.
+                    let noun = noun
+                        || (matches!(gov, "for" | "of") && object_noun_phrase(&s[t.start..t.end]));
                     match adjunct_side(def, noun, gov, &sd) {
                         Some(side) => side,
                         None => continue,
@@ -1832,6 +1894,86 @@ mod tests {
                 vec![("Ri Thae Song", &["PRK"]), ("Trump", &["USA"])],
                 &["prk:source", "usa:target"],
             ),
+            (
+                "Merkel will brief Macron on her March 3 meeting with Putin.",
+                "meeting",
+                Form::Noun,
+                &meet,
+                vec![
+                    ("Merkel", &["DEU"]),
+                    ("Macron", &["FRA"]),
+                    ("her@pronoun", &["DEU"]),
+                    ("Putin", &["RUS"]),
+                ],
+                &["deu:participant", "rus:participant"],
+            ),
+            (
+                "Lula told Biden about his talks with Xi in Beijing.",
+                "talks",
+                Form::Noun,
+                &meet,
+                vec![
+                    ("Lula", &["BRA"]),
+                    ("Biden", &["USA"]),
+                    ("his@pronoun", &["BRA"]),
+                    ("Xi", &["CHN"]),
+                ],
+                &["bra:participant", "chn:participant"],
+            ),
+            (
+                "Kyiv protested against Moscow's seizure of three Ukrainian navy ships.",
+                "seizure",
+                Form::Noun,
+                &sanction,
+                vec![
+                    ("Kyiv", &["UKR"]),
+                    ("Moscow", &["RUS"]),
+                    ("Ukrainian@adjective", &["UKR"]),
+                ],
+                &["rus:source", "ukr:target"],
+            ),
+            (
+                "Analysts condemned Turkey's invasion of Syria in 2019.",
+                "invasion",
+                Form::Noun,
+                &assault,
+                vec![("Turkey", &["TUR"]), ("Syria", &["SYR"])],
+                &["syr:target", "tur:source"],
+            ),
+            (
+                "Lula will attend a summit of the G4 grouping of India, Japan and Germany.",
+                "attend a summit",
+                Form::Base,
+                &meet,
+                vec![
+                    ("Lula", &["BRA"]),
+                    ("India", &["IND"]),
+                    ("Japan", &["JPN"]),
+                    ("Germany", &["DEU"]),
+                ],
+                &[
+                    "bra:participant",
+                    "deu:participant",
+                    "ind:participant",
+                    "jpn:participant",
+                ],
+            ),
+            (
+                "A court in Lima issued arrest warrants for two Chilean men.",
+                "issued arrest warrants",
+                Form::Past,
+                &sanction,
+                vec![("Lima", &["PER"]), ("Chilean@adjective", &["CHL"])],
+                &["chl:target", "per:source"],
+            ),
+            (
+                "The invasion of Syria was condemned.",
+                "invasion",
+                Form::Noun,
+                &assault,
+                vec![("Syria", &["SYR"])],
+                &[],
+            ),
         ];
         for (s, trig, form, d, ms, want) in cases {
             assert_eq!(run(s, trig, form, d, &ms), want, "{s}");
@@ -1851,6 +1993,22 @@ mod tests {
         ];
         for (g, want) in cases {
             assert_eq!(head_noun_gap(g), want, "{g:?}");
+        }
+    }
+
+    #[test]
+    fn object_noun_phrases() {
+        let cases = [
+            ("issued arrest warrants", true),
+            ("imposed a curfew", true),
+            ("set fire to", false),
+            ("arrested", false),
+            ("has jailed", false),
+            ("cracked down", false),
+            ("were killed", false),
+        ];
+        for (p, want) in cases {
+            assert_eq!(object_noun_phrase(p), want, "{p:?}");
         }
     }
 

@@ -9,8 +9,37 @@
 
 /// Words that may start a noun phrase before an actor mention.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "both", "all", "fellow", "former",
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "both",
+    "all",
+    "fellow",
+    "former",
     "visiting",
+    "then-",
+    "ex-",
+    "now-",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "many",
+    "some",
 ];
 
 /// Prepositions that put an actor in an adjunct rather than in the subject or object.
@@ -129,6 +158,20 @@ const HEADS: &[&str] = &[
     "citizens",
     "nationals",
     "residents",
+    "dissidents",
+    "activists",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "students",
+    "journalists",
+    "opposition",
+    "legislators",
+    "senators",
+    "counterpart",
+    "counterparts",
+    "embassy",
+    "fighters",
 ];
 
 /// Words that open a subordinate or relative clause: an object or adjunct is not sought
@@ -220,11 +263,20 @@ fn word_before(s: &str, at: usize) -> Option<(usize, &str)> {
     (!w.is_empty()).then_some((start, w))
 }
 
+/// True when `w` is a written count ("27", "1,500"), not a year ("In 2019 China ...").
+fn count(w: &str) -> bool {
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    digits > 0
+        && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && (digits <= 3 || w.contains(','))
+}
+
 /// Start of the noun phrase of a mention at `at`: determiners before it are included.
 pub(crate) fn np_start(s: &str, at: usize) -> usize {
     let mut at = at;
     while let Some((ws, w)) = word_before(s, at) {
-        if DETERMINERS.contains(&w.to_ascii_lowercase().as_str()) {
+        // "three Ukrainian ships", "27 Chinese vessels": a count is a determiner too.
+        if DETERMINERS.contains(&w.to_ascii_lowercase().as_str()) || count(w) {
             at = ws;
             continue;
         }
@@ -371,6 +423,15 @@ mod tests {
     fn governors() {
         let cases = [
             ("Kim met Xi in Beijing", "Beijing", Some("in")),
+            (
+                "the seizure of three Ukrainian ships",
+                "Ukrainian",
+                Some("of"),
+            ),
+            ("the seizure of 27 Ukrainian ships", "Ukrainian", Some("of")),
+            ("In 2019 China imposed tariffs", "China", None),
+            ("met with exiled dissidents from Myanmar", "Myanmar", None),
+            ("a visit by then-US Speaker Pelosi", "US", Some("by")),
             ("Kim met Xi in Beijing", "Xi", None),
             (
                 "talks with the United States",

@@ -87,6 +87,7 @@ impl EventExtractor {
         trig: &[TriggerMatch],
         cues: &[CueMatch],
         timex_starts: &[usize],
+        mentions: &[crate::ctx::Local<'_, entente_doc::Mention>],
     ) -> Vec<(TriggerMatch, Clause)> {
         let mut out: Vec<(TriggerMatch, Clause)> = Vec::new();
         let mut standing_until = 0;
@@ -130,6 +131,21 @@ impl EventExtractor {
             // "Asked whether Xi had accepted an invitation to visit, a spokesman said ...": the
             // question's content is no event.
             if in_opening_question(s, t) {
+                continue;
+            }
+            // "two men sought in the slaying", "officials accused of playing a role": a
+            // participle after a noun describes it; what it names is no event of the clause
+            if reduced_relative(s, t, def.event_type) {
+                continue;
+            }
+            // "the militant group that has seized parts of Iraq": a relative clause whose
+            // subject is no actor tells about something else than the clause's parties
+            if relative_of_non_actor(s, t, mentions) {
+                continue;
+            }
+            // "officials warned that North Korea could carry out a test": a forecast about
+            // another party, not a threat; the act it names is coded, speculated.
+            if def.event_type == EventType::Threaten && forecast_about_other(s, t, mentions) {
                 continue;
             }
             // "asked whether he would meet Kim": a question put, not a request.
@@ -276,9 +292,32 @@ impl EventExtractor {
         // any place of the clause can stand for the state where an act happens; a
         // statement's place is a locative one, or one whose state takes no part (a capital
         // standing for a party, "accused Washington", is no place of the event)
-        let any_place = place::locate(cx, t, clause, false);
+        // a visit's place is its destination when the trigger names one ("may travel to
+        // Russia this month to discuss arms for the war in Ukraine")
+        let destination = (def.event_type == EventType::Consult
+            && def.mode == Some(ModeHint::Visit))
+        .then(|| place::destination(cx, t))
+        .flatten();
+        // a statement's place is only one said to be where it was made; an act's may be
+        // the state it is done in ("students throughout Indonesia staged protests")
+        let statement = matches!(
+            def.event_type,
+            EventType::Request
+                | EventType::Accuse
+                | EventType::Reject
+                | EventType::Threaten
+                | EventType::Support
+                | EventType::Agree
+        );
+        let any_place = if def.event_type == EventType::Consult {
+            destination.or_else(|| place::locate(cx, t, clause, false))
+        } else {
+            place::locate(cx, t, clause, false)
+        };
         let locative = if def.event_type == EventType::Consult {
             None
+        } else if statement {
+            place::locate_act(cx, t, clause, true)
         } else {
             place::locate(cx, t, clause, true)
         };
@@ -302,7 +341,7 @@ impl EventExtractor {
             any_place
         } else {
             locative.or_else(|| {
-                any_place.filter(|l| {
+                any_place.filter(|_| !statement).filter(|l| {
                     !actors
                         .iter()
                         .any(|(a, _)| a.country.is_some() && a.country == l.country)
@@ -469,6 +508,227 @@ fn inside_cue(t: &TriggerMatch, cues: &[CueMatch]) -> bool {
     })
 }
 
+/// Words after which a past form is a participle describing a noun ("men sought in", "a
+/// member jailed over a year ago", "officials accused of").
+const PARTICIPLE_FOLLOWERS: &[&str] = &[
+    "by", "for", "over", "since", "last", "during", "earlier", "under", "as", "years", "months",
+    "weeks", "days",
+];
+
+/// Words before a past form that make it a finite verb, not a participle after a noun.
+const FINITE_BEFORE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "who",
+    "which",
+    "that",
+    "it",
+    "they",
+    "he",
+    "she",
+    "we",
+    "i",
+    "you",
+    "and",
+    "but",
+    "or",
+    "then",
+    "also",
+    "not",
+    "never",
+    "jointly",
+    "publicly",
+    "reportedly",
+    "formally",
+    "officially",
+];
+
+/// True when past-form trigger `t` of a statement, request or coercion is a participle that
+/// describes the noun before it ("two Brazilian men sought in the slaying", "a Hamas member
+/// jailed over a year ago", "officials accused of playing a role"): a lower-case word that
+/// is not an auxiliary, pronoun or adverb stands before it, and a preposition or a time word
+/// follows its verb. Attacks keep such forms ("soldiers killed in Ukraine" reports the
+/// killing).
+fn reduced_relative(s: &str, t: &TriggerMatch, ty: EventType) -> bool {
+    if t.form != Form::Past
+        || !matches!(
+            ty,
+            EventType::Request
+                | EventType::Accuse
+                | EventType::Coerce
+                | EventType::Support
+                | EventType::Reject
+                | EventType::Sanction
+        )
+    {
+        return false;
+    }
+    let trig = &s[t.start..t.end];
+    let mut tw = trig.split_whitespace();
+    let Some(verb) = tw.next() else {
+        return false;
+    };
+    if !verb.ends_with("ed") && !matches!(verb, "sought" | "held" | "made") {
+        return false;
+    }
+    let prev = crate::ctx::prev_word(s, t.start);
+    let lower_word = prev.chars().next().is_some_and(char::is_lowercase)
+        && prev.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !lower_word
+        || FINITE_BEFORE.contains(&prev.to_ascii_lowercase().as_str())
+        || prev.ends_with("ly")
+        || s[..t.start].trim_end().ends_with(',')
+    {
+        return false;
+    }
+    if tw.next().is_some() {
+        // a phrasal trigger carries its own particle ("called for dialogue"), except for a
+        // verb whose object comes before it: "accused of" right after a noun is passive
+        // ("one individual accused of smuggling")
+        const OBJECT_FIRST: &[&str] = &[
+            "accused",
+            "charged",
+            "blamed",
+            "suspected",
+            "convicted",
+            "sentenced",
+            "indicted",
+        ];
+        return OBJECT_FIRST.contains(&verb.to_ascii_lowercase().as_str());
+    }
+    let after: Vec<String> = s[t.end..]
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    match after.as_slice() {
+        // "sought in the killing", "jailed in 2010"; not "urged in a statement"
+        [first, second, ..] if first == "in" => {
+            second == "the" || second.chars().all(|c| c.is_ascii_digit())
+        }
+        [first, ..] => PARTICIPLE_FOLLOWERS.contains(&first.as_str()),
+        [] => false,
+    }
+}
+
+/// True when verb trigger `t` opens a relative clause ("that has seized", "which attacked")
+/// whose antecedent, the noun right before the pronoun, is no actor ("the militant group
+/// that has seized parts of Iraq"): the clause's subject is not one of its parties.
+fn relative_of_non_actor(
+    s: &str,
+    t: &TriggerMatch,
+    mentions: &[crate::ctx::Local<'_, entente_doc::Mention>],
+) -> bool {
+    if t.form == Form::Noun || mentions.is_empty() {
+        return false;
+    }
+    let head = s[..t.start].trim_end();
+    let words: Vec<&str> = head.rsplitn(4, char::is_whitespace).collect();
+    // words[0] is the word right before the trigger
+    let aux = |w: &str| matches!(w, "has" | "have" | "had" | "was" | "were" | "is" | "are");
+    let pron_at = match words.as_slice() {
+        [w0, ..] if matches!(*w0, "that" | "which" | "who") => 0,
+        [w0, w1, ..] if aux(w0) && matches!(*w1, "that" | "which" | "who") => 1,
+        _ => return false,
+    };
+    // the byte where the pronoun starts: the antecedent ends before it
+    let pron_start = head.len()
+        - words[..=pron_at]
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .min(head.len());
+    let ante_end = s[..pron_start].trim_end_matches([' ', ',']).len();
+    !mentions
+        .iter()
+        .any(|m| m.end <= ante_end && m.end + 2 >= ante_end)
+}
+
+/// Pronouns by which a speaker names itself as the subject of what it warns of ("warned
+/// that it could respond"): a threat.
+const SPEAKER_PRONOUNS: &[&str] = &["it", "they", "we", "he", "she", "i", "its", "their", "our"];
+
+/// Modals of a forecast ("could", "may", "might").
+const FORECAST_MODALS: &[&str] = &["could", "may", "might"];
+
+/// True when a warning verb is followed by a "that" clause whose subject is another party
+/// and whose verb is a modal of possibility ("warned that North Korea could carry out a
+/// nuclear test", "warns that the virus may spread"): a forecast, not a threat. "Warned that
+/// it could retaliate" (the speaker's own act) and "warned that Washington would pay a
+/// price" (a consequence it promises) stay threats, and so does a warning whose subject is
+/// the speaker's own state ("Choe warned that Pyongyang could take the US to a showdown").
+fn forecast_about_other(
+    s: &str,
+    t: &TriggerMatch,
+    mentions: &[crate::ctx::Local<'_, entente_doc::Mention>],
+) -> bool {
+    let trig = s[t.start..t.end].to_ascii_lowercase();
+    if !trig.split_whitespace().any(|w| w.starts_with("warn")) {
+        return false;
+    }
+    let words: Vec<String> = s[t.end..]
+        .split_whitespace()
+        .take(10)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if first != "that" {
+        return false;
+    }
+    let Some(subject) = words.get(1) else {
+        return false;
+    };
+    if SPEAKER_PRONOUNS.contains(&subject.as_str()) {
+        return false;
+    }
+    let countries = |m: &crate::ctx::Local<'_, entente_doc::Mention>| -> Vec<String> {
+        m.item
+            .actors
+            .iter()
+            .filter_map(|a| a.country.clone())
+            .collect()
+    };
+    let speaker: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.end <= t.start)
+        .flat_map(countries)
+        .collect();
+    let that_end = s[t.end..]
+        .to_ascii_lowercase()
+        .find("that")
+        .map_or(t.end, |i| t.end + i + 4);
+    let own_side = mentions
+        .iter()
+        .filter(|m| m.start >= that_end)
+        .take(1)
+        .flat_map(countries)
+        .any(|c| speaker.contains(&c));
+    if own_side {
+        return false;
+    }
+    words
+        .iter()
+        .skip(2)
+        .take(6)
+        .any(|w| FORECAST_MODALS.contains(&w.as_str()))
+}
+
 /// True when a verb trigger reports a habit or a standing position rather than one event:
 /// "in the past" right before it ("has in the past condemned such drills"), or a present
 /// perfect whose clause runs "since" a time ("has backed UN sanctions since 2016").
@@ -486,6 +746,22 @@ fn standing(s: &str, t: &TriggerMatch, clause: &Clause) -> bool {
         .iter()
         .take(3)
         .any(|w| matches!(*w, "has" | "have" | "'s" | "'ve"));
+    // "has repeatedly invited him", "have long backed the plan": a present perfect of a
+    // habit or a standing position
+    const HABIT: &[&str] = &[
+        "repeatedly",
+        "long",
+        "often",
+        "frequently",
+        "regularly",
+        "routinely",
+        "consistently",
+        "always",
+        "persistently",
+    ];
+    if perfect && before.first().is_some_and(|w| HABIT.contains(w)) {
+        return true;
+    }
     let rest = s[t.end..clause.end.max(t.end)].to_ascii_lowercase();
     let mut words = rest
         .split_whitespace()
@@ -699,6 +975,28 @@ fn noun_reading(s: &str, t: &TriggerMatch) -> bool {
     ];
     let w = crate::ctx::prev_word(s, t.start).to_ascii_lowercase();
     let before = s[..t.start].trim_end();
+    // "may next move troops", "will first visit Seoul": an adverb after a modal
+    const ORDINAL_ADVERBS: &[&str] = &["next", "first", "last", "second", "third"];
+    const MODALS: &[&str] = &[
+        "will", "would", "may", "might", "could", "can", "should", "must", "shall", "to", "also",
+        "then",
+    ];
+    // "bans on travel to Canada", "a plan for talks": a bare form after a preposition is a
+    // noun ("to" is the infinitive's)
+    const PREPOSITIONS: &[&str] = &[
+        "on", "of", "for", "about", "against", "from", "without", "upon", "over", "during", "into",
+        "with",
+    ];
+    if PREPOSITIONS.contains(&w.as_str()) && t.form == Form::Base {
+        return true;
+    }
+    if ORDINAL_ADVERBS.contains(&w.as_str()) {
+        let head = &before[..before.len().saturating_sub(w.len())];
+        let w2 = crate::ctx::prev_word(head, head.len()).to_ascii_lowercase();
+        if MODALS.contains(&w2.as_str()) {
+            return false;
+        }
+    }
     DETERMINERS.contains(&w.as_str())
         || before.ends_with(['"', '\u{201d}'])
         || w.ends_with("-like")
@@ -734,6 +1032,44 @@ fn subordinate_between(between: &str) -> bool {
                 .to_ascii_lowercase()
         })
         .any(|w| SUBORDINATORS.contains(&w.as_str()))
+}
+
+/// Where a subordinate clause with a subject of its own opens between byte `from` (the end of
+/// a trigger) and byte `to` (the start of a later verb trigger): the byte of a subordinating
+/// word followed by a capitalised word or a determiner ("since Kim Jong Il met", "after the
+/// two leaders spoke"). `None` when there is none ("after talks", "since 2011").
+fn subordinate_clause_start(s: &str, from: usize, to: usize) -> Option<usize> {
+    const SUBORDINATORS: &[&str] = &["since", "after", "before", "when", "until", "while"];
+    const DETERMINERS: &[&str] = &["the", "their", "his", "her", "its", "both", "two"];
+    let gap = s.get(from..to)?;
+    let mut at = 0;
+    let mut found = None;
+    let words: Vec<(usize, &str)> = gap
+        .split(' ')
+        .map(|w| {
+            let here = at;
+            at += w.len() + 1;
+            (here, w)
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for (i, (off, w)) in words.iter().enumerate() {
+        let lw = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if !SUBORDINATORS.contains(&lw.as_str()) {
+            continue;
+        }
+        let Some((_, next)) = words.get(i + 1) else {
+            continue;
+        };
+        let subject = next.chars().next().is_some_and(char::is_uppercase)
+            || DETERMINERS.contains(&next.to_ascii_lowercase().as_str());
+        if subject {
+            found = Some(from + off);
+        }
+    }
+    found
 }
 
 /// True when `between` two verb triggers a conjunction joins a second predicate to the first
@@ -1041,19 +1377,27 @@ impl Stage for EventExtractor {
             let cues = self.lex.cues_in(s);
             let timexes = local(&doc.timexes, sent.span);
             let starts: Vec<usize> = timexes.iter().map(|x| x.start).collect();
-            let selected = self.select(s, &trig, &cues, &starts);
+            let mentions = local(&doc.mentions, sent.span);
+            let selected = self.select(s, &trig, &cues, &starts, &mentions);
             let cx = SentenceCtx {
                 doc,
                 sid: si as u32,
                 text: s,
                 cues,
-                mentions: local(&doc.mentions, sent.span),
+                mentions,
                 places: local(&doc.places, sent.span),
                 timexes,
             };
-            for (t, clause) in selected {
-                let next = trig.iter().find(|n| n.start >= t.end).map(|n| n.start);
-                drafts.extend(self.drafts(&cx, &t, &clause, next));
+            for (t, mut clause) in selected {
+                let next = trig.iter().find(|n| n.start >= t.end);
+                // "the first meeting between the two since Kim Jong Il met Medvedev": the
+                // subordinate clause of a later verb trigger has parties and a date of its own
+                if let Some(n) = next.filter(|n| n.form != Form::Noun && n.start < clause.end) {
+                    if let Some(cut) = subordinate_clause_start(s, t.end, n.start) {
+                        clause.end = cut;
+                    }
+                }
+                drafts.extend(self.drafts(&cx, &t, &clause, next.map(|n| n.start)));
             }
         }
         let merged = merge_drafts(drafts);
@@ -1096,7 +1440,12 @@ fn record(doc: &Document, d: Draft) -> EventRecord {
             precision: x.precision.clone(),
             text: Some(x.text.clone()),
         }),
-        location: d.location.clone().or_else(|| host_place(&d)),
+        // a call joins two places: it has none of its own
+        location: if d.mode == Some(Mode::Phone) {
+            None
+        } else {
+            d.location.clone().or_else(|| host_place(&d))
+        },
         sources,
         confidence: (d.confidence * 100.0).round() / 100.0,
     }
@@ -1128,10 +1477,146 @@ mod tests {
         let trig = x.lex.triggers_in(s);
         let cues = x.lex.cues_in(s);
         let starts: Vec<usize> = dates.iter().filter_map(|d| s.find(d)).collect();
-        x.select(s, &trig, &cues, &starts)
+        x.select(s, &trig, &cues, &starts, &[])
             .into_iter()
             .map(|(t, _)| (s[t.start..t.end].to_string(), x.lex.def(&t).event_type))
             .collect()
+    }
+
+    #[test]
+    fn a_subordinate_clause_with_its_own_subject_closes_the_clause() {
+        // (sentence, trigger, later verb trigger, text where the clause is cut)
+        let table = [
+            (
+                "It was their first meeting since Kim Jong Il met Medvedev in 2011.",
+                "meeting",
+                "met",
+                Some("since Kim"),
+            ),
+            (
+                "Lula visited Rome after the two presidents spoke by phone.",
+                "visited",
+                "spoke by phone",
+                Some("after the"),
+            ),
+            (
+                "They met after talks in Lima collapsed.",
+                "met",
+                "collapsed",
+                None,
+            ),
+        ];
+        for (s, a, b, want) in table {
+            let from = s.find(a).expect("trigger") + a.len();
+            let to = s.rfind(b).expect("later trigger");
+            let got = subordinate_clause_start(s, from, to);
+            assert_eq!(got, want.map(|w| s.find(w).expect("cut")), "{s}");
+        }
+    }
+
+    #[test]
+    fn participles_after_nouns_and_relatives_of_non_actors_start_no_event() {
+        use crate::ctx::Local;
+        use entente_doc::Mention;
+        let x = extractor();
+        let state = |c: &str| Actor {
+            id: format!("state:{}", c.to_ascii_lowercase()),
+            name: c.to_string(),
+            kind: ActorKind::State,
+            country: Some(c.to_string()),
+            role: None,
+        };
+        // (sentence, trigger, actor names in the sentence, participle, non-actor relative)
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], bool, bool);
+        let table: &[Case] = &[
+            (
+                "Police want two Chilean men sought in the killing.",
+                "sought",
+                &[],
+                true,
+                false,
+            ),
+            (
+                "He is a Fatah member jailed over a year ago.",
+                "jailed",
+                &[],
+                true,
+                false,
+            ),
+            (
+                "Peru sought talks.",
+                "sought",
+                &[("Peru", "PER")],
+                false,
+                false,
+            ),
+            (
+                "Lima fined a firm accused of fraud.",
+                "accused of",
+                &[],
+                true,
+                false,
+            ),
+            (
+                "The envoy called for dialogue.",
+                "called for",
+                &[],
+                false,
+                false,
+            ),
+            (
+                "The court jailed him for two years.",
+                "jailed",
+                &[],
+                false,
+                false,
+            ),
+            (
+                "It fights the militia that has seized parts of Mali.",
+                "seized",
+                &[("Mali", "MLI")],
+                false,
+                true,
+            ),
+            (
+                "It backs Chad, which seized the town.",
+                "seized",
+                &[("Chad", "TCD")],
+                false,
+                false,
+            ),
+        ];
+        for (s, trig, names, participle, relative) in table {
+            let ms: Vec<Mention> = names
+                .iter()
+                .map(|(w, c)| {
+                    let at = s.find(w).expect("word in sentence");
+                    Mention {
+                        span: entente_text::Span::new(at, at + w.len()),
+                        sentence: 0,
+                        actors: vec![state(c)],
+                        form: "name".to_string(),
+                    }
+                })
+                .collect();
+            let locals: Vec<Local<'_, Mention>> = ms
+                .iter()
+                .map(|m| Local {
+                    start: m.span.start(),
+                    end: m.span.end(),
+                    item: m,
+                })
+                .collect();
+            let t = x
+                .lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| &s[t.start..t.end] == *trig)
+                .expect("a trigger");
+            let ty = x.lex.def(&t).event_type;
+            assert_eq!(reduced_relative(s, &t, ty), *participle, "{s}");
+            assert_eq!(relative_of_non_actor(s, &t, &locals), *relative, "{s}");
+        }
     }
 
     #[test]
@@ -1220,6 +1705,10 @@ mod tests {
             ("Moon arrived for a three-day visit.", true),
             ("It is Kim's visit to Seoul.", true),
             ("Kim will visit Seoul.", false),
+            ("Kim may next visit Seoul.", false),
+            ("Kim will first visit Seoul.", false),
+            ("It was his first visit to Seoul.", true),
+            ("It lifted its ban on visit requests.", true),
             ("Kim to visit Seoul.", false),
             ("Kim denounced the \"gangster-like\" visit.", true),
         ];
@@ -1345,6 +1834,31 @@ mod tests {
             (
                 "Beijing has backed UN sanctions on the country since 2016.",
                 &[],
+            ),
+            (
+                "Lagos has repeatedly invited the Ghanaian president to visit.",
+                &[],
+            ),
+            // a warning that another party may act is a forecast of that act
+            (
+                "Kenyan officials warned that Somalia could deploy troops near the border.",
+                &[("deploy troops", Mobilize)],
+            ),
+            (
+                "Tehran warned that it could retaliate.",
+                &[("warned", Threaten)],
+            ),
+            (
+                "Beijing warned that Washington would pay a heavy price.",
+                &[("warned", Threaten)],
+            ),
+            (
+                "Canberra has long criticised the base.",
+                &[],
+            ),
+            (
+                "The army repeatedly shelled the town on Friday.",
+                &[("shelled", Assault)],
             ),
             // a protest noun after "in" is the purpose of the act before it
             (

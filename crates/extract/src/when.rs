@@ -55,6 +55,7 @@ use crate::when_cues::{
     preposition_after, preposition_between, relative_spans, split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
+use crate::when_occasion::{mentions, occasion_phrase, where_clause};
 use crate::when_offset::{apposed, fronted, later_shift, length, relation, shifted};
 use crate::when_scope::{
     is_definite_object, is_fronted, is_past_report, is_return_journey, is_short_lead,
@@ -211,6 +212,10 @@ pub(crate) fn pick(
             dates.push(d);
         } else if let Some(d) = there(&se, cx, clause, trig) {
             dates.push(d);
+        } else if let Some(d) = where_inherited(&se, cx, trig) {
+            dates.push(d);
+        } else if let Some(d) = setting_date(&se, cx, clause, trig) {
+            dates.push(d);
         } else if let Some(d) = from_context(&se, cx, clause, trig) {
             dates.push(d);
         } else if let Some(c) = nearest(s, &windows, trig) {
@@ -328,7 +333,7 @@ fn candidate<'a>(
     }
     if let Some(t) = trig {
         // A date right before the trigger modifies it: "his planned June 12 summit".
-        let modifies = x.end <= t.0 && s.get(x.end..t.0).is_some_and(|g| g.trim().is_empty());
+        let modifies = modifies(s, x.end, t.0);
         if !modifies
             && (is_report_date_of(s, &se.ws, pos, t, se.speech)
                 || se.scheduled
@@ -348,10 +353,20 @@ fn candidate<'a>(
     Some(Cand {
         start: x.start,
         end: x.end,
-        span: widen(Span { start, end }, &tx.precision, &lead),
+        span: widen(Span { start, end }, &tx.precision, &lead, text),
         precision: tx.precision.clone(),
         timex: tx,
     })
+}
+
+/// True when a date ending at byte `x_end` stands right before the trigger at byte `t0`,
+/// as its modifier: "his June 12 summit", "Tuesday's talks".
+fn modifies(s: &str, x_end: usize, t0: usize) -> bool {
+    x_end <= t0
+        && s.get(x_end..t0).is_some_and(|g| {
+            let g = g.trim();
+            g.is_empty() || g == "'s" || g == "’s"
+        })
 }
 
 /// The nearest candidate: after the trigger first, right before it ("his June 12 summit"),
@@ -750,6 +765,84 @@ fn there(
         .map(|c| draft(cx, &c, c.span))
 }
 
+/// "Pompeo stopped in Tokyo on Saturday, where he met Abe": a ", where" clause without a
+/// date of its own takes the nearest date of the clause it hangs on (see
+/// [`crate::when_occasion`]).
+fn where_inherited(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<DraftDate> {
+    let at = where_clause(se.s, &se.ws, t)?;
+    let head = clause_of(se.s, at.saturating_sub(1), at);
+    let verb = se
+        .ws
+        .iter()
+        .rev()
+        .find(|w| w.end <= at && w.start >= head.start)?;
+    let cands: Vec<Cand> = cx
+        .timexes
+        .iter()
+        .filter(|x| x.start >= head.start && x.end <= at)
+        .filter_map(|x| candidate(se, x, None))
+        .collect();
+    nearest(se.s, &cands, (verb.start, verb.end)).map(|c| draft(cx, c, c.span))
+}
+
+/// "At the summit, the two leaders agreed ...": a definite occasion phrase names a meeting
+/// told of before; the latest earlier mention of it with a date of its own dates the event
+/// (see [`crate::when_occasion`]).
+fn setting_date(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    clause: &Clause,
+    t: (usize, usize),
+) -> Option<DraftDate> {
+    let occ = occasion_phrase(se.s, &se.ws, (clause.start, clause.end), t)?;
+    let doc = cx.doc;
+    let sid = usize::try_from(cx.sid).ok()?;
+    for prev in doc.sentences.get(..sid)?.iter().rev() {
+        if prev.caption || prev.headline {
+            continue;
+        }
+        let Some(text) = doc.text.get(prev.span.range()) else {
+            continue;
+        };
+        let ws = words(text);
+        let found: Vec<(usize, usize)> = mentions(&ws, &occ)
+            .iter()
+            .map(|w| (w.start, w.end))
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let timexes = crate::ctx::local(&doc.timexes, prev.span);
+        let rel = relative_spans(text, &ws);
+        let ps = Sent {
+            s: text,
+            ws,
+            rel,
+            published: se.published,
+            doc_timexes: se.doc_timexes,
+            noun: true,
+            speech: false,
+            scheduled: true,
+        };
+        for m in found {
+            let cl = clause_of(text, m.0, m.1);
+            let cands: Vec<Cand> = timexes
+                .iter()
+                .filter(|x| x.start >= cl.start && x.end <= cl.end)
+                .filter_map(|x| candidate(&ps, x, Some(m)))
+                .filter(|c| {
+                    !is_count_window(text, &ps.ws, (c.start, c.end))
+                        && !is_superseded(&ps.ws, (c.start, c.end))
+                })
+                .collect();
+            if let Some(c) = nearest(text, &cands, m) {
+                return Some(draft(cx, c, c.span));
+            }
+        }
+    }
+    None
+}
+
 /// A date from the sentences before, where the words say the event follows on from them
 /// (see [`crate::when_scope`]): the return journey of a trip, a subject taking up the
 /// previous sentence's event, the detail of a short dated lead.
@@ -1068,6 +1161,25 @@ mod tests {
         assert_eq!(&s[..end], "The three summits in 2018 -- on April 27 and May 26 at Panmunjom, and from September 18 to 20");
         let s2 = "They met in Seoul, which was nice.";
         assert_eq!(extend_list(s2, 16, &[]), 16);
+    }
+
+    #[test]
+    fn dates_modifying_the_trigger() {
+        // (sentence, date, trigger, modifies)
+        for (s, x, t, want) in [
+            (
+                "Ahead of his June 12 summit, he rested.",
+                "June 12",
+                "summit",
+                true,
+            ),
+            ("He spoke at Tuesday's talks.", "Tuesday", "talks", true),
+            ("On Tuesday, the talks began.", "Tuesday", "talks", false),
+        ] {
+            let a = s.find(x).unwrap_or(0) + x.len();
+            let b = s.find(t).unwrap_or(0);
+            assert_eq!(modifies(s, a, b), want, "{s}");
+        }
     }
 
     #[test]

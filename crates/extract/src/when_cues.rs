@@ -723,7 +723,47 @@ pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t:
         return false;
     }
     let after = x.1 + 2;
+    // "agreed at Wednesday's talks", "during Monday's call": the occasion of the phrase is
+    // the setting of the trigger's, and its date is shared.
+    if setting_before(ws, x.0) && occasion_head(ws, after) && near_trigger(ws, x.0, t) {
+        return false;
+    }
     !(t >= after && words_between(ws, after, t) <= 2)
+}
+
+/// True when a preposition of setting ("at", "during", "on") stands right before byte `at`,
+/// or right before a determiner there ("at their September summit").
+fn setting_before(ws: &[Word], at: usize) -> bool {
+    let mut before = ws.iter().rev().filter(|w| w.end <= at);
+    let setting = |w: &Word| ["at", "during", "on"].contains(&w.lower.as_str());
+    match before.next() {
+        Some(w) if setting(w) => true,
+        Some(w)
+            if ["the", "their", "his", "her", "its", "this", "that"]
+                .contains(&w.lower.as_str()) =>
+        {
+            before.next().is_some_and(setting)
+        }
+        _ => false,
+    }
+}
+
+/// True when the phrase of a date at byte `x0` belongs to the trigger at byte `t`: within
+/// four words after the trigger, or fronted at the start of the sentence before it.
+fn near_trigger(ws: &[Word], x0: usize, t: usize) -> bool {
+    if x0 >= t {
+        return words_between(ws, t, x0) <= 5;
+    }
+    ws.iter().filter(|w| w.end <= x0).count() <= 2
+}
+
+/// True when a meeting noun (see [`crate::when_occasion::MEETING_GROUPS`]) heads the noun
+/// phrase starting at byte `from`, within three words.
+fn occasion_head(ws: &[Word], from: usize) -> bool {
+    ws.iter()
+        .filter(|w| w.start >= from)
+        .take(3)
+        .any(|w| !w.cap && crate::when_occasion::group_of(&w.lower).is_some())
 }
 
 /// True when the date is an attributive modifier of another noun ("as provided for in a 1965
@@ -749,12 +789,13 @@ pub(crate) fn is_attributive_of_other(s: &str, ws: &[Word], x: (usize, usize), t
     }
     // "agreed at their September summit", "during his June visit": the event of the phrase
     // is the setting of the trigger's, and its date is shared.
+    // Not a period of something else ("during the 1910-45 colonial rule").
     let setting = ws
         .iter()
         .rev()
         .find(|w| w.end <= prev.start)
         .is_some_and(|w| ["at", "during", "on"].contains(&w.lower.as_str()));
-    if setting {
+    if setting && occasion_head(ws, next.start) {
         return false;
     }
     !(t >= next.start && words_between(ws, next.start, t) <= 2)
@@ -791,6 +832,18 @@ pub(crate) fn preposition_between(
     let trigger = ws.iter().find(|w| w.start >= t.0);
     between.iter().enumerate().any(|(k, w)| {
         let rest = &between[k + 1..];
+        // "met on Wednesday, months after the two leaders agreed": a stated distance puts
+        // what follows at another time, phrase or clause
+        let distance = k > 0
+            && between.get(k - 1).is_some_and(|p| {
+                [
+                    "day", "days", "week", "weeks", "month", "months", "year", "years", "decades",
+                ]
+                .contains(&p.lower.as_str())
+            });
+        if distance && ["after", "before", "since"].contains(&w.lower.as_str()) {
+            return true;
+        }
         PREP.contains(&w.lower.as_str())
             && rest.len() <= 3
             // "held talks on Tuesday before signing a joint statement": a verb phrase
@@ -1510,6 +1563,33 @@ mod tests {
             span(s, "2018"),
             span(s, "summit").0
         ));
+        // (sentence, date, trigger, the date is another predicate's)
+        for (s, x, t, want) in [
+            (
+                "The envoys met on Friday, months after the two sides agreed to talk.",
+                "Friday",
+                "agreed",
+                true,
+            ),
+            (
+                "The envoys met on Friday, two weeks before the ministers signed a pact.",
+                "Friday",
+                "signed",
+                true,
+            ),
+            (
+                "The envoys met on Friday, before the two ministers held talks.",
+                "Friday",
+                "talks",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                preposition_between(s, &words(s), span(s, x), span(s, t)),
+                want,
+                "{s}"
+            );
+        }
         let s = "The office opened in September 2018 after the first summit.";
         assert!(preposition_between(
             s,
@@ -1554,5 +1634,70 @@ mod tests {
         ));
         assert!(is_bare_time_of_day("midnight"));
         assert!(!is_bare_time_of_day("Friday afternoon"));
+    }
+
+    #[test]
+    fn settings_share_their_date() {
+        // (sentence, date, trigger, the date is another noun's)
+        for (s, x, t, want) in [
+            (
+                "The envoys agreed at Wednesday's talks to swap prisoners.",
+                "Wednesday",
+                "agreed",
+                false,
+            ),
+            (
+                "During Monday's call, the premier urged calm.",
+                "Monday",
+                "urged",
+                false,
+            ),
+            (
+                "The minister warned before next week's election that taxes would rise.",
+                "next week",
+                "warned",
+                true,
+            ),
+            (
+                "At Tuesday's parade, the army fired rockets.",
+                "Tuesday",
+                "fired",
+                true,
+            ),
+        ] {
+            let ws = words(s);
+            assert_eq!(
+                is_possessive_of_other(s, &ws, span(s, x), span(s, t).0),
+                want,
+                "{s}"
+            );
+        }
+        for (s, x, t, want) in [
+            (
+                "The court ordered payment for labour during the 1939-45 occupation.",
+                "1939-45",
+                "ordered",
+                true,
+            ),
+            (
+                "The ministers agreed during their June visit to open a consulate.",
+                "June",
+                "agreed",
+                false,
+            ),
+            (
+                "Rebels attacked the town during the 2014 election campaign.",
+                "2014",
+                "attacked",
+                true,
+            ),
+        ] {
+            let ws = words(s);
+            assert_eq!(
+                is_attributive_of_other(s, &ws, span(s, x), span(s, t).0),
+                want,
+                "{s}"
+            );
+        }
     }
 }

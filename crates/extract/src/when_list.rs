@@ -142,7 +142,14 @@ pub(crate) fn list_parts(text: &str, all: Span) -> Option<Vec<Span>> {
 /// The whole month or year of a part of it: "at the end of April", "later this month",
 /// "earlier this month" name the month; "before the end of the year" the year. `lead` is the
 /// text before the expression, lower case.
-pub(crate) fn widen(sp: Span, precision: &str, lead: &str) -> Span {
+/// `text` is the expression's own words: "earlier this month" is the part of the month
+/// already past (up to the day before publication, as the tagger gives it), not the whole
+/// month.
+pub(crate) fn widen(sp: Span, precision: &str, lead: &str, text: &str) -> Span {
+    let t = text.trim_start().to_ascii_lowercase();
+    if t.starts_with("earlier this ") || t.starts_with("earlier in this ") {
+        return sp;
+    }
     let y = sp.start.year();
     let same_month = sp.start.year() == sp.end.year() && sp.start.month() == sp.end.month();
     match precision {
@@ -414,7 +421,22 @@ mod tests {
             ),
         ];
         for (iv, prec, lead, want) in table {
-            assert_eq!(widen(iv, prec, lead), want, "{iv:?} {prec} {lead}");
+            assert_eq!(widen(iv, prec, lead, ""), want, "{iv:?} {prec} {lead}");
+        }
+        // (interval as tagged, text, interval kept): the past part of the month stays
+        for (iv, text, want) in [
+            (
+                sp("2021-03-01", "2021-03-09"),
+                "earlier this month",
+                sp("2021-03-01", "2021-03-09"),
+            ),
+            (
+                sp("2021-03-11", "2021-03-31"),
+                "later this month",
+                sp("2021-03-01", "2021-03-31"),
+            ),
+        ] {
+            assert_eq!(widen(iv, "month", "", text), want, "{text}");
         }
     }
 

@@ -10,11 +10,14 @@
 //! [`ingest`] streams articles from the readers in chunks, runs the stages on all cores
 //! (rayon), and hands each processed chunk to the store as one transaction, so memory stays
 //! bounded whatever the corpus size and an interruption loses no committed document. Every
-//! 40,000 stored events ([`RunOptions::resolve_every`]) the writer thread resolves them
-//! across documents (`entente_resolve::incremental::BatchResolution`) while the next chunks
-//! are processed, so resolution overlaps processing and never holds more than those
-//! mentions; a chunk that cannot be resolved in place (an older article, a replaced
-//! document) leaves the resolution to the end of the ingest, with the same result.
+//! 40,000 stored events ([`RunOptions::resolve_every`]) a resolution thread, with a second
+//! connection to the database file, resolves what was committed across documents
+//! (`entente_resolve::incremental::BatchResolution`) while the writer stores the next chunks
+//! and the workers process more, so resolution overlaps both and never holds more than those
+//! mentions (a store in memory has no second connection: its writer thread takes the steps
+//! between chunks). The two connections write in turn, each step in one transaction. A chunk
+//! that cannot be resolved in place (an older article, a replaced document) leaves the
+//! resolution to the end of the ingest, with the same result.
 #![deny(missing_docs)]
 
 mod engine;

@@ -3,11 +3,14 @@
 use crate::Engine;
 use entente_doc::Document;
 use entente_read::{read_paths, ReadOptions};
-use entente_resolve::incremental::BatchResolution;
+use entente_resolve::incremental::{
+    BatchResolution, EventUpdate, OrderKey, Page, ResolutionDb, ResolutionStore, StoredEvent,
+};
+use entente_resolve::Mention;
 use entente_store::{BatchOutcome, Store, StoreError};
 use rayon::prelude::*;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex, PoisonError};
 
 /// An input that could not be stored, with the reason.
 #[derive(Debug, Clone)]
@@ -86,8 +89,9 @@ pub struct RunOptions {
     /// Articles per transaction (2,048).
     pub batch: usize,
     /// Events stored between two steps of cross-document resolution (40,000): each step
-    /// resolves what the batches since the previous one stored, while the next batches are
-    /// processed; the last step runs when everything is stored.
+    /// resolves what the batches since the previous one stored, on a thread of its own (a
+    /// database file) while the next batches are processed and stored; the last step runs
+    /// when everything is stored.
     pub resolve_every: usize,
 }
 
@@ -117,10 +121,17 @@ pub fn ingest_with(
     let resolve_every = run.resolve_every.max(1);
     let mut summary = IngestSummary::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
-    let mut resolution = BatchResolution::new();
-    // events stored since the last resolution step
+    // a database file gets a second connection, and its resolution steps their own thread
+    let second = store.open_another()?;
+    // the writers' turn: held by the ingest for each batch and by each resolution step while
+    // it writes; true once a batch replaced a stored document
+    let turn = Mutex::new(false);
+    let (committed_tx, committed_rx) = mpsc::channel::<usize>();
+    // resolution on the writer thread (a database in memory)
+    let mut inline = BatchResolution::new();
+    // events stored since the last resolution step on the writer thread
     let mut unresolved = 0;
-    std::thread::scope(|scope| {
+    let (result, threaded) = std::thread::scope(|scope| {
         let producer = scope.spawn(move || {
             let mut reader = read_paths(paths, opts);
             loop {
@@ -170,6 +181,10 @@ pub fn ingest_with(
                 }
             }
         });
+        let turn = &turn;
+        let resolver = second.map(|db| {
+            scope.spawn(move || resolve_alongside(db, turn, committed_rx, resolve_every))
+        });
         let mut result = Ok(());
         for items in rx {
             let mut docs = Vec::with_capacity(items.len());
@@ -186,7 +201,15 @@ pub fn ingest_with(
                     Item::Rejected(r) => summary.rejected.push(r),
                 }
             }
-            match store.ingest_batch(&docs) {
+            let stored = {
+                let mut replaced = turn.lock().unwrap_or_else(PoisonError::into_inner);
+                let stored = store.ingest_batch(&docs);
+                if let Ok(out) = &stored {
+                    *replaced |= out.replaced > 0;
+                }
+                stored
+            };
+            match stored {
                 Ok(out) => {
                     summary.stored.add(out);
                     unresolved += out.events;
@@ -201,9 +224,14 @@ pub fn ingest_with(
             // cross-document resolution of the committed batches, while the producer
             // processes the next one (it declines, leaving the work to the end, when they
             // cannot be resolved in place: an older article, a replaced document)
-            if unresolved >= resolve_every {
+            if resolver.is_some() {
+                // the resolution thread stopped early (it failed): so does the ingest
+                if committed_tx.send(std::mem::take(&mut unresolved)).is_err() {
+                    break;
+                }
+            } else if unresolved >= resolve_every {
                 unresolved = 0;
-                if let Err(e) = resolution.step(store) {
+                if let Err(e) = inline.step(store) {
                     result = Err(e);
                     break;
                 }
@@ -217,26 +245,119 @@ pub fn ingest_with(
                 events: summary.stored.events,
             });
         }
+        // the resolution thread takes its last step once it has seen every batch
+        drop(committed_tx);
+        let threaded = resolver.map(|handle| match handle.join() {
+            Ok(outcome) => outcome,
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
         // dropping the receiver stops the producer at its next send
         if let Err(panic) = producer.join() {
             std::panic::resume_unwind(panic);
         }
-        result
-    })?;
-    // Cross-document resolution (`crates/resolve`) is done batch by batch above when the
+        (result, threaded)
+    });
+    result?;
+    // Cross-document resolution (`crates/resolve`) is done step by step above when the
     // batches come in resolution order (a day's articles); otherwise what was left is
     // resolved here, so the resolved events never lag the committed documents: incremental
     // (only the new mentions, updating events in place) unless an older or replaced document
     // requires a run from scratch. Either way the result is that of one run at the end.
-    let resolved = if resolution.declined() {
-        None
-    } else if unresolved > 0 || resolution.steps() == 0 {
-        resolution.step(store)?
-    } else {
-        Some(Default::default())
+    let resolved = match threaded {
+        Some(outcome) => outcome?,
+        None if inline.declined() => false,
+        None if unresolved > 0 || inline.steps() == 0 => inline.step(store)?.is_some(),
+        None => true,
     };
-    if resolved.is_none() {
+    if !resolved {
         entente_resolve::resolve_store(store)?;
     }
     Ok(summary)
+}
+
+/// Why a resolution step on its own thread did not write.
+enum StepError {
+    Store(StoreError),
+    /// A batch committed since the step began replaced a stored document.
+    Replaced,
+}
+
+/// The second connection of a resolution thread: it writes only in its turn, and not at all
+/// once a batch replaced a stored document (the step read the store before: only a run from
+/// scratch at the end is right then).
+struct Alongside<'a> {
+    db: Store,
+    turn: &'a Mutex<bool>,
+}
+
+impl ResolutionStore for Alongside<'_> {
+    type Error = StepError;
+
+    fn last_resolved(&mut self) -> Result<Option<OrderKey>, StepError> {
+        self.db.last_resolved().map_err(StepError::Store)
+    }
+
+    fn page(&mut self, page: &Page) -> Result<Vec<StoredEvent>, StepError> {
+        self.db.page(page).map_err(StepError::Store)
+    }
+}
+
+impl ResolutionDb for Alongside<'_> {
+    fn needs_rebuild(&mut self) -> Result<bool, StepError> {
+        self.db.needs_rebuild().map_err(StepError::Store)
+    }
+
+    fn unresolved(&mut self) -> Result<Vec<Mention>, StepError> {
+        self.db.unresolved().map_err(StepError::Store)
+    }
+
+    fn all_mentions(&mut self) -> Result<Vec<Mention>, StepError> {
+        self.db.all_mentions().map_err(StepError::Store)
+    }
+
+    fn apply(&mut self, updates: &[EventUpdate], clear: bool) -> Result<(), StepError> {
+        let replaced = self.turn.lock().unwrap_or_else(PoisonError::into_inner);
+        if *replaced {
+            return Err(StepError::Replaced);
+        }
+        self.db.apply(updates, clear).map_err(StepError::Store)
+    }
+}
+
+/// The resolution thread: takes a step whenever `resolve_every` events were committed since
+/// the last one (`committed` says how many each batch stored), and a last one when the ingest
+/// is over. Returns whether everything stored is resolved (`false`: a step declined, and the
+/// caller resolves at the end).
+fn resolve_alongside(
+    db: Store,
+    turn: &Mutex<bool>,
+    committed: mpsc::Receiver<usize>,
+    resolve_every: usize,
+) -> Result<bool, StoreError> {
+    let mut db = Alongside { db, turn };
+    let mut resolution = BatchResolution::new();
+    let mut unresolved = 0;
+    let mut step = |resolution: &mut BatchResolution| match resolution.step(&mut db) {
+        Ok(stepped) => Ok(stepped.is_some()),
+        Err(StepError::Replaced) => Ok(false),
+        Err(StepError::Store(e)) => Err(e),
+    };
+    while let Ok(events) = committed.recv() {
+        // batches committed while the previous step ran are resolved together
+        unresolved += events + committed.try_iter().sum::<usize>();
+        if unresolved >= resolve_every {
+            unresolved = 0;
+            if !step(&mut resolution)? {
+                // the end of the ingest resolves what is left (dropping `committed` would
+                // stop the ingest: drain it instead)
+                for _ in committed.iter() {}
+                return Ok(false);
+            }
+        }
+    }
+    if unresolved > 0 || resolution.steps() == 0 {
+        step(&mut resolution)
+    } else {
+        Ok(true)
+    }
 }

@@ -187,3 +187,43 @@ fn batches_out_of_order_are_resolved_at_the_end() {
     let got = run(&engine, dir.path(), "replaced", &[&all, &changed], (4, 1));
     assert_eq!(got[1], want[0]);
 }
+
+#[test]
+fn a_store_in_memory_resolves_on_the_writer_thread_with_the_same_result() {
+    // a database file resolves on a thread of its own with a second connection; a store in
+    // memory has none and takes its steps between batches
+    let engine = Engine::load(&root().join("data")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let all = corpus();
+    let want = run(&engine, dir.path(), "once", &[&all], (100_000, 1_000_000));
+    let path = dir.path().join("memory.jsonl");
+    std::fs::write(&path, all.join("\n") + "\n").unwrap();
+    let opts = ReadOptions {
+        published: None,
+        max_file_bytes: 16 << 20,
+    };
+    // (articles per batch, events per resolution step)
+    for (batch, every) in [(1, 1), (3, 20), (100_000, 1_000_000)] {
+        let mut store = Store::open_in_memory().unwrap();
+        assert!(store.open_another().unwrap().is_none());
+        let run = RunOptions {
+            batch,
+            resolve_every: every,
+        };
+        let s = ingest_with(
+            &engine,
+            std::slice::from_ref(&path),
+            &opts,
+            &mut store,
+            &run,
+            |_| {},
+        )
+        .unwrap();
+        assert!(s.rejected.is_empty(), "{:?}", s.rejected);
+        assert_eq!(
+            resolved(&store),
+            want[0],
+            "batches of {batch}, steps of {every}"
+        );
+    }
+}

@@ -153,7 +153,7 @@ impl PluralFinder {
         // before. "they" inside a sentence is too often someone else ("officials said
         // they ..."), so only a sentence-initial "They" counts.
         let pronoun = Regex::new(
-            r"\b(?:(They)|(their)\s+(?:(?:first|second|third|last|latest|previous|next|recent)\s+)?(?:summits?|meetings?|talks)|(both of them)|([Tt]he two)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last)|([Tt]he three)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last))\b",
+            r"\b(?:(They)|([Tt]heir)\s+(?:(?:first|second|third|last|latest|previous|next|recent)\s+)?(?:summits?|meetings?|talks)|(both of them)|([Tt]he two)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last)|([Tt]he three)\s+(?:could|would|will|may|might|should|can|have|had|met|agreed|held|signed|also|last))\b",
         )
         .expect("constant pattern compiles");
         PluralFinder { re, pronoun }
@@ -485,7 +485,7 @@ mod tests {
             .into_iter()
             .map(|p| (&t[p.start..p.end], p.count, p.kind))
             .collect();
-        let t2 = "They met. Then they left after their first summit, and both of them said so. The two could meet; the two countries, the two of us, the three will.";
+        let t2 = "They met. Then they left after their first summit, and both of them said so. The two could meet; the two countries, the two of us, the three will. Their previous meeting was in May.";
         let got2: Vec<&str> = f
             .find(t2)
             .into_iter()
@@ -499,7 +499,8 @@ mod tests {
                 "their",
                 "both of them",
                 "The two",
-                "the three"
+                "the three",
+                "Their"
             ]
         );
         assert_eq!(

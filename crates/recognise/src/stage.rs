@@ -572,21 +572,23 @@ impl Recogniser {
             } else {
                 let upto = mentions.partition_point(|m| m.span.end as usize <= p.start);
                 let from = upto.saturating_sub(40);
-                let mut p = p;
-                if p.pronoun {
-                    // "Li, Kishida and Yoon adopted a declaration after their talks": as
-                    // many as the list its sentence names.
-                    let sentence = doc.sentence_at(p.start);
-                    let listed = listed_before(text, &mentions[from..upto], sentence);
-                    if listed > p.count {
-                        p.count = listed;
-                    }
+                // "Li, Kishida and Yoon adopted a declaration after their talks", "between
+                // Kim and Trump, whose talks stalled after their summit": a possessive
+                // pronoun stands for the last list its own sentence names.
+                let listed = if p.pronoun {
+                    list_before(text, &mentions[from..upto], doc.sentence_at(p.start))
+                } else {
+                    Vec::new()
+                };
+                if listed.len() >= 2 {
+                    Some(listed)
+                } else {
+                    resolve(
+                        &p,
+                        &mentions[from..upto],
+                        doc.sentence_at(p.start).unwrap_or(0),
+                    )
                 }
-                resolve(
-                    &p,
-                    &mentions[from..upto],
-                    doc.sentence_at(p.start).unwrap_or(0),
-                )
             };
             if let Some(actors) = actors {
                 extra.push(Mention {
@@ -655,35 +657,35 @@ fn merge_adjective_with_person(text: &str, mentions: &mut Vec<Mention>) {
     *mentions = out;
 }
 
-/// The number of distinct states in the last coordinated list of `sentence` among
-/// `earlier` ("Li Qiang, Fumio Kishida and Yoon Suk Yeol": 3), or 0.
-fn listed_before(text: &str, earlier: &[Mention], sentence: Option<u32>) -> usize {
-    let mut best: Vec<String> = Vec::new();
-    let mut run: Vec<String> = Vec::new();
+/// The actors of the last list ("X and Y", "X, Y and Z") of two or more states that
+/// `earlier` names in `sentence`, one per state, in text order; empty when there is none.
+fn list_before(text: &str, earlier: &[Mention], sentence: Option<u32>) -> Vec<Actor> {
+    let mut last: Vec<Actor> = Vec::new();
+    let mut run: Vec<Actor> = Vec::new();
     let mut prev_end: Option<usize> = None;
     for m in earlier.iter().filter(|m| Some(m.sentence) == sentence) {
         let joined = prev_end.is_some_and(|e| {
-            let gap = text[e..m.span.start().max(e)].trim();
+            let gap = text
+                .get(e..m.span.start().max(e))
+                .unwrap_or_default()
+                .trim();
             matches!(gap, "," | "and" | ", and" | "&")
         });
         if !joined {
             run.clear();
         }
-        for c in m.actors.iter().filter_map(|a| a.country.clone()) {
-            if !run.contains(&c) {
-                run.push(c);
+        for a in m.actors.iter().filter(|a| a.country.is_some()) {
+            if !run.iter().any(|x| x.country == a.country) {
+                run.push(a.clone());
             }
         }
-        if run.len() >= best.len() {
-            best = run.clone();
+        if run.len() >= 2 {
+            last = run.clone();
         }
         prev_end = Some(m.span.end());
     }
-    if best.len() >= 2 {
-        best.len().min(6)
-    } else {
-        0
-    }
+    last.truncate(6);
+    last
 }
 
 /// Capitalised words that may stand right before a name without being part of it.
@@ -885,7 +887,8 @@ mod tests {
         let t1 = "Li, Kishida and Yoon adopted a declaration after their talks.";
         let t2 = "Trump met Kim in Hanoi, after their summit.";
         let t3 = "Moon said Trump and Kim had ended their talks.";
-        let cases = [
+        let t4 = "Lula carried messages between Putin and Zelensky, whose talks stalled after their summit.";
+        let cases: [(&str, Vec<Mention>, &[&str]); 4] = [
             (
                 t1,
                 vec![
@@ -893,9 +896,9 @@ mod tests {
                     m(t1, "Kishida", "JPN"),
                     m(t1, "Yoon", "KOR"),
                 ],
-                3,
+                &["CHN", "JPN", "KOR"],
             ),
-            (t2, vec![m(t2, "Trump", "USA"), m(t2, "Kim", "PRK")], 0),
+            (t2, vec![m(t2, "Trump", "USA"), m(t2, "Kim", "PRK")], &[]),
             (
                 t3,
                 vec![
@@ -903,11 +906,24 @@ mod tests {
                     m(t3, "Trump", "USA"),
                     m(t3, "Kim", "PRK"),
                 ],
-                2,
+                &["USA", "PRK"],
+            ),
+            (
+                t4,
+                vec![
+                    m(t4, "Lula", "BRA"),
+                    m(t4, "Putin", "RUS"),
+                    m(t4, "Zelensky", "UKR"),
+                ],
+                &["RUS", "UKR"],
             ),
         ];
         for (text, ms, want) in cases {
-            assert_eq!(listed_before(text, &ms, Some(0)), want, "{text}");
+            let got: Vec<String> = list_before(text, &ms, Some(0))
+                .into_iter()
+                .filter_map(|a| a.country)
+                .collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

@@ -128,6 +128,9 @@ pub struct EventUpdate {
     /// Its pages and parties are those the same resolver wrote before (an earlier
     /// [`BatchResolution::step`]): a database need not rewrite them.
     pub same_index: bool,
+    /// The pages and parties the same resolver wrote it with before, when it did (an earlier
+    /// [`BatchResolution::step`]): a database need only write the difference.
+    pub before: Option<(Vec<Page>, Vec<String>)>,
 }
 
 /// The owned form of [`Mention::order_key`].
@@ -177,6 +180,7 @@ pub fn resolve_increment<S: ResolutionStore>(
                 stored,
                 first_pos,
                 same_index: false,
+                before: None,
             })
             .collect(),
     ))
@@ -336,15 +340,12 @@ impl BatchResolution {
                 // a widely reported event takes reports in every step, mostly without a new
                 // party or date: its pages and countries then stay as written
                 let index = (stored.pages.clone(), event.parties.clone());
-                let same_index = match self.written.get_mut(&event.id) {
-                    Some(old) if *old == index => true,
-                    Some(old) => {
-                        *old = index;
-                        false
-                    }
+                let (same_index, before) = match self.written.get_mut(&event.id) {
+                    Some(old) if *old == index => (true, None),
+                    Some(old) => (false, Some(std::mem::replace(old, index))),
                     None => {
                         self.written.insert(event.id.clone(), index);
-                        false
+                        (false, None)
                     }
                 };
                 EventUpdate {
@@ -352,6 +353,7 @@ impl BatchResolution {
                     stored,
                     first_pos,
                     same_index,
+                    before,
                 }
             })
             .collect();

@@ -96,6 +96,9 @@ impl ResolutionDb for Store {
                 first_pos: u.first_pos,
                 events: u.event.reports.iter().map(|m| m.seq).collect(),
                 same_index: u.same_index,
+                before: u.before.as_ref().map(|(pages, parties)| {
+                    (pages.iter().map(page_key).collect(), parties.clone())
+                }),
             })
             .collect();
         self.apply_resolution(&writes, last.as_ref(), clear)?;

@@ -40,17 +40,17 @@ pub struct IngestOptions {
 /// Row counts of the multi-row `INSERT` statements: a list of rows is written as a sum of
 /// these (largest first), so 29 mentions take 4 statements instead of 29, and the 3,000
 /// participants of a batch's events take about 50.
-const CHUNKS: [usize; 6] = [64, 16, 8, 4, 2, 1];
+pub(crate) const CHUNKS: [usize; 6] = [64, 16, 8, 4, 2, 1];
 
 /// A multi-row insert into one table: one cached statement per size of [`CHUNKS`].
-struct MultiInsert<'c> {
+pub(crate) struct MultiInsert<'c> {
     statements: Vec<CachedStatement<'c>>,
     columns: usize,
 }
 
 impl<'c> MultiInsert<'c> {
     /// Prepares `<verb> INTO <head> VALUES (?, …), …` for every size of [`CHUNKS`].
-    fn prepare(
+    pub(crate) fn prepare(
         conn: &'c Connection,
         verb: &str,
         head: &str,
@@ -74,7 +74,7 @@ impl<'c> MultiInsert<'c> {
 
     /// Inserts one row per item; `bind(statement, first parameter, index, item)` binds the
     /// columns of one row. Returns the index of the item whose chunk failed with the error.
-    fn run<T>(
+    pub(crate) fn run<T>(
         &mut self,
         items: &[T],
         mut bind: impl FnMut(&mut Statement<'_>, usize, usize, &T) -> rusqlite::Result<()>,

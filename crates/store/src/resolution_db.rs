@@ -10,9 +10,11 @@
 //! events in one transaction, keeping the tables that `timeline`, `history` and `events` read
 //! as a full rewrite would leave them.
 
+use crate::ingest::MultiInsert;
 use crate::resolved::{row_values, MentionRow, ResolvedRow};
 use crate::{sql_err, Store, StoreError};
 use rusqlite::{params, OptionalExtension};
+use std::collections::HashSet;
 
 /// The key of one page of the resolution index.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,9 +63,33 @@ pub struct StateWrite {
     /// Its countries and pages are those stored already (written by an earlier run of the
     /// same resolver): only the row, state and links are written.
     pub same_index: bool,
+    /// The pages and countries stored for it already, when the writer knows them (written by
+    /// an earlier run of the same resolver): only the difference is written. `None`: they
+    /// are all replaced.
+    pub before: Option<(Vec<PageKey>, Vec<String>)>,
 }
 
+/// Page cache of a second connection opened by [`Store::open_another`], in KiB (32 MiB: it
+/// reads the rows the ingest just wrote, and writes the resolved tables).
+const ANOTHER_CACHE_KIB: i64 = 32 * 1024;
+
 impl Store {
+    /// A second read-write connection to the same database file, for a thread that resolves
+    /// what this connection has committed while it goes on ingesting (`None` for a database
+    /// in memory, which no other connection sees). SQLite lets one connection write at a
+    /// time: the caller orders the two connections' write transactions itself.
+    pub fn open_another(&self) -> Result<Option<Store>, StoreError> {
+        if self.path.is_empty() || self.path == ":memory:" {
+            return Ok(None);
+        }
+        let other = Store::open(&self.path)?;
+        other
+            .conn
+            .pragma_update(None, "cache_size", -ANOTHER_CACHE_KIB)
+            .map_err(|e| sql_err(&self.path, e, || "setting the page cache size".into()))?;
+        Ok(Some(other))
+    }
+
     /// The stored per-document events not yet linked to a resolved event (those stored since
     /// the last resolution).
     pub fn unresolved_mentions(&self) -> Result<Vec<MentionRow>, StoreError> {
@@ -263,18 +289,35 @@ impl Store {
             let mut del_p = tx
                 .prepare_cached("DELETE FROM resolved_pages WHERE resolved = ?1")
                 .map_err(err("preparing resolved pages delete"))?;
-            let mut ins_p = tx
+            let mut del_page = tx
                 .prepare_cached(
-                    "INSERT OR IGNORE INTO resolved_pages (type, a, b, undated, period, resolved)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "DELETE FROM resolved_pages WHERE type = ?1 AND a = ?2 AND b = ?3
+                        AND undated = ?4 AND period = ?5 AND resolved = ?6",
                 )
-                .map_err(err("preparing resolved pages insert"))?;
-            let mut ins_l = tx
+                .map_err(err("preparing resolved page delete"))?;
+            let mut del_country = tx
                 .prepare_cached(
-                    "INSERT OR REPLACE INTO resolved_links (event, resolved, pos)
-                     VALUES (?1, ?2, ?3)",
+                    "DELETE FROM resolved_countries WHERE resolved = ?1 AND country = ?2",
                 )
-                .map_err(err("preparing resolved links insert"))?;
+                .map_err(err("preparing resolved country delete"))?;
+            // links and pages are many (a link per report): written 64 rows per statement
+            let mut ins_l = MultiInsert::prepare(
+                &tx,
+                "INSERT OR REPLACE",
+                "resolved_links (event, resolved, pos)",
+                3,
+            )
+            .map_err(err("preparing resolved links insert"))?;
+            let mut ins_p = MultiInsert::prepare(
+                &tx,
+                "INSERT OR IGNORE",
+                "resolved_pages (type, a, b, undated, period, resolved)",
+                6,
+            )
+            .map_err(err("preparing resolved pages insert"))?;
+            // (event, resolved, pos)
+            let mut links: Vec<(i64, i64, i64)> = Vec::new();
+            let mut pages: Vec<(&PageKey, i64)> = Vec::new();
             let mut last_seq: Option<i64> = None;
             for w in writes {
                 let r = &w.row;
@@ -288,32 +331,74 @@ impl Store {
                     )
                     .map_err(|e| sql_err(path, e, || format!("writing resolved event {}", r.id)))?;
                 if !w.same_index || clear {
-                    if !clear {
-                        del_c
-                            .execute(params![seq])
-                            .map_err(err("deleting resolved countries"))?;
-                        del_p
-                            .execute(params![seq])
-                            .map_err(err("deleting resolved pages"))?;
-                    }
-                    for c in &r.countries {
+                    // what is stored already and stays (nothing when unknown or cleared)
+                    let (kept_pages, kept_countries) = match (&w.before, clear) {
+                        (Some((pages, countries)), false) => {
+                            let new: HashSet<&PageKey> = w.pages.iter().collect();
+                            for p in pages.iter().filter(|p| !new.contains(p)) {
+                                del_page
+                                    .execute(params![
+                                        p.event_type,
+                                        p.a,
+                                        p.b,
+                                        p.undated,
+                                        p.period,
+                                        seq
+                                    ])
+                                    .map_err(err("deleting a resolved page"))?;
+                            }
+                            for c in countries.iter().filter(|c| !r.countries.contains(c)) {
+                                del_country
+                                    .execute(params![seq, c])
+                                    .map_err(err("deleting a resolved country"))?;
+                            }
+                            (pages.iter().collect(), countries.as_slice())
+                        }
+                        (None, false) => {
+                            del_c
+                                .execute(params![seq])
+                                .map_err(err("deleting resolved countries"))?;
+                            del_p
+                                .execute(params![seq])
+                                .map_err(err("deleting resolved pages"))?;
+                            (HashSet::new(), &[][..])
+                        }
+                        (_, true) => (HashSet::new(), &[][..]),
+                    };
+                    for c in r.countries.iter().filter(|c| !kept_countries.contains(c)) {
                         ins_c
                             .execute(params![seq, c])
                             .map_err(err("inserting a resolved country"))?;
                     }
-                    for p in &w.pages {
-                        ins_p
-                            .execute(params![p.event_type, p.a, p.b, p.undated, p.period, seq])
-                            .map_err(err("inserting a resolved page"))?;
-                    }
+                    pages.extend(
+                        w.pages
+                            .iter()
+                            .filter(|p| !kept_pages.contains(p))
+                            .map(|p| (p, seq)),
+                    );
                 }
                 for (i, ev) in w.events.iter().enumerate() {
-                    ins_l
-                        .execute(params![ev, seq, (w.first_pos + i) as i64])
-                        .map_err(err("inserting a resolved link"))?;
+                    links.push((*ev, seq, (w.first_pos + i) as i64));
                     last_seq = last_seq.max(Some(*ev));
                 }
             }
+            ins_p
+                .run(&pages, |stmt, first, _, (p, seq)| {
+                    stmt.raw_bind_parameter(first, &p.event_type)?;
+                    stmt.raw_bind_parameter(first + 1, &p.a)?;
+                    stmt.raw_bind_parameter(first + 2, &p.b)?;
+                    stmt.raw_bind_parameter(first + 3, p.undated)?;
+                    stmt.raw_bind_parameter(first + 4, p.period)?;
+                    stmt.raw_bind_parameter(first + 5, seq)
+                })
+                .map_err(|(_, e)| sql_err(path, e, || "inserting resolved pages".into()))?;
+            ins_l
+                .run(&links, |stmt, first, _, (ev, seq, pos)| {
+                    stmt.raw_bind_parameter(first, ev)?;
+                    stmt.raw_bind_parameter(first + 1, seq)?;
+                    stmt.raw_bind_parameter(first + 2, pos)
+                })
+                .map_err(|(_, e)| sql_err(path, e, || "inserting resolved links".into()))?;
             if let Some(l) = last {
                 tx.execute(
                     "UPDATE resolution_state SET last_day = ?1, last_doc = ?2, last_rank = ?3,
@@ -381,6 +466,7 @@ mod tests {
             first_pos: 0,
             events: Vec::new(),
             same_index: false,
+            before: None,
         };
         let last = ResolutionOrder {
             day: 737_000,
@@ -403,7 +489,45 @@ mod tests {
             row: row("re-1", &["KOR", "USA"]),
             ..w
         };
+        store
+            .apply_resolution(std::slice::from_ref(&w2), None, false)
+            .unwrap();
+        // the same writer knows what it stored: only the difference is written, to the same end
+        let w3 = StateWrite {
+            state: b"three".to_vec(),
+            pages: vec![page("PRK", "USA", 11), page("KOR", "KOR", 11)],
+            row: row("re-1", &["KOR", "JPN"]),
+            before: Some((w2.pages.clone(), w2.row.countries.clone())),
+            ..w2.clone()
+        };
+        store.apply_resolution(&[w3], None, false).unwrap();
+        assert_eq!(
+            store.resolution_page(&page("KOR", "KOR", 11)).unwrap(),
+            vec![("re-1".to_string(), b"three".to_vec())]
+        );
+        assert!(store
+            .resolved_events(&["USA".to_string()], None, None, None)
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            store
+                .resolved_events(&["JPN".to_string()], None, None, None)
+                .unwrap()
+                .len(),
+            1
+        );
+        let w2 = StateWrite {
+            before: Some((
+                vec![page("PRK", "USA", 11), page("KOR", "KOR", 11)],
+                vec!["KOR".to_string(), "JPN".to_string()],
+            )),
+            ..w2
+        };
         store.apply_resolution(&[w2], None, false).unwrap();
+        assert!(store
+            .resolution_page(&page("KOR", "KOR", 11))
+            .unwrap()
+            .is_empty());
         assert!(store
             .resolution_page(&page("PRK", "USA", 10))
             .unwrap()
@@ -430,6 +554,39 @@ mod tests {
             .unwrap();
         assert!(store.resolution_needs_rebuild().unwrap());
         assert_eq!(store.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn another_connection_sees_what_this_one_committed() {
+        let memory = Store::open_in_memory().unwrap();
+        assert!(memory.open_another().unwrap().is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("e.db")).unwrap();
+        let mut other = store.open_another().unwrap().unwrap();
+        assert!(other.resolution_needs_rebuild().unwrap());
+        let w = StateWrite {
+            row: row("re-1", &["PRK", "USA"]),
+            state: b"one".to_vec(),
+            pages: vec![page("PRK", "USA", 10)],
+            first_pos: 0,
+            events: Vec::new(),
+            same_index: false,
+            before: None,
+        };
+        other.apply_resolution(&[w], None, true).unwrap();
+        assert!(!store.resolution_needs_rebuild().unwrap());
+        assert_eq!(
+            store.resolution_page(&page("PRK", "USA", 10)).unwrap(),
+            vec![("re-1".to_string(), b"one".to_vec())]
+        );
+        let doc = crate::Document {
+            key: "a1".into(),
+            body: "Hello.".into(),
+            text: "Hello.".into(),
+            ..crate::Document::default()
+        };
+        assert_eq!(store.ingest_batch(&[doc]).unwrap().inserted, 1);
+        assert_eq!(other.counts().unwrap().documents, 1);
     }
 
     #[test]

@@ -296,21 +296,16 @@ impl Rec<'_, '_> {
                 }
                 Some(mention(i, j + 1, e))
             }
-            Lex::Kw(Kw::Night | Kw::Morning | Kw::Afternoon | Kw::Evening) if !the => {
+            // "the previous night", "the next morning", "the following evening": the day
+            // before or after the last day the narrative named
+            Lex::Kw(Kw::Night | Kw::Morning | Kw::Afternoon | Kw::Evening)
+                if !the || n != 0 && narrative_pod(word) =>
+            {
                 let (pod, e) = self.pod(j)?;
                 let day = E::Unit {
                     unit: Unit::Day,
-                    n: if n < 0 { -1 } else { 0 },
-                    anchor: Anchor::Dct,
-                };
-                let day = if n > 0 {
-                    E::Unit {
-                        unit: Unit::Day,
-                        n: 1,
-                        anchor: Anchor::Dct,
-                    }
-                } else {
-                    day
+                    n: n.signum(),
+                    anchor: if the { Anchor::Narrative } else { Anchor::Dct },
                 };
                 Some(mention(
                     i,
@@ -608,4 +603,12 @@ fn part_base_ok(e: &E) -> bool {
             | E::Range { .. }
             | E::InDur { .. }
     )
+}
+
+/// Direction words that, after "the", place a part of the day next to the narrative's day
+/// ("the previous night", "the next morning", "the following evening").
+fn narrative_pod(word: &str) -> bool {
+    ["previous", "following", "preceding", "prior", "next"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
