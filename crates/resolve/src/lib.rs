@@ -34,7 +34,8 @@
 //! earlier. Places in different countries part events unless both reports give the same day
 //! (a place is often where a plan was announced); the event's place is the one of its most
 //! trusted report (held over planned, then the most precise date). Among compatible events
-//! the closest date wins, then the same place, mode and party set. Within one article the
+//! the closest date wins, then the same place, mode and party set; a report that the event
+//! happened leans to an event reported held (or planned for a set day now over). Within one article the
 //! reports that name a day are resolved first. A report "held" whose date lies after its
 //! publication is read as a plan; a vaguely dated report of an event under way means the one
 //! under way at publication. A meeting in a third country never joins an event placed in a

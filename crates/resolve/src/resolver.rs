@@ -37,11 +37,17 @@ const PRECISE_DAYS: i32 = 31;
 /// days (a three-day visit reported by its first, second and last day is one event).
 const HULL_DAYS: i32 = 14;
 /// A plan that slipped: a report of the same parties, type and mode dated at most this many
-/// days after the window of a plan that was never reported held, and past it, is that plan
-/// when nothing else of theirs came between (talks agreed "within three weeks" and held three
-/// months later; a trip postponed in February and made in June). Half a year: a meeting
-/// later than that is more often a new one.
+/// days after the date of a postponed plan is that plan when nothing else of theirs came
+/// between (a trip postponed in February and made in June). Half a year: a meeting later than
+/// that is more often a new one.
 const SLIP_DAYS: i32 = 180;
+/// The same for a plan whose vague window ("within two to three weeks", "this year") went by
+/// with no report: silence ties the later meeting to it less long than a postponement does
+/// (talks agreed for July and held in October), a quarter.
+const LAPSE_DAYS: i32 = 90;
+/// What a report that an event happened adds to the score of a candidate reported held (less
+/// than a better overlap of dates counts).
+const HELD_BONUS: f64 = 0.2;
 
 pub(crate) fn day(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
@@ -526,11 +532,13 @@ impl Resolver {
                 return false;
             }
         }
-        // a meeting in a third country is not one held in a country of its parties
+        // a meeting in a third country is not one held in a country of its parties (unless
+        // both reports give the same day, as for places)
         let in_party = |mode: Option<Mode>, place: Option<u32>, parties: &[u32]| {
             mode == Some(Mode::ThirdParty) && place.is_some_and(|p| parties.contains(&p))
         };
-        if in_party(m.mode, c.location, pids) || in_party(c.mode, loc, &c.parties) {
+        let same_day = rank == 0 && c.date_rank == 0 && date.is_some();
+        if !same_day && (in_party(m.mode, c.location, pids) || in_party(c.mode, loc, &c.parties)) {
             return false;
         }
         // two events of one article are distinct: the extractor already merged the repeats
@@ -595,6 +603,23 @@ impl Resolver {
         };
         if c.location.is_some() && c.location == loc {
             score += 0.05;
+        }
+        // a report that an event happened means one that happened rather than a plan of the
+        // same window ("they met in 2019": the December summit, not the autumn one planned);
+        // a plan for a set day that is over counts as held (it is met that day, or postponed)
+        let held_report = matches!(
+            m.effective_status(),
+            EventStatus::Occurred | EventStatus::Ongoing
+        );
+        let held_event = match c.status {
+            Some(EventStatus::Occurred | EventStatus::Ongoing) => true,
+            Some(EventStatus::Planned) => {
+                c.date_rank == 0 && matches!((c.span, published), (Some((_, e)), Some(p)) if e < p)
+            }
+            _ => false,
+        };
+        if held_report && held_event {
+            score += HELD_BONUS;
         }
         if c.mode.is_some() && c.mode == m.mode {
             score += 0.02;
@@ -695,7 +720,8 @@ impl Resolver {
     /// whose span began before the mention's date and ended at most [`SLIP_DAYS`] before it,
     /// the latest one never reported held, of the mention's mode where both give one, is the
     /// plan that may have slipped. It did when it was postponed, or its window (vaguer than a
-    /// day) was over when the mention was published; it ended before the mention's date; its
+    /// day) was over when the mention was published and ended at most [`LAPSE_DAYS`] before
+    /// the mention's date; it ended before the mention's date; its
     /// place country is the mention's where both give one; it has no report from the
     /// mention's document; and no event reported held began after it (the plan was met, or
     /// overtaken, by that one). A later plan of the same kind overtakes an earlier one (a trip
@@ -730,8 +756,13 @@ impl Resolver {
             };
             // a plan for a set day is met on that day or postponed; one of a vaguer window
             // ("within weeks", "this year") is not kept to so strictly, once it is over
-            let over = c.status == Some(EventStatus::Cancelled)
-                || (c.date_rank > 0 && published.is_some_and(|p| p + REPORT_LAG_DAYS >= ce));
+            let over = if c.status == Some(EventStatus::Cancelled) {
+                ce >= lo
+            } else {
+                c.date_rank > 0
+                    && ce >= ds - LAPSE_DAYS
+                    && published.is_some_and(|p| p + REPORT_LAG_DAYS >= ce)
+            };
             let same_place = match (c.location, loc) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
@@ -2113,7 +2144,33 @@ mod tests {
                 vec![vec!["a", "b"], vec!["c", "d"], vec!["e"]],
             ),
             (
-                "half a year after the window is another meeting",
+                "half a year after a postponed date is another meeting",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-02-04",
+                        KP_US,
+                        Cancelled,
+                        dy("2023-02-05"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-08-10",
+                        KP_US,
+                        Occurred,
+                        dy("2023-08-09"),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a quarter after a window that went by unreported is another meeting",
                 vec![
                     (
                         "a",
@@ -2128,10 +2185,10 @@ mod tests {
                     (
                         "b",
                         "d2",
-                        "2020-03-02",
+                        "2019-11-02",
                         KP_US,
                         Occurred,
-                        dy("2020-03-01"),
+                        dy("2019-11-01"),
                         None,
                         None,
                     ),
@@ -2279,6 +2336,94 @@ mod tests {
             let mut rev = rows.clone();
             rev.reverse();
             assert_eq!(groups(&rev), want, "{what} (reversed)");
+        }
+    }
+
+    #[test]
+    fn a_held_report_goes_to_an_event_held() {
+        const CJK: &[&str] = &["CHN", "JPN", "KOR"];
+        let dy = |s: &'static str, e: &'static str| Some((s, e, "day"));
+        let cases: Vec<Case<'_>> = vec![
+            (
+                "a meeting held in 2019 is the December summit in Chengdu, not the autumn plan for Tokyo",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-08-23",
+                        CJK,
+                        Planned,
+                        Some(("2019-09-01", "2019-11-30", "season")),
+                        None,
+                        Some("JPN"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2020-01-10",
+                        CJK,
+                        Occurred,
+                        dy("2019-12-24", "2019-12-24"),
+                        None,
+                        Some("CHN"),
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2023-11-16",
+                        CJK,
+                        Occurred,
+                        Some(("2019-01-01", "2019-12-31", "year")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b", "c"]],
+            ),
+            (
+                "a plan for a set day that is over counts as held",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-09-06",
+                        KR_KP,
+                        Planned,
+                        dy("2018-09-18", "2018-09-20"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-06",
+                        KR_KP,
+                        Occurred,
+                        dy("2018-09-05", "2018-09-05"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2018-11-12",
+                        KR_KP,
+                        Occurred,
+                        Some(("2018-09-01", "2018-09-30", "month")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "c"], vec!["b"]],
+            ),
+        ];
+        for (what, rows, want) in cases {
+            let mut want: Vec<Vec<String>> = want
+                .into_iter()
+                .map(|g| g.into_iter().map(str::to_string).collect())
+                .collect();
+            want.sort();
+            assert_eq!(groups(&rows), want, "{what}");
         }
     }
 
