@@ -99,7 +99,8 @@ fn look_back(m: &Mention) -> i32 {
 /// The days a mention can mean, for matching: its date, less the days its status and
 /// publication date rule out when the date is vaguer than a day ("this year" in a report of a
 /// plan published in September means September to December; "in June" in a report that it
-/// happened published on the 10th means the 1st to the 10th).
+/// happened published on the 10th means the 1st to the 10th; a plan called off "this year",
+/// reported in December, was not due before mid-December).
 pub(crate) fn match_date(m: &Mention) -> Option<(i32, i32)> {
     let d = m.date.as_ref()?;
     let (s, e) = (day(d.start), day(d.end));
@@ -109,6 +110,11 @@ pub(crate) fn match_date(m: &Mention) -> Option<(i32, i32)> {
     match m.effective_status() {
         EventStatus::Planned | EventStatus::Speculated if s < p - REPORT_LAG_DAYS && e >= p => {
             Some((p - REPORT_LAG_DAYS, e))
+        }
+        // a cancellation is news: it was announced at most a fortnight before publication, of
+        // a plan not yet due then
+        EventStatus::Cancelled if s < p - STATEMENT_LOOK_BACK_DAYS && e >= p => {
+            Some((p - STATEMENT_LOOK_BACK_DAYS, e))
         }
         EventStatus::Occurred if e > p && s <= p => Some((s, p)),
         _ => Some((s, e)),
@@ -2612,15 +2618,25 @@ mod tests {
                 "2018-06-01",
                 "2018-06-30",
             ),
-            // a cancellation may speak of past days
+            // a cancellation is news: of a plan not yet due a fortnight before publication
             (
                 Cancelled,
                 "2018-09-06",
                 "2018-01-01",
                 "2018-12-31",
                 "year",
-                "2018-01-01",
+                "2018-08-23",
                 "2018-12-31",
+            ),
+            // a cancelled plan of a window already over is kept as given
+            (
+                Cancelled,
+                "2018-09-06",
+                "2018-06-01",
+                "2018-06-30",
+                "month",
+                "2018-06-01",
+                "2018-06-30",
             ),
             // a plan for next year is not cut
             (
