@@ -101,8 +101,10 @@ use entente_doc::{EventStatus, EventType, Mode};
 /// for a rebuild when it differs. Version 2: dates cut by status and publication, statements
 /// and denials looked up a fortnight back, undated events bounded by their reports, events
 /// filed under each party, undated plans met within 120 days. Version 3: plans that slipped
-/// (postponed, or a vague window over) take the same event held or planned anew later, and a
-/// meeting in a third country never joins one placed in a country of its parties.
+/// (postponed, or a vague window over) take the same event held or planned anew later, a
+/// meeting in a third country never joins one placed in a country of its parties, a report
+/// that an event happened leans to an event held, and a cancellation of a vague window spans
+/// from a fortnight before its publication.
 pub const RULES_VERSION: u32 = 3;
 
 /// A date interval with its precision.
