@@ -715,13 +715,12 @@ fn forecast_about_other(
                 .to_ascii_lowercase()
         })
         .collect();
-    let Some(first) = words.first() else {
+    // "warned that ...", "warned on Tuesday that ...": the "that" of the complement within
+    // the first four words
+    let Some(k) = words.iter().take(4).position(|w| w == "that") else {
         return false;
     };
-    if first != "that" {
-        return false;
-    }
-    let Some(subject) = words.get(1) else {
+    let Some(subject) = words.get(k + 1) else {
         return false;
     };
     if SPEAKER_PRONOUNS.contains(&subject.as_str()) {
@@ -754,7 +753,7 @@ fn forecast_about_other(
     }
     words
         .iter()
-        .skip(2)
+        .skip(k + 2)
         .take(6)
         .any(|w| FORECAST_MODALS.contains(&w.as_str()))
 }
@@ -1952,6 +1951,10 @@ mod tests {
             (
                 "Tehran warned that it could retaliate.",
                 &[("warned", Threaten)],
+            ),
+            (
+                "Kenyan officials warned on Tuesday that Somalia could deploy troops near the border.",
+                &[("deploy troops", Mobilize)],
             ),
             (
                 "Beijing warned that Washington would pay a heavy price.",
