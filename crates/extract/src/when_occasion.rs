@@ -9,9 +9,10 @@
 //!   summit" does not take up the Hanoi one. An indefinite occasion ("at a news conference")
 //!   is new and gives nothing. A fronted "after" ("After their talks, X said ...") tells
 //!   what followed on the meeting's day.
-//! - **Relative "where"**: "Pompeo stopped in Tokyo on Saturday, where he met Abe": a
-//!   clause opened by ", where" without a date of its own happens at the time of the clause
-//!   it hangs on.
+//! - **Relative "where" / "when"**: "Pompeo stopped in Tokyo on Saturday, where he met
+//!   Abe", "the visit Yoon made to Tokyo on March 16, when the two leaders agreed ...": a
+//!   clause opened by ", where" or ", when" without a date of its own happens at the time of
+//!   the clause it hangs on.
 //!
 //! Both are fallbacks: a date in the trigger's own clause always wins.
 
@@ -175,9 +176,10 @@ pub(crate) fn mentions<'w>(ws: &'w [Word], occ: &Occasion) -> Vec<&'w Word> {
 /// trigger lies in one: "stopped in Tokyo on Saturday, where he met Abe".
 pub(crate) fn where_clause(s: &str, ws: &[Word], t: (usize, usize)) -> Option<usize> {
     let w = ws.iter().rev().filter(|w| w.end <= t.0).find(|w| {
-        w.lower == "where" || s.get(w.end..t.0).is_some_and(|g| g.contains([',', ';']))
+        ["where", "when"].contains(&w.lower.as_str())
+            || s.get(w.end..t.0).is_some_and(|g| g.contains([',', ';']))
     })?;
-    if w.lower != "where" {
+    if !["where", "when"].contains(&w.lower.as_str()) {
         return None;
     }
     // The clause's own predicate ("where he met Abe"), not a complement of it ("where the two
