@@ -191,7 +191,13 @@ pub(crate) fn where_clause(s: &str, ws: &[Word], t: (usize, usize)) -> Option<us
         .iter()
         .filter(|x| x.start >= w.end && x.end <= t.0)
         .collect();
-    if between.len() > 5 || between.iter().any(|x| NOT_OWN.contains(&x.lower.as_str())) {
+    // "when the United States imposed tariffs on Chinese goods and Beijing responded": a
+    // conjoined predicate of the clause is its own too
+    let own = match between.iter().rposition(|x| x.lower == "and") {
+        Some(k) if between.len() > 5 => &between[k + 1..],
+        _ => &between[..],
+    };
+    if own.len() > 5 || between.iter().any(|x| NOT_OWN.contains(&x.lower.as_str())) {
         return None;
     }
     let head = s.get(..w.start)?.trim_end();
@@ -385,6 +391,16 @@ mod tests {
             (
                 "They met in Oslo on May 3, where both agreed that the envoy would visit Rome.",
                 "visit",
+                false,
+            ),
+            (
+                "It began in May, when Oslo imposed duties on fish and Moscow responded in kind.",
+                "responded",
+                true,
+            ),
+            (
+                "It began in May, when Oslo imposed duties on fish from the northern fjords.",
+                "fjords",
                 false,
             ),
             (
