@@ -321,6 +321,26 @@ fn candidate<'a>(
             timex: tx,
         });
     }
+    // "He invited Kim to Russia at the time": the time named just before (within a few
+    // hundred bytes: this sentence or the one before).
+    if is_anaphoric_time(text) {
+        let at = tx.span.start();
+        let prev = se.doc_timexes.iter().rev().find(|y| {
+            y.span.end() <= at
+                && at - y.span.end() <= ANAPHORA_REACH
+                && y.kind == "DATE"
+                && !y.vague
+                && !matches!(y.precision.as_str(), "unknown" | "century")
+        })?;
+        let (start, end) = (prev.start?, prev.end?);
+        return Some(Cand {
+            start: x.start,
+            end: x.end,
+            span: Span { start, end },
+            precision: prev.precision.clone(),
+            timex: tx,
+        });
+    }
     if tx.kind == "SET" || matches!(tx.precision.as_str(), "century" | "unknown") {
         return None;
     }
@@ -370,6 +390,15 @@ fn modifies(s: &str, x_end: usize, t0: usize) -> bool {
             let g = g.trim();
             g.is_empty() || g == "'s" || g == "’s"
         })
+}
+
+/// How far back (bytes) "at the time" looks for the time it takes up.
+const ANAPHORA_REACH: usize = 400;
+
+/// True for words that take up a time named before: "at the time", "at that time".
+fn is_anaphoric_time(text: &str) -> bool {
+    let t = text.trim().to_ascii_lowercase();
+    ["at the time", "at that time", "the time", "that time"].contains(&t.as_str())
 }
 
 /// The nearest candidate: after the trigger first, right before it ("his June 12 summit"),
@@ -1234,6 +1263,18 @@ mod tests {
             let a = s.find(x).unwrap_or(0) + x.len();
             let b = s.find(t).unwrap_or(0);
             assert_eq!(modifies(s, a, b), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn anaphoric_times() {
+        for (text, want) in [
+            ("at the time", true),
+            ("At that time", true),
+            ("the time being", false),
+            ("at times", false),
+        ] {
+            assert_eq!(is_anaphoric_time(text), want, "{text}");
         }
     }
 

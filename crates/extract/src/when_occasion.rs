@@ -9,9 +9,10 @@
 //!   summit" does not take up the Hanoi one. An indefinite occasion ("at a news conference")
 //!   is new and gives nothing. A fronted "after" ("After their talks, X said ...") tells
 //!   what followed on the meeting's day.
-//! - **Relative "where"**: "Pompeo stopped in Tokyo on Saturday, where he met Abe": a
-//!   clause opened by ", where" without a date of its own happens at the time of the clause
-//!   it hangs on.
+//! - **Relative "where" / "when"**: "Pompeo stopped in Tokyo on Saturday, where he met
+//!   Abe", "the visit Yoon made to Tokyo on March 16, when the two leaders agreed ...": a
+//!   clause opened by ", where" or ", when" without a date of its own happens at the time of
+//!   the clause it hangs on.
 //!
 //! Both are fallbacks: a date in the trigger's own clause always wins.
 
@@ -175,9 +176,10 @@ pub(crate) fn mentions<'w>(ws: &'w [Word], occ: &Occasion) -> Vec<&'w Word> {
 /// trigger lies in one: "stopped in Tokyo on Saturday, where he met Abe".
 pub(crate) fn where_clause(s: &str, ws: &[Word], t: (usize, usize)) -> Option<usize> {
     let w = ws.iter().rev().filter(|w| w.end <= t.0).find(|w| {
-        w.lower == "where" || s.get(w.end..t.0).is_some_and(|g| g.contains([',', ';']))
+        ["where", "when"].contains(&w.lower.as_str())
+            || s.get(w.end..t.0).is_some_and(|g| g.contains([',', ';']))
     })?;
-    if w.lower != "where" {
+    if !["where", "when"].contains(&w.lower.as_str()) {
         return None;
     }
     // The clause's own predicate ("where he met Abe"), not a complement of it ("where the two
@@ -189,7 +191,13 @@ pub(crate) fn where_clause(s: &str, ws: &[Word], t: (usize, usize)) -> Option<us
         .iter()
         .filter(|x| x.start >= w.end && x.end <= t.0)
         .collect();
-    if between.len() > 5 || between.iter().any(|x| NOT_OWN.contains(&x.lower.as_str())) {
+    // "when the United States imposed tariffs on Chinese goods and Beijing responded": a
+    // conjoined predicate of the clause is its own too
+    let own = match between.iter().rposition(|x| x.lower == "and") {
+        Some(k) if between.len() > 5 => &between[k + 1..],
+        _ => &between[..],
+    };
+    if own.len() > 5 || between.iter().any(|x| NOT_OWN.contains(&x.lower.as_str())) {
         return None;
     }
     let head = s.get(..w.start)?.trim_end();
@@ -383,6 +391,16 @@ mod tests {
             (
                 "They met in Oslo on May 3, where both agreed that the envoy would visit Rome.",
                 "visit",
+                false,
+            ),
+            (
+                "It began in May, when Oslo imposed duties on fish and Moscow responded in kind.",
+                "responded",
+                true,
+            ),
+            (
+                "It began in May, when Oslo imposed duties on fish from the northern fjords.",
+                "fjords",
                 false,
             ),
             (
