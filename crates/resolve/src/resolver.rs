@@ -1185,6 +1185,23 @@ mod tests {
         m
     }
 
+    /// Checks each case's groups; with `both_orders`, the rows reversed must give the same.
+    fn check_groups(cases: Vec<(&str, Vec<Row<'_>>, Vec<Vec<&str>>)>, both_orders: bool) {
+        for (what, rows, want) in cases {
+            let mut want: Vec<Vec<String>> = want
+                .into_iter()
+                .map(|g| g.into_iter().map(str::to_string).collect())
+                .collect();
+            want.sort();
+            assert_eq!(groups(&rows), want, "{what}");
+            if both_orders {
+                let mut rev = rows.clone();
+                rev.reverse();
+                assert_eq!(groups(&rev), want, "{what} (reversed)");
+            }
+        }
+    }
+
     fn groups(rows: &[Row<'_>]) -> Vec<Vec<String>> {
         let mut g: Vec<Vec<String>> = resolve_clusters(rows.iter().map(mention).collect())
             .into_iter()
@@ -1948,18 +1965,8 @@ mod tests {
                 vec![vec!["a", "b"]],
             ),
         ];
-        for (what, rows, want) in cases {
-            let mut want: Vec<Vec<String>> = want
-                .into_iter()
-                .map(|g| g.into_iter().map(str::to_string).collect())
-                .collect();
-            want.sort();
-            assert_eq!(groups(&rows), want, "{what}");
-            // any input order gives the same groups
-            let mut rev = rows.clone();
-            rev.reverse();
-            assert_eq!(groups(&rev), want, "{what} (reversed)");
-        }
+        // any input order gives the same groups
+        check_groups(cases, true);
     }
 
     #[test]
@@ -2332,17 +2339,7 @@ mod tests {
                 vec![vec!["a"], vec!["b"]],
             ),
         ];
-        for (what, rows, want) in cases {
-            let mut want: Vec<Vec<String>> = want
-                .into_iter()
-                .map(|g| g.into_iter().map(str::to_string).collect())
-                .collect();
-            want.sort();
-            assert_eq!(groups(&rows), want, "{what}");
-            let mut rev = rows.clone();
-            rev.reverse();
-            assert_eq!(groups(&rev), want, "{what} (reversed)");
-        }
+        check_groups(cases, true);
     }
 
     #[test]
@@ -2423,14 +2420,7 @@ mod tests {
                 vec![vec!["a", "c"], vec!["b"]],
             ),
         ];
-        for (what, rows, want) in cases {
-            let mut want: Vec<Vec<String>> = want
-                .into_iter()
-                .map(|g| g.into_iter().map(str::to_string).collect())
-                .collect();
-            want.sort();
-            assert_eq!(groups(&rows), want, "{what}");
-        }
+        check_groups(cases, false);
     }
 
     #[test]
