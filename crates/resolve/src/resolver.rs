@@ -1186,7 +1186,7 @@ mod tests {
     }
 
     /// Checks each case's groups; with `both_orders`, the rows reversed must give the same.
-    fn check_groups(cases: Vec<(&str, Vec<Row<'_>>, Vec<Vec<&str>>)>, both_orders: bool) {
+    fn check_groups(cases: Vec<Case<'_>>, both_orders: bool) {
         for (what, rows, want) in cases {
             let mut want: Vec<Vec<String>> = want
                 .into_iter()
