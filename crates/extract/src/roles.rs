@@ -597,7 +597,8 @@ fn assign_in(
     // "the meeting between Trump and Kim": the noun names all its parties itself.
     let mut pair_given = false;
     for g in gs.iter().filter(|g| g.start >= t.end) {
-        let gap = &s[prev..g.start];
+        // Groups may overlap (a plural over the names it counts): no gap between them then.
+        let gap = s.get(prev..g.start).unwrap_or("");
         let (n, barrier) = gap_info(gap);
         if barrier {
             break;
@@ -617,7 +618,7 @@ fn assign_in(
         } else {
             g.gov.clone()
         };
-        prev = g.end;
+        prev = prev.max(g.end);
         // "tariffs on 75 billion dollars of American goods": a party inside the trigger's
         // "on"/"against" phrase takes that preposition.
         let gov = match gov.as_deref() {
@@ -903,11 +904,11 @@ fn assign_in(
     if asymmetric && !actors.iter().any(|(_, side)| *side == Side::Target) {
         let mut prev = t.end;
         for g in gs.iter().filter(|g| g.start >= t.end) {
-            let (n, barrier) = gap_info(&s[prev..g.start]);
+            let (n, barrier) = gap_info(s.get(prev..g.start).unwrap_or(""));
             if barrier || n > 8 {
                 break;
             }
-            prev = g.end;
+            prev = prev.max(g.end);
             let named = g.items.iter().all(|m| m.form == "name");
             let other = g.items.iter().flat_map(|m| &m.actors).all(|a| {
                 a.country.is_some() && !actors.iter().any(|(x, _)| x.country == a.country)
@@ -1006,11 +1007,11 @@ fn complement_targets(
             {
                 let mut prev = from;
                 for g in &comp {
-                    let gap = &s[prev..g.start];
+                    let gap = s.get(prev..g.start).unwrap_or("");
                     if gap.contains([',', ';', ':', '(']) || words(gap).len() > 8 {
                         break;
                     }
-                    prev = g.end;
+                    prev = prev.max(g.end);
                     if matches!(
                         g.gov.as_deref(),
                         None | Some("to" | "against" | "on" | "of" | "with" | "at")
@@ -1050,11 +1051,11 @@ fn complement_targets(
     }
     let mut prev = t_end;
     for g in gs.iter().filter(|g| g.start >= t_end) {
-        let (n, barrier) = gap_info(&s[prev..g.start]);
+        let (n, barrier) = gap_info(s.get(prev..g.start).unwrap_or(""));
         if barrier || n > 8 {
             return;
         }
-        prev = g.end;
+        prev = prev.max(g.end);
         if matches!(g.gov.as_deref(), Some("with" | "of")) {
             push(actors, g, Side::Target);
             return;
