@@ -14,7 +14,14 @@ use crate::draft::{Draft, DraftDate};
 use entente_doc::{ActorKind, EventStatus, EventType};
 
 /// Words before a trigger that make a "since" phrase name its last occurrence.
-const FIRST: &[&str] = &["first", "last"];
+const FIRST: &[&str] = &[
+    "first",
+    "last",
+    "most senior",
+    "highest-ranking",
+    "highest-level",
+    "most senior-level",
+];
 /// Words that negate the trigger ("has not visited since", "no president has visited since").
 const NEGATION: &[&str] = &["no", "not", "never"];
 
@@ -67,6 +74,12 @@ pub(crate) fn since_backgrounds(
         }) else {
             continue;
         };
+        // "since Noda came in October 2011" repeats the event; "since Biden took office in
+        // January" names another one
+        let between = s.get(body_start..x.start).unwrap_or_default();
+        if !repeats(between) {
+            continue;
+        }
         let (Some(a), Some(b)) = (x.item.start, x.item.end) else {
             continue;
         };
@@ -122,6 +135,40 @@ pub(crate) fn since_backgrounds(
     drafts.extend(added);
 }
 
+/// Lower-case words that may stand between "since" and its date when the phrase repeats the
+/// event ("since Noda came in", "since Hu Jintao visited in").
+const REPEATING: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "the",
+    "came",
+    "visited",
+    "went",
+    "travelled",
+    "traveled",
+    "met",
+    "did",
+    "was",
+    "were",
+    "held",
+    "one",
+    "late",
+    "early",
+    "mid",
+    "back",
+];
+
+/// True when the words between "since" and its date name no other act than the event itself.
+fn repeats(between: &str) -> bool {
+    between
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .all(|w| REPEATING.contains(&w))
+}
+
 /// The offset of a "since" that names the last occurrence of the trigger at `t` ("the first
 /// visit to Oslo since ...", "has not visited Oslo since ..."), and whether the trigger is
 /// negated.
@@ -156,13 +203,40 @@ fn last_occurrence(s: &str, t: usize) -> Option<(usize, bool)> {
     let negated = head
         .iter()
         .any(|w| NEGATION.contains(&w.as_str()) || w.ends_with("n't"));
-    let counted = head.iter().take(3).any(|w| FIRST.contains(&w.as_str()));
+    // "the first visit", "the most senior official to visit": six words before the
+    // trigger, within its comma
+    let clause = s[..t].rsplit([',', ';']).next().unwrap_or_default();
+    let near: Vec<String> = clause
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let near = format!(" {} ", near.join(" "));
+    let counted = FIRST.iter().any(|m| near.contains(&format!(" {m} ")));
     (negated || counted).then_some((since, negated))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_since_phrase_repeats_the_event_or_names_another() {
+        let table = [
+            ("Bachelet came in ", true),
+            ("Hu Jintao in ", true),
+            ("", true),
+            ("Biden took office in ", false),
+            ("the war ended in ", false),
+        ];
+        for (between, want) in table {
+            assert_eq!(repeats(between), want, "{between}");
+        }
+    }
 
     #[test]
     fn a_since_phrase_names_the_last_occurrence() {
@@ -191,6 +265,11 @@ mod tests {
                 "The first leaders met for the first time since 1990.",
                 "met",
                 None,
+            ),
+            (
+                "He is the most senior Chilean official to visit Peru since May 2001, when Lagos came.",
+                "visit",
+                Some(("since May", false)),
             ),
             // another event
             (
