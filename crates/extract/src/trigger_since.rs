@@ -46,15 +46,17 @@ pub(crate) fn since_backgrounds(
     let mut drop = Vec::new();
     for &(t, ty) in triggers {
         let own = (from..drafts.len()).find(|&i| drafts[i].trigger_at.1 == t);
-        let i = match own {
-            Some(i) => i,
-            None => match (from..drafts.len())
-                .rev()
-                .find(|&i| drafts[i].trigger_at.1 < t && drafts[i].event_type == ty)
-            {
-                Some(i) => i,
-                None => continue,
-            },
+        let before = (from..drafts.len())
+            .rev()
+            .find(|&i| drafts[i].trigger_at.1 < t && drafts[i].event_type == ty);
+        // "will visit North Korea ..., his first trip to the country since": a meeting
+        // whose own draft lacks a party takes the parties of the one it repeats
+        let lacking = |i: usize| ty == EventType::Consult && drafts[i].countries().len() < 2;
+        let i = match (own, before) {
+            (Some(o), Some(b)) if lacking(o) && !lacking(b) => b,
+            (Some(o), _) => o,
+            (None, Some(b)) => b,
+            (None, None) => continue,
         };
         let Some(d) = drafts.get_mut(i) else { continue };
         let Some((since, negated)) = last_occurrence(s, t) else {
