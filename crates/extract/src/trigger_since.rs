@@ -205,13 +205,15 @@ fn last_occurrence(s: &str, t: usize) -> Option<(usize, bool)> {
     let negated = head
         .iter()
         .any(|w| NEGATION.contains(&w.as_str()) || w.ends_with("n't"));
-    // "the first visit", "the most senior official to visit": six words before the
-    // trigger, within its comma
-    let clause = s[..t].rsplit([',', ';']).next().unwrap_or_default();
+    // "the first visit", "the most senior official to visit": the trigger's first word and
+    // six before it, within its comma
+    // (a trigger may start with the marker: "first summit")
+    let word_end = rest.find(' ').map_or(s.len(), |e| t + e);
+    let clause = s[..word_end].rsplit([',', ';']).next().unwrap_or_default();
     let near: Vec<String> = clause
         .split_whitespace()
         .rev()
-        .take(6)
+        .take(7)
         .map(|w| w.to_lowercase())
         .collect::<Vec<_>>()
         .into_iter()
@@ -272,6 +274,11 @@ mod tests {
                 "He is the most senior Chilean official to visit Peru since May 2001, when Lagos came.",
                 "visit",
                 Some(("since May", false)),
+            ),
+            (
+                "Talks could pave the way for the first summit of the two states since 2018.",
+                "first summit",
+                Some(("since 2018", false)),
             ),
             // another event
             (
