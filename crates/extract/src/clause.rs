@@ -18,27 +18,6 @@ pub struct Clause {
     pub speaker: Option<(usize, usize)>,
 }
 
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "stated",
-    "announced",
-    "added",
-    "noted",
-    "reported",
-    "declared",
-    "confirmed",
-    "insisted",
-    "explained",
-    "wrote",
-    "tweeted",
-    "claimed",
-    "disclosed",
-    "revealed",
-    "according",
-];
-
 fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .scan(0usize, |pos, w| {
@@ -75,6 +54,10 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             break;
         }
     }
+    // "Lavrov, who flew in from Beijing and was met by Choe, held talks": nothing inside a
+    // relative clause closed before the trigger starts the trigger's clause.
+    let hard_start = start;
+    let relative = closed_relative_before(sentence, trigger_start);
     // A comma + conjunction + a lower-case word starts a new predicate ("…, and has also
     // offered to meet Trump", "…, but Kim refused").
     for conj in [
@@ -130,10 +113,15 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
             end = at;
         }
     }
+    if let Some((a, close)) = relative {
+        if a >= hard_start && start > a && start <= close {
+            start = hard_start;
+        }
+    }
     let mut speaker = None;
     for (pos, w) in words(sentence) {
         let lw = w.to_ascii_lowercase();
-        if !REPORTING.contains(&lw.as_str()) {
+        if !crate::roles_verbs::is_reporting(&lw) {
             continue;
         }
         let wend = pos + w.len();
@@ -184,6 +172,24 @@ pub fn clause_of(sentence: &str, trigger_start: usize, trigger_end: usize) -> Cl
         end,
         speaker,
     }
+}
+
+/// A relative clause set off by commas that closes right before the trigger at `at` ("Kim,
+/// who arrived on Monday and was met by Xi, *held* talks"): the byte offsets of its opening
+/// comma and of its closing comma. At most two words (auxiliaries, adverbs) may stand between
+/// the closing comma and the trigger.
+pub(crate) fn closed_relative_before(sentence: &str, at: usize) -> Option<(usize, usize)> {
+    let head = sentence.get(..at)?;
+    let close = head.rfind(',')?;
+    let between = &head[close + 1..];
+    if between.split_whitespace().count() > 2 || between.contains(['"', '“', '”']) {
+        return None;
+    }
+    let a = [", who ", ", which "]
+        .iter()
+        .filter_map(|r| head[..close].rfind(r))
+        .max()?;
+    Some((a, close))
 }
 
 /// The part of `clause` whose actors may take part in the trigger's event: a relative
@@ -301,7 +307,7 @@ fn and_new_subject(sentence: &str, from: usize, at: usize) -> bool {
         return false;
     };
     let rest = seg.len() - v - 1;
-    let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    let reporting = crate::roles_verbs::is_reporting(&seg[v].to_ascii_lowercase());
     rest >= if reporting { 3 } else { 1 }
 }
 
@@ -318,7 +324,7 @@ fn and_new_predicate(sentence: &str, from: usize, at: usize) -> bool {
     let Some(v) = seg.iter().rposition(|w| verb_like(w)) else {
         return false;
     };
-    let reporting = REPORTING.contains(&seg[v].to_ascii_lowercase().as_str());
+    let reporting = crate::roles_verbs::is_reporting(&seg[v].to_ascii_lowercase());
     let rest = seg.len() - v - 1;
     rest >= if reporting { 3 } else { 1 }
 }
@@ -502,6 +508,11 @@ mod tests {
                 "Kim met Xi in Beijing, where Putin visited last year.",
                 "met",
                 "Kim met Xi in Beijing, where Putin visited last year.",
+            ),
+            (
+                "Macron, who flew in from Berlin and was met by his counterpart, Sanchez, held talks with him.",
+                "held talks",
+                "Macron, who flew in from Berlin and was met by his counterpart, Sanchez, held talks with him.",
             ),
         ];
         for (s, trig, want) in cases {

@@ -80,6 +80,9 @@ pub struct Draft {
     /// its clause ("Kim, who travelled to Vietnam by train, will stay on for an official
     /// visit"): background of the subject, whose status gives way to the main predicate's.
     pub relative: bool,
+    /// The words of the triggers that report it, lower case ("tighten controls", "white
+    /// list"): two measures of one type by the same parties are told apart by them.
+    pub trigger_words: Vec<String>,
 }
 
 /// A draft's date.

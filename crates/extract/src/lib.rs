@@ -24,6 +24,7 @@ mod place;
 mod roles;
 mod roles_implicit;
 mod roles_np;
+mod roles_verbs;
 mod stage;
 pub mod status;
 mod when;

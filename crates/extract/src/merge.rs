@@ -225,6 +225,12 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
             return false;
         }
     }
+    // two measures of one kind by the same parties, told in other sentences with other words
+    // ("will tighten controls on exports" / "plans to remove South Korea from its white
+    // list"): two acts
+    if d.event_type == EventType::Sanction && other_measure(e, d) {
+        return false;
+    }
     let (ce, cd) = (e.countries(), d.countries());
     if cd.is_empty() && d.orgs().is_empty() {
         return d.form == Form::Noun;
@@ -267,6 +273,31 @@ fn compatible(e: &Draft, d: &Draft) -> bool {
     }
     // Same parties: one event unless both carry dates (checked above to overlap).
     true
+}
+
+/// Content words shorter than this are not compared ("on", "the").
+const STEM_MIN: usize = 4;
+
+/// The first letters of a trigger word that stand for its stem ("tighten", "tightening").
+const STEM_LEN: usize = 5;
+
+/// True when `d` comes from a sentence of its own (not one of `e`'s) and no trigger word of
+/// `d` shares a stem with one of `e`'s ("export curbs" / "the curbs": one measure; "tighten
+/// controls" / "white list": two).
+fn other_measure(e: &Draft, d: &Draft) -> bool {
+    if e.sentences.contains(&d.trigger_at.0) || e.trigger_words.is_empty() {
+        return false;
+    }
+    let stems = |x: &Draft| -> Vec<String> {
+        x.trigger_words
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.len() >= STEM_MIN)
+            .map(|w| w.chars().take(STEM_LEN).collect())
+            .collect()
+    };
+    let (se, sd) = (stems(e), stems(d));
+    !sd.is_empty() && !sd.iter().any(|w| se.contains(w))
 }
 
 /// Sorted countries of the actors on one side.
@@ -378,6 +409,11 @@ fn absorb(e: &mut Draft, mut d: Draft) {
     }
     if matches!(e.hint, Some(crate::lexicon::ModeHint::Meet) | None) && d.hint.is_some() {
         e.hint = d.hint;
+    }
+    for w in d.trigger_words {
+        if !e.trigger_words.contains(&w) {
+            e.trigger_words.push(w);
+        }
     }
     for s in d.sentences {
         if !e.sentences.contains(&s) {
@@ -560,6 +596,40 @@ mod tests {
             arrival: false,
             own_predicate: false,
             relative: false,
+            trigger_words: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn measures_told_with_other_words_in_other_sentences_are_two() {
+        // (words of e, sentence of e, words of d, sentence of d, two measures)
+        type Case<'a> = (&'a [&'a str], u32, &'a [&'a str], u32, bool);
+        let table: [Case; 4] = [
+            (&["tighten", "controls"], 0, &["white", "list"], 2, true),
+            (&["export", "curbs"], 0, &["curbs"], 3, false),
+            (&["tighten", "controls"], 0, &["tightening", "of"], 1, false),
+            (&["tighten", "controls"], 0, &["white", "list"], 0, false),
+        ];
+        for (we, se, wd, sd, want) in table {
+            let mut e = draft(
+                EventType::Sanction,
+                Form::Base,
+                EventStatus::Planned,
+                &[("JPN", Side::Source), ("KOR", Side::Target)],
+                None,
+                (se, 0),
+            );
+            e.trigger_words = we.iter().map(|w| w.to_string()).collect();
+            let mut d = draft(
+                EventType::Sanction,
+                Form::Noun,
+                EventStatus::Planned,
+                &[("JPN", Side::Source), ("KOR", Side::Target)],
+                None,
+                (sd, 5),
+            );
+            d.trigger_words = wd.iter().map(|w| w.to_string()).collect();
+            assert_eq!(other_measure(&e, &d), want, "{we:?} / {wd:?}");
         }
     }
 

@@ -262,6 +262,8 @@ pub(crate) fn locate_act(
         .into_iter()
         .filter(|p| !locative_only || is_locative(s, p.start))
         .filter(|p| p.start < t.end || !opens_complement(s.get(t.end..p.start).unwrap_or("")))
+        // "offered talks to Pyongyang", "a message from Seoul": the addressee or the sender
+        .filter(|p| !directional(s, p.start))
         .min_by_key(|p| {
             let loc = if is_locative(s, p.start) { 0 } else { 1000 };
             let dist = if p.start >= t.end {
@@ -272,6 +274,20 @@ pub(crate) fn locate_act(
             loc + dist
         })
         .map(|p| p.loc)
+}
+
+/// True when the place at byte `at` follows a preposition of direction ("to", "from",
+/// "toward"), possibly with "the": for a statement it names a party, not where it was made.
+fn directional(s: &str, at: usize) -> bool {
+    let w = prev_word(s, at).to_ascii_lowercase();
+    let w = if w == "the" {
+        let head = s[..at].trim_end();
+        let head = &head[..head.len().saturating_sub(3)];
+        prev_word(head, head.len()).to_ascii_lowercase()
+    } else {
+        w
+    };
+    matches!(w.as_str(), "to" | "from" | "toward" | "towards" | "into")
 }
 
 /// Words that may stand between a visit verb and its destination ("travelled to the
@@ -519,6 +535,20 @@ mod tests {
         for (s, word, want) in table {
             let at = s.find(word).expect("word in sentence");
             assert_eq!(after_title(s, at), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn directions_name_parties() {
+        // (sentence, place word, after a preposition of direction)
+        let table = [
+            ("Lima offered talks to Quito.", "Quito", true),
+            ("A letter came from the Hague.", "Hague", true),
+            ("Lima protested in Quito.", "Quito", false),
+        ];
+        for (s, word, want) in table {
+            let at = s.find(word).expect("word in sentence");
+            assert_eq!(directional(s, at), want, "{s}");
         }
     }
 

@@ -172,6 +172,12 @@ const HEADS: &[&str] = &[
     "counterparts",
     "embassy",
     "fighters",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "tens",
 ];
 
 /// Words that open a subordinate or relative clause: an object or adjunct is not sought
@@ -313,6 +319,32 @@ pub(crate) fn np_start(s: &str, at: usize) -> usize {
     at
 }
 
+/// True when `gap` (the words before a mention) ends in a noun for people or a body and
+/// "of"/"from" ("exiled dissidents from", "the leaders of"): the mention stands for that head.
+pub(crate) fn head_of_phrase(gap: &str) -> bool {
+    let ws = words(gap);
+    // "of"/"from" among the last three words, the rest lower-case modifiers ("from
+    // military-ruled", "of the")
+    let Some(k) = ws
+        .iter()
+        .rposition(|(_, w)| w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("from"))
+    else {
+        return false;
+    };
+    let modifiers = &ws[k + 1..];
+    k >= 1
+        && modifiers.len() <= 2
+        && modifiers
+            .iter()
+            .all(|(_, w)| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        && HEADS.contains(
+            &ws[k - 1]
+                .1
+                .to_ascii_lowercase()
+                .trim_end_matches(['\'', '’']),
+        )
+}
+
 /// The preposition governing a noun phrase starting at `np` ("in", "with"), if any.
 pub(crate) fn governor(s: &str, np: usize) -> Option<String> {
     let (ws, w) = word_before(s, np)?;
@@ -430,6 +462,7 @@ mod tests {
             ),
             ("the seizure of 27 Ukrainian ships", "Ukrainian", Some("of")),
             ("In 2019 China imposed tariffs", "China", None),
+            ("Dozens of Nigerian students were freed", "Nigerian", None),
             ("met with exiled dissidents from Myanmar", "Myanmar", None),
             ("a visit by then-US Speaker Pelosi", "US", Some("by")),
             ("Kim met Xi in Beijing", "Xi", None),
@@ -459,6 +492,21 @@ mod tests {
         for (s, m, want) in cases {
             let at = s.find(m).unwrap();
             assert_eq!(governor(s, np_start(s, at)).as_deref(), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn heads_of_phrases() {
+        let cases = [
+            (" exiled dissidents from military-ruled ", true),
+            (" exiled dissidents from ", true),
+            (" the leaders of the ", true),
+            (" the leaders of ", true),
+            (" weapons from ", false),
+            (" in ", false),
+        ];
+        for (g, want) in cases {
+            assert_eq!(head_of_phrase(g), want, "{g:?}");
         }
     }
 

@@ -138,6 +138,11 @@ impl EventExtractor {
             if reduced_relative(s, t, def.event_type) {
                 continue;
             }
+            // "the missiles that Pyongyang fired on May 9": "fired on" before a date is no
+            // attack on anyone
+            if def.event_type == EventType::Assault && preposition_before_date(s, t, timex_starts) {
+                continue;
+            }
             // "the militant group that has seized parts of Iraq": a relative clause whose
             // subject is no actor tells about something else than the clause's parties
             if relative_of_non_actor(s, t, mentions) {
@@ -439,6 +444,10 @@ impl EventExtractor {
                 own_predicate: has_own_predicate(cx.text, t, &cx.cues)
                     || prior_reference(cx.text, t),
                 relative: in_relative(cx.text, clause, t),
+                trigger_words: cx.text[t.start..t.end]
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect(),
             };
             d.historical = historical(d.date.as_ref(), cx.doc.published_date());
             host_from_place(&mut d);
@@ -555,8 +564,8 @@ const FINITE_BEFORE: &[&str] = &[
 /// describes the noun before it ("two Brazilian men sought in the slaying", "a Hamas member
 /// jailed over a year ago", "officials accused of playing a role"): a lower-case word that
 /// is not an auxiliary, pronoun or adverb stands before it, and a preposition or a time word
-/// follows its verb. Attacks keep such forms ("soldiers killed in Ukraine" reports the
-/// killing).
+/// follows its verb ("servicemen killed in the Korean War"). An existential sentence keeps it
+/// ("There were ten soldiers killed in Ukraine today" reports the killing).
 fn reduced_relative(s: &str, t: &TriggerMatch, ty: EventType) -> bool {
     if t.form != Form::Past
         || !matches!(
@@ -567,7 +576,14 @@ fn reduced_relative(s: &str, t: &TriggerMatch, ty: EventType) -> bool {
                 | EventType::Support
                 | EventType::Reject
                 | EventType::Sanction
+                | EventType::Assault
         )
+    {
+        return false;
+    }
+    // "There were ten soldiers killed in Ukraine today": the participle is the assertion
+    let head = s[..t.start].to_ascii_lowercase();
+    if head.contains("there were") || head.contains("there was") || head.contains("there have been")
     {
         return false;
     }
@@ -622,6 +638,18 @@ fn reduced_relative(s: &str, t: &TriggerMatch, ty: EventType) -> bool {
     }
 }
 
+/// True when trigger `t` ends in a preposition ("fired on", "fired at") and a time
+/// expression starts right after it ("fired on May 9", "opened fire at dawn" is not matched):
+/// the preposition belongs to the date, not to a target.
+fn preposition_before_date(s: &str, t: &TriggerMatch, timex_starts: &[usize]) -> bool {
+    let trig = s[t.start..t.end].to_ascii_lowercase();
+    if !(trig.ends_with(" on") || trig.ends_with(" at") || trig.ends_with(" in")) {
+        return false;
+    }
+    let next = t.end + (s[t.end..].len() - s[t.end..].trim_start().len());
+    timex_starts.contains(&next)
+}
+
 /// True when verb trigger `t` opens a relative clause ("that has seized", "which attacked")
 /// whose antecedent, the noun right before the pronoun, is no actor ("the militant group
 /// that has seized parts of Iraq"): the clause's subject is not one of its parties.
@@ -636,7 +664,9 @@ fn relative_of_non_actor(
     let head = s[..t.start].trim_end();
     let words: Vec<&str> = head.rsplitn(4, char::is_whitespace).collect();
     // words[0] is the word right before the trigger
-    let aux = |w: &str| matches!(w, "has" | "have" | "had" | "was" | "were" | "is" | "are");
+    // active voice only: in "an employee who was detained in Beijing" the antecedent is the
+    // one acted on, and the act stands
+    let aux = |w: &str| matches!(w, "has" | "have" | "had");
     let pron_at = match words.as_slice() {
         [w0, ..] if matches!(*w0, "that" | "which" | "who") => 0,
         [w0, w1, ..] if aux(w0) && matches!(*w1, "that" | "which" | "who") => 1,
@@ -748,17 +778,8 @@ fn standing(s: &str, t: &TriggerMatch, clause: &Clause) -> bool {
         .any(|w| matches!(*w, "has" | "have" | "'s" | "'ve"));
     // "has repeatedly invited him", "have long backed the plan": a present perfect of a
     // habit or a standing position
-    const HABIT: &[&str] = &[
-        "repeatedly",
-        "long",
-        "often",
-        "frequently",
-        "regularly",
-        "routinely",
-        "consistently",
-        "always",
-        "persistently",
-    ];
+    // ("has repeatedly called on Seoul to ..." reports recent statements: it stands)
+    const HABIT: &[&str] = &["long", "consistently", "always", "traditionally"];
     if perfect && before.first().is_some_and(|w| HABIT.contains(w)) {
         return true;
     }
@@ -1070,6 +1091,29 @@ fn subordinate_clause_start(s: &str, from: usize, to: usize) -> Option<usize> {
         }
     }
     found
+}
+
+/// The end (the byte of its comma) of an opening subordinate clause that holds byte `at`
+/// ("Hours after the trip was announced, ...", "Three weeks before the invasion, ..."):
+/// one of the sentence's first four words is a subordinating word and no comma comes
+/// between the sentence start and `at`. `None` otherwise.
+fn opening_subordinate_end(s: &str, at: usize) -> Option<usize> {
+    const OPENERS: &[&str] = &["after", "before", "since", "when", "while", "as", "once"];
+    let head = s.get(..at)?;
+    if head.contains(',') {
+        return None;
+    }
+    let opens = head.split_whitespace().take(4).any(|w| {
+        OPENERS.contains(
+            &w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+                .as_str(),
+        )
+    });
+    if !opens {
+        return None;
+    }
+    s.get(at..)?.find(',').map(|i| at + i)
 }
 
 /// True when `between` two verb triggers a conjunction joins a second predicate to the first
@@ -1397,6 +1441,11 @@ impl Stage for EventExtractor {
                         clause.end = cut;
                     }
                 }
+                // "Hours after the trip was announced, the court issued a warrant": a trigger
+                // in an opening subordinate clause ends at its comma
+                if let Some(comma) = opening_subordinate_end(s, t.start) {
+                    clause.end = clause.end.min(comma);
+                }
                 drafts.extend(self.drafts(&cx, &t, &clause, next.map(|n| n.start)));
             }
         }
@@ -1484,6 +1533,41 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_subordinate_clause_ends_at_its_comma() {
+        // (sentence, trigger, text where its clause ends)
+        let table = [
+            (
+                "Hours after the trip was announced, the court in Lyon issued a warrant.",
+                "trip",
+                Some(", the court"),
+            ),
+            (
+                "Three weeks before the talks, Lima recalled its envoy.",
+                "talks",
+                Some(", Lima"),
+            ),
+            (
+                "Lima recalled its envoy after the talks, officials said.",
+                "talks",
+                None,
+            ),
+            (
+                "After the talks, Lima recalled its envoy.",
+                "recalled",
+                None,
+            ),
+        ];
+        for (s, trig, want) in table {
+            let at = s.find(trig).expect("trigger");
+            assert_eq!(
+                opening_subordinate_end(s, at),
+                want.map(|w| s.find(w).expect("end")),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
     fn a_subordinate_clause_with_its_own_subject_closes_the_clause() {
         // (sentence, trigger, later verb trigger, text where the clause is cut)
         let table = [
@@ -1565,6 +1649,20 @@ mod tests {
                 false,
             ),
             (
+                "Lima returned the remains of servicemen killed in the war.",
+                "killed",
+                &[],
+                true,
+                false,
+            ),
+            (
+                "There were ten soldiers killed in the town today.",
+                "killed",
+                &[],
+                false,
+                false,
+            ),
+            (
                 "The court jailed him for two years.",
                 "jailed",
                 &[],
@@ -1582,6 +1680,13 @@ mod tests {
                 "It backs Chad, which seized the town.",
                 "seized",
                 &[("Chad", "TCD")],
+                false,
+                false,
+            ),
+            (
+                "It named an engineer who was detained in Minsk.",
+                "detained",
+                &[("Minsk", "BLR")],
                 false,
                 false,
             ),
@@ -1836,7 +1941,7 @@ mod tests {
                 &[],
             ),
             (
-                "Lagos has repeatedly invited the Ghanaian president to visit.",
+                "Lagos has always backed the Ghanaian president.",
                 &[],
             ),
             // a warning that another party may act is a forecast of that act
@@ -1983,6 +2088,7 @@ mod tests {
             arrival: false,
             own_predicate: false,
             relative: false,
+            trigger_words: Vec::new(),
         };
         // (mode, actors, expected place country)
         let table = [

@@ -76,7 +76,47 @@ fn word_count(s: &str) -> usize {
 /// it will).
 pub fn decide(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<(EventStatus, bool)> {
     // `None`: negated, no event. The flag says whether anything but the default decided.
-    decide_inner(lex, inp).map(|s| (s, !is_default(inp, s) || past_copula(inp)))
+    decide_inner(lex, inp).map(|s| {
+        (
+            s,
+            !is_default(inp, s) || past_copula(inp) || past_support(inp),
+        )
+    })
+}
+
+/// Past verbs that make a meeting or act noun after them happen ("held bilateral talks",
+/// "had a brief meeting", "attended the summit").
+const PAST_SUPPORT: &[&str] = &[
+    "held",
+    "had",
+    "attended",
+    "hosted",
+    "concluded",
+    "wrapped",
+    "completed",
+    "conducted",
+    "staged",
+];
+
+/// True when a noun trigger follows a past support verb within three words in its clause
+/// ("Park also held bilateral talks with Wang"): the sentence states that the event took
+/// place, as firmly as a past verb would.
+fn past_support(inp: &StatusInput<'_>) -> bool {
+    if inp.form != Form::Noun {
+        return false;
+    }
+    let (cs, ts) = (inp.clause.0.min(inp.trigger.0), inp.trigger.0);
+    let Some(head) = inp.sentence.get(cs..ts) else {
+        return false;
+    };
+    if head.trim_end().ends_with(',') {
+        return false;
+    }
+    head.split_whitespace()
+        .rev()
+        .take(COPULA_WORDS + 1)
+        .take_while(|w| !w.ends_with(','))
+        .any(|w| PAST_SUPPORT.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// Words allowed between a past copula and the noun it predicates ("was the third meeting").
@@ -191,7 +231,16 @@ fn decide_cues(lex: &Lexicon, inp: &StatusInput<'_>) -> Option<EventStatus> {
     if has(Cue::Denied, w.before, w.after) || has_noun_after(Cue::Denied, noun_end) {
         return Some(EventStatus::Denied);
     }
-    if has(Cue::Cancelled, w.before, w.after) || has_noun_after(Cue::Cancelled, noun_end) {
+    // a cue that runs into the trigger ("will not travel" before "travel to")
+    let into_trigger = |cue: Cue| {
+        inp.cues
+            .iter()
+            .any(|c| c.cue == cue && c.start >= cs && c.start < ts && c.end > ts && c.end <= te)
+    };
+    if has(Cue::Cancelled, w.before, w.after)
+        || has_noun_after(Cue::Cancelled, noun_end)
+        || into_trigger(Cue::Cancelled)
+    {
         return Some(EventStatus::Cancelled);
     }
     if has_before(Cue::Negation, 3) || negated_noun_predicate(inp) {
@@ -462,6 +511,52 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_after_a_past_support_verb_is_stated() {
+        let lex = lexicon();
+        // (sentence, trigger, stated)
+        let table = [
+            (
+                "Lula also held bilateral talks with Ruto.",
+                "bilateral talks",
+                true,
+            ),
+            (
+                "The ministers had a brief meeting in Lima.",
+                "meeting",
+                true,
+            ),
+            ("The summit opened in Lima.", "summit", false),
+            ("They held firm, and the talks went on.", "talks", false),
+        ];
+        for (s, trig, want) in table {
+            let at = s.find(trig).expect("trigger in sentence");
+            let t = lex
+                .triggers_in(s)
+                .into_iter()
+                .find(|t| t.start == at)
+                .expect("a trigger");
+            let clause = clause_of(s, t.start, t.end);
+            let inp = StatusInput {
+                sentence: s,
+                cues: &[],
+                clause: (clause.start, clause.end),
+                trigger: (t.start, t.end),
+                form: Form::Noun,
+                pledge: false,
+                arrival: false,
+                content_follows: false,
+                purpose_of_past: false,
+                date: None,
+                date_in_days: false,
+                date_future: None,
+                published: None,
+                next_trigger: None,
+            };
+            assert_eq!(past_support(&inp), want, "{s}");
+        }
+    }
+
+    #[test]
     fn statuses_from_cues_forms_and_dates() {
         use EventStatus::*;
         let lex = lexicon();
@@ -475,6 +570,14 @@ mod tests {
                 Some(Occurred),
             ),
             ("Kim will meet Xi.", "meet", None, Some(Planned)),
+            // a trip declined
+            (
+                "Ruto will not travel to Lima for the summit.",
+                "travel to",
+                None,
+                Some(Cancelled),
+            ),
+            ("Ruto will not meet Xi.", "meet", None, None),
             // a noun whose own predicate is a negated passive
             (
                 "Trump cautioned that a deal might not be reached in one session.",

@@ -52,11 +52,12 @@ use crate::when_cues::{
     complement_before, complement_between, complement_start, control_between, is_announced_object,
     is_announcing, is_attributive_of_other, is_bare_time_of_day, is_bound, is_count_window,
     is_past_verb, is_possessive_of_other, is_report_date_of, is_superseded, participle_between,
-    preposition_after, preposition_between, relative_spans, split_by_relative, words, Word,
+    participle_clause_between, preposition_after, preposition_between, relative_spans,
+    split_by_relative, words, Word,
 };
 use crate::when_list::{ahead, duration_days, list_items, list_parts, widen, Span};
-use crate::when_occasion::{mentions, occasion_phrase, where_clause};
-use crate::when_offset::{apposed, fronted, later_shift, length, relation, shifted};
+use crate::when_occasion::{dates_purpose, mentions, occasion_phrase, where_clause};
+use crate::when_offset::{apposed, fronted, later_shift, length, occasion_key, relation, shifted};
 use crate::when_scope::{
     is_definite_object, is_fronted, is_past_report, is_return_journey, is_short_lead,
     is_taken_up_subject, occasion_after, points_back, reaches, stay_edge,
@@ -345,7 +346,9 @@ fn candidate<'a>(
                 || !se.speech && complement_before(s, &se.ws, pos, t)
                 || control_between(&se.ws, pos, t)
                 || preposition_after(s, &se.ws, pos, t)
-                || se.noun && preposition_between(s, &se.ws, pos, t))
+                || se.noun && preposition_between(s, &se.ws, pos, t)
+                || se.noun && participle_clause_between(s, &se.ws, pos, t)
+                || !se.scheduled && dates_purpose(&se.ws, pos, t))
         {
             return None;
         }
@@ -698,16 +701,29 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
                 .filter(|y| y.end <= x.start && y.item.kind == "DATE" && y.item.precision == "day")
                 .map(|y| y.end)
                 .max();
-            let (sign, present) = relation(se.s, &se.ws, pos, t)
-                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false)))
-                .or_else(|| Some((apposed(se.s, &se.ws, pos, t, day_end?)?, false)))?;
+            let (sign, present, told) = relation(se.s, &se.ws, pos, t)
+                .map(|(sign, present)| (sign, present, false))
+                .or_else(|| Some((fronted(se.s, &se.ws, pos, t)?, false, true)))
+                .or_else(|| Some((apposed(se.s, &se.ws, pos, t, day_end?)?, false, false)))?;
             let (n, unit) = length(&x.item.value)?;
             let anchor = if present {
                 se.published?
             } else {
-                // "China and Russia on Thursday vetoed ... The vote came a day after": the
-                // last day named before, in this sentence or an earlier one.
-                last_day_before(&cx.doc.timexes, x.item.span.start())?
+                // "Hours after the trip was announced, ...": the day of the occasion's own
+                // earlier mention; else "China and Russia on Thursday vetoed ... The vote
+                // came a day after": the last day named before, in this sentence or an
+                // earlier one.
+                told.then(|| {
+                    // "A day before Thursday's meeting, ...": the occasion's own day
+                    cx.timexes
+                        .iter()
+                        .filter(|y| y.start >= x.end && y.end <= t.0)
+                        .filter(|y| y.item.kind == "DATE" && y.item.precision == "day")
+                        .find_map(|y| y.item.start)
+                        .or_else(|| occasion_day(se, cx, pos, t))
+                })
+                .flatten()
+                .or_else(|| last_day_before(&cx.doc.timexes, x.item.span.start()))?
             };
             let (sp, precision) = shifted(anchor, n, unit, sign)?;
             Some((
@@ -720,6 +736,45 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
                 },
             ))
         })
+}
+
+/// "Hours after the trip was announced, the court issued a warrant": the day of the latest
+/// earlier sentence that tells of the occasion's verb ("announced"), or of its head noun when
+/// it has none, with a day-precise date in that word's clause. `x` is the distance, `t` the
+/// trigger.
+fn occasion_day(
+    se: &Sent<'_>,
+    cx: &SentenceCtx<'_>,
+    x: (usize, usize),
+    t: (usize, usize),
+) -> Option<chrono::NaiveDate> {
+    let key = occasion_key(se.s, &se.ws, x, t)?;
+    let doc = cx.doc;
+    let sid = usize::try_from(cx.sid).ok()?;
+    for prev in doc.sentences.get(..sid)?.iter().rev() {
+        if prev.caption || prev.headline {
+            continue;
+        }
+        let Some(text) = doc.text.get(prev.span.range()) else {
+            continue;
+        };
+        let ws = words(text);
+        let Some(m) = ws.iter().find(|w| w.lower == key) else {
+            continue;
+        };
+        let cl = clause_of(text, m.start, m.end);
+        let at = |y: &Timex| y.span.start().saturating_sub(prev.span.start());
+        return doc
+            .timexes
+            .iter()
+            .filter(|y| y.span.start() >= prev.span.start() && y.span.end() <= prev.span.end())
+            .filter(|y| y.kind == "DATE" && y.precision == "day" && y.start.is_some())
+            .filter(|y| at(y) >= cl.start && at(y) < cl.end)
+            .min_by_key(|y| at(y).abs_diff(m.start))
+            .and_then(|y| y.end)
+            .filter(|d| se.published.is_none_or(|p| *d <= p));
+    }
+    None
 }
 
 /// "On Sunday, Yoon held talks with Li, and Li and Kishida also met each other": the date

@@ -270,6 +270,12 @@ pub(crate) fn relative_spans(s: &str, ws: &[Word]) -> Vec<(usize, usize)> {
             before.len() - 1
         } else if prep && w.lower == "which" {
             ws.get(i - 1).map_or(w.start, |p| p.start)
+        } else if ["who", "whom", "which"].contains(&w.lower.as_str())
+            && i > 0
+            && relative_that(s, ws, i)
+        {
+            // "an employee of the firm who was detained in March": a restrictive clause
+            w.start
         } else {
             continue;
         };
@@ -423,7 +429,48 @@ fn relative_that(s: &str, ws: &[Word], i: usize) -> bool {
         return false;
     }
     let p = prev.lower.as_str();
-    !(THAT_COMPLEMENT.contains(&p) || p.ends_with("ed") || p.ends_with("ly"))
+    if THAT_COMPLEMENT.contains(&p) || p.ends_with("ed") || p.ends_with("ly") {
+        return false;
+    }
+    // "said on Tuesday that", "announced last week that": a time phrase between the verb
+    // and its complement
+    const TIME_WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let timed = TIME_WORDS.contains(&p) || p.chars().all(|c| c.is_ascii_digit());
+    let verb_before =
+        ws[..i.saturating_sub(1)].iter().rev().take(4).any(|w| {
+            THAT_COMPLEMENT.contains(&w.lower.as_str()) || !w.cap && w.lower.ends_with("ed")
+        });
+    !(timed && verb_before)
 }
 
 /// True when the relative clauses separate the date at `x` from the trigger at `t`: one lies
@@ -687,7 +734,37 @@ pub(crate) fn participle_between(
             && (["those", "ones"].contains(&p.lower.as_str())
                 || s.get(p.end..w.start).is_some_and(|g| g.contains(',')))
     });
-    agent || apposed
+    // "... during the visit, which would replace treaties signed in 1961 and 2000": a noun
+    // with a past participle right before the date (a reduced relative) dates that noun,
+    // once a finite verb of its own stands between it and the trigger.
+    let reduced = n >= 3 && {
+        let last = between[n - 1];
+        let k = if ["in", "on", "at", "during"].contains(&last.lower.as_str()) {
+            n - 2
+        } else {
+            n - 1
+        };
+        let part = between[k];
+        let noun = k.checked_sub(1).map(|j| between[j]);
+        const FINITE: &[&str] = &[
+            "would", "will", "could", "can", "may", "might", "should", "is", "are", "was", "were",
+            "has", "have", "had",
+        ];
+        part.lower.len() > 4
+            && part.lower.ends_with("ed")
+            && noun.is_some_and(|m| {
+                !m.cap
+                    && !AUX.contains(&m.lower.as_str())
+                    && !FINITE.contains(&m.lower.as_str())
+                    && !m.lower.ends_with("ly")
+                    && !["it", "they", "he", "she", "we", "who", "which", "that"]
+                        .contains(&m.lower.as_str())
+            })
+            && between[..k.saturating_sub(1)]
+                .iter()
+                .any(|w| FINITE.contains(&w.lower.as_str()))
+    };
+    agent || apposed || reduced
 }
 
 /// Where the complement of a statement-like trigger starts: "agreed to hold ...", "asked
@@ -715,6 +792,49 @@ pub(crate) fn complement_start(s: &str, ws: &[Word], t: (usize, usize)) -> Optio
         .map(|(_, w)| w.start)
 }
 
+/// Participles that refer to another event as a reason or a topic ("..., citing Moscow's
+/// seizure of three ships"): the event they name has a time of its own. Concurrent acts
+/// ("..., shaking hands before signing a joint statement") share the main clause's date.
+const REFERRING: &[&str] = &[
+    "citing",
+    "blaming",
+    "condemning",
+    "denouncing",
+    "criticising",
+    "criticizing",
+    "welcoming",
+    "praising",
+    "recalling",
+    "referring",
+    "noting",
+    "mentioning",
+    "describing",
+    "invoking",
+    "pointing",
+];
+
+/// True when a participle clause set off by a comma, referring to another event (see
+/// [`REFERRING`]), opens between an earlier date and a noun trigger inside it: "cancelled the
+/// meeting on Thursday, citing Moscow's seizure of three ships" (the seizure is a reason, at
+/// a time of its own).
+pub(crate) fn participle_clause_between(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> bool {
+    if x.1 > t.0 {
+        return false;
+    }
+    ws.iter()
+        .filter(|w| w.start >= x.1 && w.end <= t.0)
+        .any(|w| {
+            REFERRING.contains(&w.lower.as_str())
+                && s.get(..w.start)
+                    .is_some_and(|h| h.trim_end().ends_with(','))
+        })
+}
+
 /// True when the date is a possessive modifier of another noun ("next year's election"), not
 /// of the trigger ("Sunday's meeting").
 pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t: usize) -> bool {
@@ -728,7 +848,12 @@ pub(crate) fn is_possessive_of_other(s: &str, ws: &[Word], x: (usize, usize), t:
     if setting_before(ws, x.0) && occasion_head(ws, after) && near_trigger(ws, x.0, t) {
         return false;
     }
-    !(t >= after && words_between(ws, after, t) <= 2)
+    // "Sunday's meeting", "Monday's emergency session": the trigger is the possessed noun
+    // (no comma between: "after Monday's vote, Russia fired" is another noun's)
+    let possessed = t >= after
+        && words_between(ws, after, t) <= 2
+        && !s.get(after..t).is_some_and(|g| g.contains([',', ';', ':']));
+    !possessed
 }
 
 /// True when a preposition of setting ("at", "during", "on") stands right before byte `at`,
@@ -1637,6 +1762,104 @@ mod tests {
     }
 
     #[test]
+    fn restrictive_relatives() {
+        // (sentence, start of a relative clause found)
+        for (s, want) in [
+            (
+                "Tokyo said on Tuesday that it would send a minister next month.",
+                None,
+            ),
+            (
+                "Oslo announced last week that talks would resume in May.",
+                None,
+            ),
+            (
+                "The talks on Tuesday that ended in a deal were short.",
+                Some("that ended in a deal were short."),
+            ),
+            (
+                "He sought the release of a banker who was detained in March.",
+                Some("who was detained in March."),
+            ),
+            (
+                "The ban which Seoul imposed in July stays.",
+                Some("which Seoul imposed in July stays."),
+            ),
+            ("Officials asked who had ordered the raid in May.", None),
+            (
+                "The envoy, who arrived in May, met the king.",
+                Some(", who arrived in May"),
+            ),
+        ] {
+            let ws = words(s);
+            let got = relative_spans(s, &ws).first().map(|&(a, b)| &s[a..b]);
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn reduced_relatives() {
+        // (sentence, trigger, date, the date is another noun's)
+        for (s, t, x, want) in [
+            ("They may sign a pact during the visit, which would replace treaties signed in 1961.", "visit", "1961", true),
+            ("The talks, which will cover deals reached in May, start soon.", "talks", "May", true),
+            ("The minister visited Seoul and the aides arrived on Tuesday.", "visited", "Tuesday", false),
+            ("The envoy will visit Oslo, where talks resumed in May.", "visit", "May", false),
+        ] {
+            assert_eq!(participle_between(s, &words(s), span(s, x), span(s, t)), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn participle_clauses() {
+        // (sentence, date, trigger, the date is the main clause's only)
+        for (s, x, t, want) in [
+            (
+                "Ankara recalled its envoy on Monday, citing the seizure of two ships.",
+                "Monday",
+                "seizure",
+                true,
+            ),
+            (
+                "Rome froze talks on Monday, including the planned summit.",
+                "Monday",
+                "summit",
+                false,
+            ),
+            (
+                "The leaders met on Monday, shaking hands before signing a joint statement.",
+                "Monday",
+                "statement",
+                false,
+            ),
+            (
+                "Oslo protested on Friday, condemning the attack on its embassy.",
+                "Friday",
+                "attack",
+                true,
+            ),
+            (
+                "Seoul summoned the envoy on Friday, accusing Moscow of lying.",
+                "Friday",
+                "accusing",
+                false,
+            ),
+            (
+                "On Monday the minister, angered by the raid, recalled the envoy.",
+                "Monday",
+                "raid",
+                false,
+            ),
+        ] {
+            assert_eq!(
+                participle_clause_between(s, &words(s), span(s, x), span(s, t)),
+                want,
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
     fn settings_share_their_date() {
         // (sentence, date, trigger, the date is another noun's)
         for (s, x, t, want) in [
@@ -1661,6 +1884,12 @@ mod tests {
             (
                 "At Tuesday's parade, the army fired rockets.",
                 "Tuesday",
+                "fired",
+                true,
+            ),
+            (
+                "Two days after Monday's vote, Russia fired a missile.",
+                "Monday",
                 "fired",
                 true,
             ),

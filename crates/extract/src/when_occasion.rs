@@ -196,6 +196,34 @@ pub(crate) fn where_clause(s: &str, ws: &[Word], t: (usize, usize)) -> Option<us
     head.ends_with(',').then(|| head.len() - 1)
 }
 
+/// True when the date at `x` closes a purpose phrase naming a meeting after the trigger at
+/// `t`: "invited Modi to Washington for a state visit in June", "called him in for talks
+/// next week" — the date is the meeting's, not the inviting's.
+pub(crate) fn dates_purpose(ws: &[Word], x: (usize, usize), t: (usize, usize)) -> bool {
+    if x.0 < t.1 {
+        return false;
+    }
+    let between: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= t.1 && w.end <= x.0)
+        .collect();
+    between.iter().enumerate().any(|(k, w)| {
+        // a meeting to come ("for a state visit", "for talks"), not one told of ("granted
+        // an exemption for the ceremony last week")
+        let told = between
+            .get(k + 1)
+            .is_some_and(|d| DEFINITE.contains(&d.lower.as_str()));
+        w.lower == "for"
+            && !told
+            && between
+                .iter()
+                .enumerate()
+                .skip(k + 1)
+                .take(4)
+                .any(|(j, m)| !m.cap && group_of(&m.lower).is_some() && between.len() - j <= 3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +299,41 @@ mod tests {
             if let Some(o) = got {
                 assert_eq!(o.names, names, "{s}");
             }
+        }
+    }
+
+    #[test]
+    fn purposes() {
+        // (sentence, trigger, date, the date is the purpose's meeting's)
+        for (s, t, x, want) in [
+            (
+                "Biden invited Modi to Washington for a state visit in June.",
+                "invited",
+                "June",
+                true,
+            ),
+            (
+                "Paris summoned the envoy for talks on Monday.",
+                "summoned",
+                "Monday",
+                true,
+            ),
+            (
+                "Paris summoned the envoy on Monday for talks.",
+                "summoned",
+                "Monday",
+                false,
+            ),
+            ("Oslo asked for calm in June.", "asked", "June", false),
+            (
+                "The council granted an exemption for the ceremony last week.",
+                "granted",
+                "last week",
+                false,
+            ),
+        ] {
+            let ws = words(s);
+            assert_eq!(dates_purpose(&ws, trig(s, x), trig(s, t)), want, "{s}");
         }
     }
 

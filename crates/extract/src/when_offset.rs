@@ -194,6 +194,42 @@ pub(crate) fn apposed(
     (between <= REACH).then_some(sign)
 }
 
+/// Words of an occasion phrase that say nothing of which occasion it is.
+const OCCASION_STOP: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "was", "were", "had", "been", "has", "have",
+    "first", "last", "latest", "that", "this", "of", "in", "at", "with", "by", "and", "to",
+];
+
+/// The word that names the occasion after a distance at `x` ("hours after the trip was
+/// announced" → "announced", "a day after the vote" → "vote"): its past verb if it has one,
+/// else its last content word. The phrase runs from after|before to a comma or the trigger
+/// at `t`.
+pub(crate) fn occasion_key(
+    s: &str,
+    ws: &[Word],
+    x: (usize, usize),
+    t: (usize, usize),
+) -> Option<String> {
+    let prep = ws.iter().find(|w| w.start >= x.1)?;
+    if !["after", "before"].contains(&prep.lower.as_str()) {
+        return None;
+    }
+    let end = s
+        .get(prep.end..t.0)
+        .and_then(|g| g.find([',', ';']))
+        .map_or(t.0, |k| prep.end + k);
+    let phrase: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.start >= prep.end && w.end <= end)
+        .filter(|w| !OCCASION_STOP.contains(&w.lower.as_str()) && !w.cap)
+        .collect();
+    phrase
+        .iter()
+        .find(|w| w.lower.len() > 4 && w.lower.ends_with("ed"))
+        .or(phrase.last())
+        .map(|w| w.lower.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,6 +454,37 @@ mod tests {
                 want,
                 "{s}"
             );
+        }
+    }
+
+    #[test]
+    fn occasion_keys() {
+        // (sentence, distance, trigger, key)
+        for (s, x, t, want) in [
+            (
+                "Hours after the trip was announced, the court issued a warrant.",
+                "Hours",
+                "issued",
+                Some("announced"),
+            ),
+            (
+                "A day after the vote, Moscow protested.",
+                "A day",
+                "protested",
+                Some("vote"),
+            ),
+            (
+                "Weeks after Kim left Moscow, the envoy returned.",
+                "Weeks",
+                "returned",
+                Some("left"),
+            ),
+            ("Days later the envoy returned.", "Days", "returned", None),
+        ] {
+            let a = s.find(x).unwrap_or(0);
+            let b = s.find(t).unwrap_or(0);
+            let got = occasion_key(s, &words(s), (a, a + x.len()), (b, b + t.len()));
+            assert_eq!(got.as_deref(), want, "{s}");
         }
     }
 }

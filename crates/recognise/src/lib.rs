@@ -19,5 +19,6 @@
 
 mod plural;
 mod stage;
+mod verbs;
 
 pub use stage::Recogniser;

@@ -790,6 +790,71 @@ const BOTH_KOREAS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["He", "She", "he", "she", "His", "Her", "his", "her", "him"];
 
+/// Words after which a name is the subject of a new clause: conjunctions and subordinators;
+/// verbs that take a clause ("said Kim had ...") come from `data/kb/reporting_verbs.txt`.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "as", "when", "while", "after", "before", "because", "since", "that", "if",
+    "although", "though", "once", "until", "whereas", "where", "so",
+];
+
+fn opener(w: &str) -> bool {
+    CLAUSE_OPENERS.contains(&w) || crate::verbs::takes_clause(w)
+}
+
+/// Lower-case words of a title that may stand between a clause opener and a name
+/// ("as North Korean leader Kim").
+const TITLE_WORDS: &[&str] = &[
+    "leader",
+    "president",
+    "minister",
+    "foreign",
+    "prime",
+    "defence",
+    "defense",
+    "secretary",
+    "envoy",
+    "chief",
+    "top",
+    "diplomat",
+    "counterpart",
+    "premier",
+    "chancellor",
+    "the",
+    "former",
+];
+
+/// True when a name right after `head` (its sentence up to the name) opens a clause: it
+/// starts the sentence or follows a comma, a conjunction or a verb taking a clause, past any
+/// title ("as North Korean leader").
+fn opens_clause(head: &str) -> bool {
+    let mut rest = head.trim_end();
+    loop {
+        if rest.is_empty() {
+            return true;
+        }
+        if rest.ends_with([',', ';', ':', '—', '–', '"', '“']) {
+            return true;
+        }
+        let start = rest
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+            .map_or(0, |k| {
+                k + rest[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        let w = &rest[start..];
+        let lw = w.to_lowercase();
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if capitalised || TITLE_WORDS.contains(&lw.as_str()) {
+            // part of the title or name ("North Korean leader"); "As Kim ..." opens too
+            if opener(&lw) {
+                return true;
+            }
+            rest = rest[..start].trim_end();
+            continue;
+        }
+        return opener(&lw);
+    }
+}
+
 /// Third-person pronouns ("He is scheduled to meet…", "his summit with Trump") resolve to a
 /// person: the first person named earlier in the same sentence, else the first person of the
 /// nearest earlier sentence (within three) that names one — in news prose, the subject.
@@ -818,12 +883,18 @@ fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
             if w == "him" {
                 // An object pronoun ("Blinken spoke with Wang Yi and told him"): the last
                 // person named before it in its sentence other than the sentence's subject.
-                let before: Vec<Actor> = mentions
+                let before: Vec<(usize, Actor)> = mentions
                     .iter()
                     .filter(|m| m.sentence as usize == si && m.span.end() <= at)
-                    .filter_map(person_of)
+                    .filter_map(|m| person_of(m).map(|a| (m.span.start(), a)))
                     .collect();
-                let subject = before.first().map(|a| a.id.clone());
+                // The sentence's subject, when its first person opens it ("Blinken spoke
+                // with Wang Yi and told him"; not "a warrant for Putin, accusing him").
+                let subject = before
+                    .first()
+                    .filter(|(start, _)| text.get(base..*start).is_some_and(opens_clause))
+                    .map(|(_, a)| a.id.clone());
+                let before: Vec<Actor> = before.into_iter().map(|(_, a)| a).collect();
                 if let Some(a) = before
                     .iter()
                     .rev()
@@ -838,10 +909,21 @@ fn resolve_pronouns(doc: &Document, mentions: &[Mention]) -> Vec<Mention> {
                 }
                 continue;
             }
-            let same = mentions
+            // The person the pronoun's own clause is about: the last one named before it
+            // that opens a clause ("Lavrov's trip took place as Kim was preparing for his
+            // first summit"), else the first of the sentence ("Kim will brief Xi on his
+            // summit").
+            let before: Vec<(usize, Actor)> = mentions
                 .iter()
                 .filter(|m| m.sentence as usize == si && m.span.end() <= at)
-                .find_map(person_of);
+                .filter_map(|m| person_of(m).map(|a| (m.span.start(), a)))
+                .collect();
+            let same = before
+                .iter()
+                .rev()
+                .find(|(start, _)| text.get(base..*start).is_some_and(opens_clause))
+                .or(before.first())
+                .map(|(_, a)| a.clone());
             let earlier = || {
                 (si.saturating_sub(3)..si).rev().find_map(|j| {
                     mentions
@@ -924,6 +1006,28 @@ mod tests {
                 .filter_map(|a| a.country)
                 .collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn clause_openers() {
+        // (the sentence up to a name, whether the name opens a clause)
+        let cases = [
+            ("", true),
+            ("Lavrov's previous trip took place as ", true),
+            (
+                "Lavrov's previous trip took place as North Korean leader ",
+                true,
+            ),
+            ("Merkel will brief ", false),
+            ("Merkel will brief French President ", false),
+            ("Macron said ", true),
+            ("After talks, ", true),
+            ("Scholz met ", false),
+            ("a visit by ", false),
+        ];
+        for (head, want) in cases {
+            assert_eq!(opens_clause(head), want, "{head:?}");
         }
     }
 

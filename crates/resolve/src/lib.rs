@@ -34,14 +34,20 @@
 //! earlier. Places in different countries part events unless both reports give the same day
 //! (a place is often where a plan was announced); the event's place is the one of its most
 //! trusted report (held over planned, then the most precise date). Among compatible events
-//! the closest date wins, then the same place, mode and party set. Within one article the
+//! the closest date wins, then the same place, mode and party set; a report that the event
+//! happened leans to an event reported held (or planned for a set day now over). Within one article the
 //! reports that name a day are resolved first. A report "held" whose date lies after its
 //! publication is read as a plan; a vaguely dated report of an event under way means the one
-//! under way at publication.
+//! under way at publication. A meeting in a third country never joins an event placed in a
+//! country of its parties. A dated report that matches nothing may be a plan that slipped:
+//! the latest plan of the same parties, type and mode, never reported held, postponed or with
+//! a vague window already over, ended at most half a year before, with no event held since,
+//! takes it (a trip postponed in February and made in June is one event).
 //!
 //! [`summarise`] folds the reports into the current state ([`Summary`]): an occurred report
 //! beats planned or speculated ones, a cancellation after a plan ends it until a later dated
-//! occurred or planned report revives it; the most precise date wins (ties: the later report);
+//! occurred or planned report revives it; the most precise date wins (ties: the later report;
+//! a slipped plan's date gives way to the date it was held or planned anew);
 //! a planned event whose date ended more than [`GRACE_DAYS`] before the as-of date is flagged
 //! overdue.
 //!
@@ -94,8 +100,12 @@ use entente_doc::{EventStatus, EventType, Mode};
 /// reports are added in place: a store should keep the version it was resolved with and ask
 /// for a rebuild when it differs. Version 2: dates cut by status and publication, statements
 /// and denials looked up a fortnight back, undated events bounded by their reports, events
-/// filed under each party, undated plans met within 120 days.
-pub const RULES_VERSION: u32 = 2;
+/// filed under each party, undated plans met within 120 days. Version 3: plans that slipped
+/// (postponed, or a vague window over) take the same event held or planned anew later, a
+/// meeting in a third country never joins one placed in a country of its parties, a report
+/// that an event happened leans to an event held, and a cancellation of a vague window spans
+/// from a fortnight before its publication.
+pub const RULES_VERSION: u32 = 3;
 
 /// A date interval with its precision.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -6,7 +6,7 @@
 //! one run.
 
 use crate::incremental::{ClusterState, Page, StoredEvent};
-use crate::summary::{location_key, summarise, ResolvedEvent, Summary};
+use crate::summary::{fold_status, location_key, summarise, supersedes, ResolvedEvent, Summary};
 use crate::{precision_rank, Mention};
 use chrono::{Datelike, NaiveDate};
 use entente_doc::{EventStatus, EventType, Mode};
@@ -36,6 +36,18 @@ const PRECISE_DAYS: i32 = 31;
 /// The day-precise dates of an event's reports are pooled into one span of at most this many
 /// days (a three-day visit reported by its first, second and last day is one event).
 const HULL_DAYS: i32 = 14;
+/// A plan that slipped: a report of the same parties, type and mode dated at most this many
+/// days after the date of a postponed plan is that plan when nothing else of theirs came
+/// between (a trip postponed in February and made in June). Half a year: a meeting later than
+/// that is more often a new one.
+const SLIP_DAYS: i32 = 180;
+/// The same for a plan whose vague window ("within two to three weeks", "this year") went by
+/// with no report: silence ties the later meeting to it less long than a postponement does
+/// (talks agreed for July and held in October), a quarter.
+const LAPSE_DAYS: i32 = 90;
+/// What a report that an event happened adds to the score of a candidate reported held (less
+/// than a better overlap of dates counts).
+const HELD_BONUS: f64 = 0.2;
 
 pub(crate) fn day(d: NaiveDate) -> i32 {
     d.num_days_from_ce()
@@ -47,7 +59,7 @@ pub(crate) fn day(d: NaiveDate) -> i32 {
 const STATEMENT_LOOK_BACK_DAYS: i32 = 14;
 /// A report of a plan published on a day speaks of that day or later (less this many days for
 /// the time a report takes), and one of a past event of that day or earlier.
-const REPORT_LAG_DAYS: i32 = 2;
+pub(crate) const REPORT_LAG_DAYS: i32 = 2;
 
 /// The kind of meeting a CONSULT mode names: a visit, its hosting and a meeting in a third
 /// country are all meetings in person of a few parties (reports often tell them apart
@@ -87,7 +99,8 @@ fn look_back(m: &Mention) -> i32 {
 /// The days a mention can mean, for matching: its date, less the days its status and
 /// publication date rule out when the date is vaguer than a day ("this year" in a report of a
 /// plan published in September means September to December; "in June" in a report that it
-/// happened published on the 10th means the 1st to the 10th).
+/// happened published on the 10th means the 1st to the 10th; a plan called off "this year",
+/// reported in December, was not due before mid-December).
 pub(crate) fn match_date(m: &Mention) -> Option<(i32, i32)> {
     let d = m.date.as_ref()?;
     let (s, e) = (day(d.start), day(d.end));
@@ -97,6 +110,11 @@ pub(crate) fn match_date(m: &Mention) -> Option<(i32, i32)> {
     match m.effective_status() {
         EventStatus::Planned | EventStatus::Speculated if s < p - REPORT_LAG_DAYS && e >= p => {
             Some((p - REPORT_LAG_DAYS, e))
+        }
+        // a cancellation is news: it was announced at most a fortnight before publication, of
+        // a plan not yet due then
+        EventStatus::Cancelled if s < p - STATEMENT_LOOK_BACK_DAYS && e >= p => {
+            Some((p - STATEMENT_LOOK_BACK_DAYS, e))
         }
         EventStatus::Occurred if e > p && s <= p => Some((s, p)),
         _ => Some((s, e)),
@@ -174,6 +192,8 @@ struct Cluster {
     mentions: Vec<u32>,
     /// The summary of the reports stored before (paged-in events only).
     prior: Option<Box<Summary>>,
+    /// Status after the reports so far (as the summary folds it).
+    status: Option<EventStatus>,
 }
 
 /// Links mentions, fed in [`Mention::order_key`] order, to resolved events.
@@ -387,6 +407,14 @@ impl Resolver {
             return Vec::new();
         }
         let mut out = Vec::new();
+        if date.is_some() && !is_statement(m.event_type) {
+            // the plans that may have slipped to this date
+            for k in slip_keys(m.event_type as u8, &pids) {
+                for y in period_of(ds - SLIP_DAYS)..=period_of(ds) {
+                    out.push(page_of(&self.name_of, &k, false, y));
+                }
+            }
+        }
         for k in self.search_keys(m.event_type as u8, &pids) {
             for y in period_of(ds)..=period_of(de) {
                 out.push(page_of(&self.name_of, &k, false, y));
@@ -455,6 +483,7 @@ impl Resolver {
                 slot,
                 keys,
                 mentions: Vec::new(),
+                status: ev.summary.status,
                 prior: Some(Box::new(ev.summary)),
             });
         }
@@ -508,6 +537,15 @@ impl Resolver {
             if a != b && !same_day {
                 return false;
             }
+        }
+        // a meeting in a third country is not one held in a country of its parties (unless
+        // both reports give the same day, as for places)
+        let in_party = |mode: Option<Mode>, place: Option<u32>, parties: &[u32]| {
+            mode == Some(Mode::ThirdParty) && place.is_some_and(|p| parties.contains(&p))
+        };
+        let same_day = rank == 0 && c.date_rank == 0 && date.is_some();
+        if !same_day && (in_party(m.mode, c.location, pids) || in_party(c.mode, loc, &c.parties)) {
+            return false;
         }
         // two events of one article are distinct: the extractor already merged the repeats
         // it could tell apart
@@ -571,6 +609,23 @@ impl Resolver {
         };
         if c.location.is_some() && c.location == loc {
             score += 0.05;
+        }
+        // a report that an event happened means one that happened rather than a plan of the
+        // same window ("they met in 2019": the December summit, not the autumn one planned);
+        // a plan for a set day that is over counts as held (it is met that day, or postponed)
+        let held_report = matches!(
+            m.effective_status(),
+            EventStatus::Occurred | EventStatus::Ongoing
+        );
+        let held_event = match c.status {
+            Some(EventStatus::Occurred | EventStatus::Ongoing) => true,
+            Some(EventStatus::Planned) => {
+                c.date_rank == 0 && matches!((c.span, published), (Some((_, e)), Some(p)) if e < p)
+            }
+            _ => false,
+        };
+        if held_report && held_event {
+            score += HELD_BONUS;
         }
         if c.mode.is_some() && c.mode == m.mode {
             score += 0.02;
@@ -666,6 +721,102 @@ impl Resolver {
         best.map(|(_, _, id)| id)
     }
 
+    /// The plan that slipped to a mention's date, if any. Among the events of the mention's
+    /// type and kind of meeting whose parties agree with it (one set contains the other) and
+    /// whose span began before the mention's date and ended at most [`SLIP_DAYS`] before it,
+    /// the latest one never reported held, of the mention's mode where both give one, is the
+    /// plan that may have slipped. It did when it was postponed, or its window (vaguer than a
+    /// day) was over when the mention was published and ended at most [`LAPSE_DAYS`] before
+    /// the mention's date; it ended before the mention's date; its
+    /// place country is the mention's where both give one; it has no report from the
+    /// mention's document; and no event reported held began after it (the plan was met, or
+    /// overtaken, by that one). A later plan of the same kind overtakes an earlier one (a trip
+    /// called off in August and another planned for November: a visit in February is not the
+    /// August one). Statements do not slip.
+    fn slipped_plan(
+        &self,
+        m: &Mention,
+        pids: &[u32],
+        date: Option<(i32, i32)>,
+        loc: Option<u32>,
+    ) -> Option<u32> {
+        let (ds, _) = date?;
+        if is_statement(m.event_type) || pids.is_empty() {
+            return None;
+        }
+        let lo = ds - SLIP_DAYS;
+        let published = m.published.map(day);
+        let same_kind = |c: &Cluster| match (c.mode, m.mode) {
+            (Some(a), Some(b)) => mode_class(a) == mode_class(b),
+            _ => true,
+        };
+        let parties_agree =
+            |c: &Cluster| is_subset(pids, &c.parties) || is_subset(&c.parties, pids);
+        let same_mode = |c: &Cluster| match (c.mode, m.mode) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let candidate = |c: &Cluster| -> bool {
+            let Some((_, ce)) = c.span else {
+                return false;
+            };
+            // a plan for a set day is met on that day or postponed; one of a vaguer window
+            // ("within weeks", "this year") is not kept to so strictly, once it is over
+            let over = if c.status == Some(EventStatus::Cancelled) {
+                ce >= lo
+            } else {
+                c.date_rank > 0
+                    && ce >= ds - LAPSE_DAYS
+                    && published.is_some_and(|p| p + REPORT_LAG_DAYS >= ce)
+            };
+            let same_place = match (c.location, loc) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            let last_doc = match (c.mentions.last(), &c.prior) {
+                (Some(&last), _) => Some(self.mentions[last as usize].doc.as_str()),
+                (None, Some(prior)) => Some(prior.last_doc.as_str()),
+                (None, None) => None,
+            };
+            ce < ds && over && same_place && last_doc != Some(m.doc.as_str())
+        };
+        // only events whose span meets the window count (and count against the cap), so a
+        // resolver holding just the window's pages decides the same
+        let mut plan: Option<(i32, u64, u32)> = None;
+        let mut last_held: Option<i32> = None;
+        for key in slip_keys(m.event_type as u8, pids) {
+            let Some(b) = self.buckets.get(&key) else {
+                continue;
+            };
+            for (set, max) in [(&b.precise, b.max_precise), (&b.vague, b.max_vague)] {
+                let events = set
+                    .range((lo - max, 0, 0)..(ds, 0, 0))
+                    .rev()
+                    .filter(|e| {
+                        let c = &self.clusters[e.2 as usize];
+                        c.span.is_some_and(|(_, ce)| ce >= lo) && parties_agree(c) && same_kind(c)
+                    })
+                    .take(SCAN_CAP);
+                for &(s, order, id) in events {
+                    let c = &self.clusters[id as usize];
+                    let plan_only = matches!(
+                        c.status,
+                        Some(
+                            EventStatus::Planned | EventStatus::Speculated | EventStatus::Cancelled
+                        )
+                    );
+                    if !plan_only {
+                        last_held = last_held.max(Some(s));
+                    } else if same_mode(c) && plan.is_none_or(|(ps, po, _)| (s, order) > (ps, po)) {
+                        plan = Some((s, order, id));
+                    }
+                }
+            }
+        }
+        let (ps, _, id) = plan?;
+        (candidate(&self.clusters[id as usize]) && last_held.is_none_or(|h| h <= ps)).then_some(id)
+    }
+
     /// Adds one mention (mentions must come in [`Mention::order_key`] order for the result to
     /// be independent of ingest order); returns the index of its resolved event.
     pub fn add(&mut self, m: Mention) -> usize {
@@ -684,6 +835,14 @@ impl Resolver {
             None
         } else {
             self.best_candidate(&m, &pids, date, rank, loc)
+        };
+        // a plan that slipped takes the report of the event held (or planned anew) later
+        let (found, slipped) = match found {
+            Some(id) => (Some(id), false),
+            None => match self.slipped_plan(&m, &pids, date, loc) {
+                Some(id) => (Some(id), true),
+                None => (None, false),
+            },
         };
         let mi = self.mentions.len() as u32;
         let ty = m.event_type as u8;
@@ -735,6 +894,7 @@ impl Resolver {
                     keys,
                     mentions: vec![mi],
                     prior: None,
+                    status: fold_status(None, &m),
                 });
                 id
             }
@@ -762,12 +922,26 @@ impl Resolver {
                     c.loc_key = loc_key;
                 }
                 // a more precise date wins; at equal precision the later report, unless only
-                // the earlier one said the event had happened
-                let better = date.is_some()
-                    && (rank < c.date_rank
-                        || (rank == c.date_rank && (occurred || !c.date_occurred)));
+                // the earlier one said the event had happened; a slipped plan's date gives
+                // way (as the summary decides)
+                let cancelled = c.status == Some(EventStatus::Cancelled);
+                let better = match (date, c.date) {
+                    (None, _) => false,
+                    (Some(_), None) => true,
+                    (Some((s, e)), Some((bs, be))) => supersedes(
+                        (c.date_rank, c.date_occurred, bs, be),
+                        (rank, occurred, s, e),
+                        m.published.map(day),
+                        cancelled,
+                    ),
+                };
+                c.status = fold_status(c.status, &m);
                 let old_slot = c.slot;
                 let old_keys = c.keys.clone();
+                if slipped {
+                    // the days pooled for the old plan say nothing of the new date
+                    c.hull = None;
+                }
                 if rank == 0 {
                     if let Some((s, e)) = date {
                         c.hull = match c.hull {
@@ -916,6 +1090,26 @@ impl Resolver {
             })
             .collect()
     }
+}
+
+/// The index keys a slipped plan of these parties (in name order), or of some of them, is
+/// found under: each pair of its first parties, or the single party.
+fn slip_keys(ty: u8, pids: &[u32]) -> Vec<Key> {
+    let p = &pids[..pids.len().min(MAX_KEY_PARTIES)];
+    if let [a] = p {
+        return vec![Key { ty, a: *a, b: *a }];
+    }
+    let mut keys = Vec::with_capacity(p.len() * (p.len() - 1) / 2);
+    for i in 0..p.len() {
+        for j in i + 1..p.len() {
+            keys.push(Key {
+                ty,
+                a: p[i],
+                b: p[j],
+            });
+        }
+    }
+    keys
 }
 
 fn page_of(names: &[String], k: &Key, undated: bool, period: i32) -> Page {
@@ -1769,6 +1963,477 @@ mod tests {
     }
 
     #[test]
+    fn plans_that_slipped() {
+        use Mode::{ThirdParty, Visit};
+        let wk = |s: &'static str, e: &'static str| Some((s, e, "week"));
+        let dy = |s: &'static str| Some((s, s, "day"));
+        // (what, mentions, expected groups)
+        let cases: Vec<Case<'_>> = vec![
+            (
+                "a trip postponed in February and made in June",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-02-01",
+                        KP_US,
+                        Planned,
+                        dy("2023-02-05"),
+                        Some(Visit),
+                        Some("PRK"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-02-04",
+                        KP_US,
+                        Cancelled,
+                        dy("2023-02-05"),
+                        Some(Visit),
+                        Some("PRK"),
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2023-06-19",
+                        KP_US,
+                        Occurred,
+                        dy("2023-06-18"),
+                        Some(Visit),
+                        Some("PRK"),
+                    ),
+                ],
+                vec![vec!["a", "b", "c"]],
+            ),
+            (
+                "talks agreed within weeks and held three months later",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-06-30",
+                        KP_US,
+                        Planned,
+                        wk("2019-07-01", "2019-07-21"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-12-04",
+                        KP_US,
+                        Occurred,
+                        dy("2019-10-05"),
+                        Some(ThirdParty),
+                        Some("SWE"),
+                    ),
+                ],
+                vec![vec!["a", "b"]],
+            ),
+            (
+                "a plan for a set day, never postponed, is not a meeting a month later",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-03-28",
+                        KR_KP,
+                        Planned,
+                        dy("2018-04-27"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-05-27",
+                        KR_KP,
+                        Occurred,
+                        dy("2018-05-26"),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a plan met within its window does not slip again",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-06-30",
+                        KP_US,
+                        Planned,
+                        wk("2019-07-01", "2019-07-21"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-07-11",
+                        KP_US,
+                        Occurred,
+                        dy("2019-07-10"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2019-12-04",
+                        KP_US,
+                        Occurred,
+                        dy("2019-10-05"),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "b"], vec!["c"]],
+            ),
+            (
+                "a later plan of the same kind overtakes an earlier one",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-08-24",
+                        KP_US,
+                        Planned,
+                        wk("2018-08-27", "2018-09-02"),
+                        Some(Visit),
+                        Some("PRK"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-08-25",
+                        KP_US,
+                        Cancelled,
+                        wk("2018-08-27", "2018-09-02"),
+                        Some(Visit),
+                        Some("PRK"),
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2018-11-05",
+                        KP_US,
+                        Planned,
+                        dy("2018-11-08"),
+                        Some(Visit),
+                        Some("USA"),
+                    ),
+                    (
+                        "d",
+                        "d4",
+                        "2018-11-07",
+                        KP_US,
+                        Cancelled,
+                        dy("2018-11-08"),
+                        Some(Visit),
+                        Some("USA"),
+                    ),
+                    (
+                        "e",
+                        "d5",
+                        "2019-02-09",
+                        KP_US,
+                        Occurred,
+                        dy("2019-02-07"),
+                        Some(Visit),
+                        Some("PRK"),
+                    ),
+                ],
+                vec![vec!["a", "b"], vec!["c", "d"], vec!["e"]],
+            ),
+            (
+                "half a year after a postponed date is another meeting",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-02-04",
+                        KP_US,
+                        Cancelled,
+                        dy("2023-02-05"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-08-10",
+                        KP_US,
+                        Occurred,
+                        dy("2023-08-09"),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a quarter after a window that went by unreported is another meeting",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-06-30",
+                        KP_US,
+                        Planned,
+                        wk("2019-07-01", "2019-07-21"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-11-02",
+                        KP_US,
+                        Occurred,
+                        dy("2019-11-01"),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a postponed trip is not a meeting in another country",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2023-02-04",
+                        KP_US,
+                        Cancelled,
+                        dy("2023-02-05"),
+                        Some(Visit),
+                        Some("PRK"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2023-06-19",
+                        KP_US,
+                        Occurred,
+                        dy("2023-06-18"),
+                        Some(Visit),
+                        Some("USA"),
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a window not over when the next plan is announced: two plans",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-02-01",
+                        KP_US,
+                        Planned,
+                        Some(("2019-03-01", "2019-03-31", "month")),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-02-10",
+                        KP_US,
+                        Planned,
+                        dy("2019-04-05"),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a speculation for this year that slipped into the next",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-09-06",
+                        KP_US,
+                        Speculated,
+                        Some(("2018-01-01", "2018-12-31", "year")),
+                        Some(ThirdParty),
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-12-30",
+                        KP_US,
+                        Speculated,
+                        Some(("2019-01-01", "2019-03-31", "quarter")),
+                        Some(ThirdParty),
+                        Some("VNM"),
+                    ),
+                ],
+                vec![vec!["a", "b"]],
+            ),
+            (
+                "a meeting in a third country is not one in a party's country",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-08-25",
+                        KP_US,
+                        Speculated,
+                        None,
+                        Some(Visit),
+                        Some("PRK"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-06",
+                        KP_US,
+                        Speculated,
+                        Some(("2018-01-01", "2018-12-31", "year")),
+                        Some(ThirdParty),
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+            (
+                "a call is not the meeting that slipped",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-06-30",
+                        KP_US,
+                        Planned,
+                        wk("2019-07-01", "2019-07-21"),
+                        Some(ThirdParty),
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2019-09-02",
+                        KP_US,
+                        Occurred,
+                        dy("2019-09-01"),
+                        Some(Mode::Phone),
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b"]],
+            ),
+        ];
+        for (what, rows, want) in cases {
+            let mut want: Vec<Vec<String>> = want
+                .into_iter()
+                .map(|g| g.into_iter().map(str::to_string).collect())
+                .collect();
+            want.sort();
+            assert_eq!(groups(&rows), want, "{what}");
+            let mut rev = rows.clone();
+            rev.reverse();
+            assert_eq!(groups(&rev), want, "{what} (reversed)");
+        }
+    }
+
+    #[test]
+    fn a_held_report_goes_to_an_event_held() {
+        const CJK: &[&str] = &["CHN", "JPN", "KOR"];
+        let dy = |s: &'static str, e: &'static str| Some((s, e, "day"));
+        let cases: Vec<Case<'_>> = vec![
+            (
+                "a meeting held in 2019 is the December summit in Chengdu, not the autumn plan for Tokyo",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2019-08-23",
+                        CJK,
+                        Planned,
+                        Some(("2019-09-01", "2019-11-30", "season")),
+                        None,
+                        Some("JPN"),
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2020-01-10",
+                        CJK,
+                        Occurred,
+                        dy("2019-12-24", "2019-12-24"),
+                        None,
+                        Some("CHN"),
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2023-11-16",
+                        CJK,
+                        Occurred,
+                        Some(("2019-01-01", "2019-12-31", "year")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a"], vec!["b", "c"]],
+            ),
+            (
+                "a plan for a set day that is over counts as held",
+                vec![
+                    (
+                        "a",
+                        "d1",
+                        "2018-09-06",
+                        KR_KP,
+                        Planned,
+                        dy("2018-09-18", "2018-09-20"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "b",
+                        "d2",
+                        "2018-09-06",
+                        KR_KP,
+                        Occurred,
+                        dy("2018-09-05", "2018-09-05"),
+                        None,
+                        None,
+                    ),
+                    (
+                        "c",
+                        "d3",
+                        "2018-11-12",
+                        KR_KP,
+                        Occurred,
+                        Some(("2018-09-01", "2018-09-30", "month")),
+                        None,
+                        None,
+                    ),
+                ],
+                vec![vec!["a", "c"], vec!["b"]],
+            ),
+        ];
+        for (what, rows, want) in cases {
+            let mut want: Vec<Vec<String>> = want
+                .into_iter()
+                .map(|g| g.into_iter().map(str::to_string).collect())
+                .collect();
+            want.sort();
+            assert_eq!(groups(&rows), want, "{what}");
+        }
+    }
+
+    #[test]
     fn statements_are_news() {
         // (what, type, rows, expected groups)
         type StatementCase<'a> = (&'a str, EventType, Vec<Row<'a>>, Vec<Vec<&'a str>>);
@@ -1953,15 +2618,25 @@ mod tests {
                 "2018-06-01",
                 "2018-06-30",
             ),
-            // a cancellation may speak of past days
+            // a cancellation is news: of a plan not yet due a fortnight before publication
             (
                 Cancelled,
                 "2018-09-06",
                 "2018-01-01",
                 "2018-12-31",
                 "year",
-                "2018-01-01",
+                "2018-08-23",
                 "2018-12-31",
+            ),
+            // a cancelled plan of a window already over is kept as given
+            (
+                Cancelled,
+                "2018-09-06",
+                "2018-06-01",
+                "2018-06-30",
+                "month",
+                "2018-06-01",
+                "2018-06-30",
             ),
             // a plan for next year is not cut
             (

@@ -1,5 +1,6 @@
 //! The current state of a resolved event from its reports: status, best date, provenance.
 
+use crate::resolver::{day, REPORT_LAG_DAYS};
 use crate::{resolved_id, Interval, Mention};
 use chrono::NaiveDate;
 use entente_doc::{EventStatus, EventType, Mode};
@@ -61,6 +62,47 @@ pub fn next_status(cur: Option<EventStatus>, next: EventStatus) -> EventStatus {
         (Some(Speculated), Denied) => Denied,
         (Some(c), Denied) => c,
     }
+}
+
+/// The status of an event at `cur` after the report `r` (its effective status folded in by
+/// [`next_status`]); an undated report is too weak to revive a cancelled event (it is more
+/// often a reference to another meeting of the same parties).
+pub(crate) fn fold_status(cur: Option<EventStatus>, r: &Mention) -> Option<EventStatus> {
+    let reported = r.effective_status();
+    let revives = matches!(
+        reported,
+        EventStatus::Occurred | EventStatus::Ongoing | EventStatus::Planned
+    );
+    if cur == Some(EventStatus::Cancelled) && r.date.is_none() && revives {
+        cur
+    } else {
+        Some(next_status(cur, reported))
+    }
+}
+
+/// Whether a report's date `new` replaces the event's best date `best`, each given as
+/// (precision rank, whether a report that the event happened gave it, first day, last day in
+/// days from CE). The more precise date wins; at equal precision the later report, unless
+/// only the earlier one said the event had happened. But a date wholly after a best date that
+/// only plans gave means the plan slipped: a report that the event happened then replaces it
+/// whatever its precision, and so does a new plan once the old one was postponed (`cancelled`:
+/// the event stands cancelled) or its date is over at the new report's publication
+/// (`published`, days from CE, less the lag of a report).
+pub(crate) fn supersedes(
+    best: (u8, bool, i32, i32),
+    new: (u8, bool, i32, i32),
+    published: Option<i32>,
+    cancelled: bool,
+) -> bool {
+    let (br, bocc, _, be) = best;
+    let (nr, nocc, ns, _) = new;
+    if !bocc
+        && ns > be
+        && (nocc || cancelled || published.is_some_and(|p| p + REPORT_LAG_DAYS >= be))
+    {
+        return true;
+    }
+    nr < br || (nr == br && (nocc || !bocc))
 }
 
 /// How much a report's place is trusted, lower first: (0 when it says the event happened or is
@@ -157,8 +199,9 @@ impl Summary {
             reported,
             EventStatus::Occurred | EventStatus::Ongoing | EventStatus::Planned
         );
-        if !(self.status == Some(EventStatus::Cancelled) && r.date.is_none() && revives) {
-            self.status = Some(next_status(self.status, reported));
+        let cancelled = self.status == Some(EventStatus::Cancelled);
+        if !(cancelled && r.date.is_none() && revives) {
+            self.status = fold_status(self.status, r);
             if matches!(reported, EventStatus::Occurred | EventStatus::Ongoing) {
                 if r.date.is_some() {
                     self.held_published = self.held_published.max(r.published);
@@ -176,10 +219,14 @@ impl Summary {
         if let Some(d) = &r.date {
             let occ = matches!(reported, EventStatus::Occurred | EventStatus::Ongoing);
             let rank = d.rank();
-            let better = self
-                .date
-                .as_ref()
-                .is_none_or(|(br, bocc, _)| rank < *br || (rank == *br && (occ || !*bocc)));
+            let better = self.date.as_ref().is_none_or(|(br, bocc, bd)| {
+                supersedes(
+                    (*br, *bocc, day(bd.start), day(bd.end)),
+                    (rank, occ, day(d.start), day(d.end)),
+                    r.published.map(day),
+                    cancelled,
+                )
+            });
             if better {
                 self.date = Some((rank, occ, d.clone()));
             }
@@ -368,6 +415,105 @@ mod tests {
             ];
             assert_eq!(summarise(reports, None).status, want, "{status:?} {date:?}");
         }
+    }
+
+    #[test]
+    fn a_slipped_plan_gives_way() {
+        // (best: rank, occurred, start, end; new: the same; published; cancelled; replaces)
+        type Case = (
+            (u8, bool, i32, i32),
+            (u8, bool, i32, i32),
+            Option<i32>,
+            bool,
+            bool,
+        );
+        let cases: &[Case] = &[
+            // the usual order: precision, then the later report unless only the earlier held
+            ((2, false, 0, 30), (0, false, 10, 10), Some(5), false, true),
+            ((0, false, 10, 10), (2, false, 0, 30), Some(5), false, false),
+            (
+                (0, true, 10, 10),
+                (0, false, 10, 10),
+                Some(20),
+                false,
+                false,
+            ),
+            ((0, false, 10, 10), (0, true, 10, 10), Some(20), false, true),
+            // held after a plan's window: the held date, whatever its precision
+            (
+                (0, false, 10, 10),
+                (2, true, 100, 130),
+                Some(140),
+                false,
+                true,
+            ),
+            // not after a held date
+            (
+                (0, true, 10, 10),
+                (2, true, 100, 130),
+                Some(140),
+                false,
+                false,
+            ),
+            // planned anew after a postponement, or once the old window is over
+            (
+                (0, false, 10, 10),
+                (2, false, 100, 130),
+                Some(8),
+                true,
+                true,
+            ),
+            (
+                (0, false, 10, 10),
+                (2, false, 100, 130),
+                Some(20),
+                false,
+                true,
+            ),
+            // planned anew while the old window is still ahead: the precise one stays
+            (
+                (0, false, 10, 10),
+                (2, false, 100, 130),
+                Some(5),
+                false,
+                false,
+            ),
+        ];
+        for (best, new, published, cancelled, want) in cases {
+            assert_eq!(
+                supersedes(*best, *new, *published, *cancelled),
+                *want,
+                "{best:?} {new:?} {published:?} {cancelled}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_postponed_event_held_later_takes_the_new_date() {
+        let reports = vec![
+            rep(
+                "a1",
+                "2023-02-01",
+                Planned,
+                Some(("2023-02-05", "2023-02-06", "day")),
+            ),
+            rep(
+                "a2",
+                "2023-02-04",
+                Cancelled,
+                Some(("2023-02-05", "2023-02-06", "day")),
+            ),
+            rep(
+                "b1",
+                "2023-06-25",
+                Occurred,
+                Some(("2023-06-01", "2023-06-30", "month")),
+            ),
+        ];
+        let e = summarise(reports, None);
+        assert_eq!(e.status, Occurred);
+        let date = e.date.unwrap();
+        assert_eq!((date.start, date.end), (d("2023-06-01"), d("2023-06-30")));
     }
 
     fn rep(

@@ -158,6 +158,28 @@ impl Ctx {
         }
     }
 
+    /// The first day of the latest month (or year) the narrative named, when it is named
+    /// later than the last day.
+    fn coarse_anchor(&self) -> Option<NaiveDate> {
+        let day_sent = self.anchor_day.map(|(_, s)| s);
+        let month = self
+            .anchor_month
+            .map(|(y, m, s)| (s, NaiveDate::from_ymd_opt(y, m, 1)));
+        let year = self
+            .anchor_year
+            .map(|(y, s)| (s, NaiveDate::from_ymd_opt(y, 1, 1)));
+        let (s, d) = match (month, year) {
+            (Some(m), Some(y)) if y.0 > m.0 => y,
+            (Some(m), _) => m,
+            (None, Some(y)) => y,
+            (None, None) => return None,
+        };
+        if day_sent.is_some_and(|ds| ds >= s) {
+            return None;
+        }
+        d
+    }
+
     /// Base day for relative expressions.
     fn base(&self, anchor: Anchor) -> NaiveDate {
         match anchor {
@@ -312,7 +334,19 @@ impl Ctx {
                 Some(day_per(d))
             }
             E::Offset { n, unit, anchor } => {
-                let b = self.base(*anchor);
+                let mut b = self.base(*anchor);
+                // "in May 2018 ...; the visit took place a year later": a coarse distance
+                // counts from the last month or year named, not only from a day.
+                if *anchor == Anchor::Narrative
+                    && matches!(
+                        unit,
+                        Unit::Month | Unit::Quarter | Unit::Half | Unit::Year | Unit::Decade
+                    )
+                {
+                    if let Some(d) = self.coarse_anchor() {
+                        b = d;
+                    }
+                }
                 let n64 = i64::from(*n);
                 match unit {
                     Unit::Day => Some(day_per(b + Duration::days(n64))),

@@ -148,6 +148,37 @@ impl<'a> Doc<'a> {
             gap = false;
         }
         sents.push(toks.len());
+        // "may" in lower case is the modal ("Moon may travel to Tokyo next week"), unless a
+        // day number follows ("may 5") or a word that takes a month stands before it ("in
+        // may", "the 1st of may").
+        const BEFORE_MONTH: &[&str] = &[
+            "of", "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next",
+            "this", "from", "to", "through", "before", "after", "during", "and", "or",
+        ];
+        for k in 0..toks.len() {
+            let t = &toks[k];
+            let ambiguous = t.lex == Lex::Month(5, false)
+                && !t.cap
+                && text.get(t.start..t.end).is_some_and(|w| w.len() == 3);
+            if !ambiguous {
+                continue;
+            }
+            let day_next = toks
+                .get(k + 1)
+                .is_some_and(|n| n.kind == Kind::Num && n.gap);
+            let month_before = k > 0
+                && toks.get(k - 1).is_some_and(|p| {
+                    // a word of its own, not the end of a name ("Moon Jae-in may")
+                    p.kind == Kind::Word
+                        && p.gap
+                        && text
+                            .get(p.start..p.end)
+                            .is_some_and(|w| BEFORE_MONTH.iter().any(|b| b.eq_ignore_ascii_case(w)))
+                });
+            if !day_next && !month_before {
+                toks[k].lex = Lex::None;
+            }
+        }
         Doc { text, toks, sents }
     }
 

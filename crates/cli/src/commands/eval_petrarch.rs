@@ -15,16 +15,23 @@
 //!   event's place fills it, as CAMEO coders code "protested in Beijing" against China;
 //! - the root is the first two digits of the event's `cameo`, except that a hostile act not
 //!   yet done (ASSAULT, COERCE or SANCTION with status `planned` or `speculated`: "wants to
-//!   attack Switzerland") is coded as CAMEO codes its announcement, 13 (threaten). Cooperative
-//!   acts and meetings keep their own root, as PETRARCH codes "will supply arms" as 07 and
-//!   "will meet" as 04. PETRARCH's coding of "said they will attack" as 01 (a statement) is
-//!   not followed.
+//!   attack Switzerland") is coded as CAMEO codes its announcement, 13 (threaten), and a
+//!   cooperative act (COOPERATE, AID, SUPPORT, CONCEDE, RETREAT) that is only wished, sought
+//!   or offered (status `speculated`: "are seeking to deepen a partnership") as 03 (express
+//!   intent to cooperate). Planned cooperative acts and meetings keep their own root, as
+//!   PETRARCH codes "will supply arms" as 07 and "will meet" as 04. PETRARCH's coding of
+//!   "said they will attack" as 01 (a statement) is not followed.
+//!
+//! Conventions not followed (documented, not faked): PETRARCH codes a meeting held in a third
+//! country against the place ("Obama and Putin will meet in Zurich": USA→CHE, RUS→CHE); we
+//! code the two parties (USA→RUS). It codes an actor with no state of its own by its sector
+//! (`---REB`, `---LEG`): such actors are not recognised, so their events lack a side.
 //!
 //! A gold coding is found when a coding of its sentence has the same root and the same source
 //! and target. Two documented leniencies: a gold side of `---` (an actor with no country, such
-//! as `---REB`) matches any country; for the symmetric roots 04 (consult), 05 (cooperate
-//! verbally) and 06 (cooperate materially) the two sides may come in either order. An
-//! extracted coding is extra when it matches no gold coding of its sentence.
+//! as `---REB`) matches any country; for the symmetric roots 03 (intent to cooperate), 04
+//! (consult), 05 (cooperate verbally) and 06 (cooperate materially) the two sides may come in
+//! either order. An extracted coding is extra when it matches no gold coding of its sentence.
 
 use crate::output::cut;
 use anyhow::Context;
@@ -209,8 +216,12 @@ fn push_unique(v: &mut Vec<String>, c: String) {
     }
 }
 
-/// The CAMEO root of the announcement of a hostile act not yet done, 13 (threaten); `None`
-/// for everything else.
+/// The CAMEO root of the announcement of an act not yet done: 13 (threaten) for a hostile
+/// act planned or speculated; 03 (express intent to cooperate) for a cooperative act
+/// (COOPERATE, AID, SUPPORT, CONCEDE, RETREAT) that is only wished, sought or offered
+/// (`speculated`: "are seeking to deepen a partnership", "wants to help"). A cooperative act
+/// announced as a plan keeps its own root, as PETRARCH codes "will supply arms" as 07.
+/// `None` for everything else.
 fn intent_root(e: &EventRecord) -> Option<String> {
     use entente_doc::{EventStatus, EventType};
     let intended = matches!(e.status, EventStatus::Planned | EventStatus::Speculated);
@@ -218,7 +229,18 @@ fn intent_root(e: &EventRecord) -> Option<String> {
         e.event_type,
         EventType::Assault | EventType::Coerce | EventType::Sanction
     );
-    (intended && hostile).then(|| "13".to_string())
+    let cooperative = matches!(
+        e.event_type,
+        EventType::Cooperate
+            | EventType::Aid
+            | EventType::Support
+            | EventType::Concede
+            | EventType::Retreat
+    );
+    if intended && hostile {
+        return Some("13".to_string());
+    }
+    (e.status == EventStatus::Speculated && cooperative).then(|| "03".to_string())
 }
 
 /// The codings of one extracted event.
@@ -304,7 +326,7 @@ pub fn matches(gold: &Coding, got: &Coding) -> bool {
     }
     let eq = |g: &str, x: &str| g == "---" || g == x;
     let direct = eq(&gold.source, &got.source) && eq(&gold.target, &got.target);
-    let swapped = matches!(gold.root.as_str(), "04" | "05" | "06")
+    let swapped = matches!(gold.root.as_str(), "03" | "04" | "05" | "06")
         && eq(&gold.source, &got.target)
         && eq(&gold.target, &got.source);
     direct || swapped
@@ -484,6 +506,7 @@ mod tests {
             (c("USA", "RUS", "11"), c("USA", "RUS", "11"), true),
             (c("USA", "RUS", "11"), c("RUS", "USA", "11"), false),
             (c("USA", "RUS", "04"), c("RUS", "USA", "04"), true),
+            (c("BRA", "USA", "03"), c("USA", "BRA", "03"), true),
             (c("---", "SYR", "19"), c("ISR", "SYR", "19"), true),
             (c("USA", "RUS", "11"), c("USA", "RUS", "12"), false),
         ];
@@ -542,12 +565,21 @@ mod tests {
             ("ASSAULT", "occurred", "19"),
             ("SANCTION", "speculated", "13"),
             ("AID", "planned", "07"),
+            ("AID", "speculated", "03"),
+            ("COOPERATE", "speculated", "03"),
+            ("CONSULT", "speculated", "04"),
         ];
         for (ty, status, want) in intents {
             let mut e = event("190", &[("USA", "source"), ("RUS", "target")]);
             e.event_type = serde_json::from_value(serde_json::json!(ty)).expect("a type");
             e.status = serde_json::from_value(serde_json::json!(status)).expect("a status");
-            e.cameo = if ty == "AID" { "070" } else { "190" }.to_string();
+            e.cameo = match ty {
+                "AID" => "070",
+                "COOPERATE" => "061",
+                "CONSULT" => "040",
+                _ => "190",
+            }
+            .to_string();
             let got = codings(&e, "");
             assert_eq!(
                 got.first().map(|c| c.root.as_str()),
@@ -579,9 +611,11 @@ mod tests {
         assert!(r.extra_rate <= EXTRA_MAX, "extra {:.3}", r.extra_rate);
     }
 
-    // Reached: 34 of 80 found (42.5%), 50 of 81 extra (61.7%); short of the 75% / 30% targets:
+    // Reached: 48 of 80 found (60.0%), 40 of 82 extra (48.8%); short of the 75% / 30% targets:
     // most remaining misses are CAMEO roots the trigger lexicon codes differently (statements,
-    // releases, demolitions) and actors without a state (rebels, Congress, Boko Haram).
-    const FOUND_MIN: f64 = 0.46;
-    const EXTRA_MAX: f64 = 0.62;
+    // releases, demolitions), actors without a state (rebels, Congress, Boko Haram) and
+    // PETRARCH conventions not followed (a meeting coded against its place); many extras are
+    // background events of subordinate clauses and sentences whose gold has no event.
+    const FOUND_MIN: f64 = 0.59;
+    const EXTRA_MAX: f64 = 0.50;
 }
