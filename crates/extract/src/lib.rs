@@ -27,6 +27,7 @@ mod roles_np;
 mod roles_verbs;
 mod stage;
 pub mod status;
+mod trigger_since;
 mod when;
 mod when_cues;
 mod when_list;

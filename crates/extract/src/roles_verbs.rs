@@ -49,6 +49,12 @@ pub(crate) fn takes_clause(w: &str) -> bool {
         .any(|(f, k)| *f == w && matches!(k, Kind::Frame | Kind::Clause))
 }
 
+/// True for any reporting verb of the data file, whatever its kind ("said", "told",
+/// "warned", "believes", "according").
+pub(crate) fn is_any(w: &str) -> bool {
+    VERBS.iter().any(|(f, _)| *f == w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,16 +71,20 @@ mod tests {
 
     #[test]
     fn kinds() {
-        // (word, reporting frame, takes a clause)
+        // (word, reporting frame, takes a clause, any kind)
         let cases = [
-            ("said", true, true),
-            ("told", true, false),
-            ("believes", false, true),
-            ("according", true, true),
-            ("met", false, false),
+            ("said", true, true, true),
+            ("told", true, false, true),
+            ("believes", false, true, true),
+            ("according", true, true, true),
+            ("met", false, false, false),
         ];
-        for (w, frame, clause) in cases {
-            assert_eq!((is_reporting(w), takes_clause(w)), (frame, clause), "{w}");
+        for (w, frame, clause, any) in cases {
+            assert_eq!(
+                (is_reporting(w), takes_clause(w), is_any(w)),
+                (frame, clause, any),
+                "{w}"
+            );
         }
     }
 }

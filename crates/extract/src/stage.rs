@@ -1431,6 +1431,7 @@ impl Stage for EventExtractor {
                 places: local(&doc.places, sent.span),
                 timexes,
             };
+            let first = drafts.len();
             for (t, mut clause) in selected {
                 let next = trig.iter().find(|n| n.start >= t.end);
                 // "the first meeting between the two since Kim Jong Il met Medvedev": the
@@ -1447,6 +1448,11 @@ impl Stage for EventExtractor {
                 }
                 drafts.extend(self.drafts(&cx, &t, &clause, next.map(|n| n.start)));
             }
+            let kinds: Vec<(usize, EventType)> = trig
+                .iter()
+                .map(|t| (t.start, self.lex.def(t).event_type))
+                .collect();
+            crate::trigger_since::since_backgrounds(&cx, &kinds, &mut drafts, first);
         }
         let merged = merge_drafts(drafts);
         doc.events = merged.into_iter().map(|d| record(doc, d)).collect();

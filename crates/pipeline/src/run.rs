@@ -4,13 +4,14 @@ use crate::Engine;
 use entente_doc::Document;
 use entente_read::{read_paths, ReadOptions};
 use entente_resolve::incremental::{
-    BatchResolution, EventUpdate, OrderKey, Page, ResolutionDb, ResolutionStore, StoredEvent,
+    BatchResolution, EventUpdate, OrderKey, Page, PreparedApply, ResolutionDb, ResolutionStore,
+    StoredEvent,
 };
 use entente_resolve::Mention;
 use entente_store::{BatchOutcome, Store, StoreError};
 use rayon::prelude::*;
 use std::path::PathBuf;
-use std::sync::{mpsc, Mutex, PoisonError};
+use std::sync::mpsc;
 
 /// An input that could not be stored, with the reason.
 #[derive(Debug, Clone)]
@@ -121,12 +122,15 @@ pub fn ingest_with(
     let resolve_every = run.resolve_every.max(1);
     let mut summary = IngestSummary::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
-    // a database file gets a second connection, and its resolution steps their own thread
+    // a database file gets a second connection, for resolution steps on a thread of their
+    // own: they read the committed mentions and resolve them there, and hand their writes to
+    // this thread (the only one that writes: a commit by another connection would empty this
+    // connection's page cache)
     let second = store.open_another()?;
-    // the writers' turn: held by the ingest for each batch and by each resolution step while
-    // it writes; true once a batch replaced a stored document
-    let turn = Mutex::new(false);
-    let (committed_tx, committed_rx) = mpsc::channel::<usize>();
+    let (to_resolver, messages) = mpsc::channel::<ToResolver>();
+    let (jobs_tx, jobs) = mpsc::channel::<PreparedApply>();
+    // a batch replaced a stored document: steps that read the store before must not write
+    let mut replaced = false;
     // resolution on the writer thread (a database in memory)
     let mut inline = BatchResolution::new();
     // events stored since the last resolution step on the writer thread
@@ -181,10 +185,8 @@ pub fn ingest_with(
                 }
             }
         });
-        let turn = &turn;
-        let resolver = second.map(|db| {
-            scope.spawn(move || resolve_alongside(db, turn, committed_rx, resolve_every))
-        });
+        let resolver = second
+            .map(|db| scope.spawn(move || resolve_alongside(db, messages, jobs_tx, resolve_every)));
         let mut result = Ok(());
         for items in rx {
             let mut docs = Vec::with_capacity(items.len());
@@ -201,18 +203,11 @@ pub fn ingest_with(
                     Item::Rejected(r) => summary.rejected.push(r),
                 }
             }
-            let stored = {
-                let mut replaced = turn.lock().unwrap_or_else(PoisonError::into_inner);
-                let stored = store.ingest_batch(&docs);
-                if let Ok(out) = &stored {
-                    *replaced |= out.replaced > 0;
-                }
-                stored
-            };
-            match stored {
+            match store.ingest_batch(&docs) {
                 Ok(out) => {
                     summary.stored.add(out);
                     unresolved += out.events;
+                    replaced |= out.replaced > 0;
                 }
                 Err(e) => {
                     result = Err(e);
@@ -225,9 +220,17 @@ pub fn ingest_with(
             // processes the next one (it declines, leaving the work to the end, when they
             // cannot be resolved in place: an older article, a replaced document)
             if resolver.is_some() {
+                let committed = ToResolver::Committed(std::mem::take(&mut unresolved));
                 // the resolution thread stopped early (it failed): so does the ingest
-                if committed_tx.send(std::mem::take(&mut unresolved)).is_err() {
+                if to_resolver.send(committed).is_err() {
                     break;
+                }
+                // the writes of a step that is ready
+                if let Ok(job) = jobs.try_recv() {
+                    if let Err(e) = write_step(store, &job, replaced, &to_resolver) {
+                        result = Err(e);
+                        break;
+                    }
                 }
             } else if unresolved >= resolve_every {
                 unresolved = 0;
@@ -245,8 +248,18 @@ pub fn ingest_with(
                 events: summary.stored.events,
             });
         }
-        // the resolution thread takes its last step once it has seen every batch
-        drop(committed_tx);
+        // the resolution thread takes its last step once it has seen every batch; its writes
+        // come here until it ends (after a failure here, none is written)
+        if resolver.is_some() {
+            let _ = to_resolver.send(ToResolver::Done);
+            for job in jobs.iter() {
+                if result.is_err() {
+                    let _ = to_resolver.send(ToResolver::Applied(Err(Refusal::Failed)));
+                } else if let Err(e) = write_step(store, &job, replaced, &to_resolver) {
+                    result = Err(e);
+                }
+            }
+        }
         let threaded = resolver.map(|handle| match handle.join() {
             Ok(outcome) => outcome,
             Err(panic) => std::panic::resume_unwind(panic),
@@ -275,22 +288,80 @@ pub fn ingest_with(
     Ok(summary)
 }
 
+/// What the writer tells the resolution thread.
+enum ToResolver {
+    /// A batch was committed with this many events.
+    Committed(usize),
+    /// The writes of the last step handed over were written, or not.
+    Applied(Result<(), Refusal>),
+    /// Every batch is committed.
+    Done,
+}
+
+/// Why the writer did not write a step.
+#[derive(Clone, Copy, Debug)]
+enum Refusal {
+    /// A batch committed since the step read the store replaced a stored document.
+    Replaced,
+    /// The ingest failed.
+    Failed,
+}
+
+/// Writes a step's writes handed over by the resolution thread, unless a batch replaced a
+/// stored document (the step may have read the store before: only a run from scratch at the
+/// end is right then), and tells the thread.
+fn write_step(
+    store: &mut Store,
+    job: &PreparedApply,
+    replaced: bool,
+    to_resolver: &mpsc::Sender<ToResolver>,
+) -> Result<(), StoreError> {
+    let (answer, outcome) = if replaced {
+        (Err(Refusal::Replaced), Ok(()))
+    } else {
+        match job.write_to(store) {
+            Ok(()) => (Ok(()), Ok(())),
+            Err(e) => (Err(Refusal::Failed), Err(e)),
+        }
+    };
+    // the thread has ended only if it failed, which the end of the ingest reports
+    let _ = to_resolver.send(ToResolver::Applied(answer));
+    outcome
+}
+
 /// Why a resolution step on its own thread did not write.
 enum StepError {
     Store(StoreError),
-    /// A batch committed since the step began replaced a stored document.
-    Replaced,
+    /// The writer did not write them ([`Refusal`]).
+    Refused,
 }
 
-/// The second connection of a resolution thread: it writes only in its turn, and not at all
-/// once a batch replaced a stored document (the step read the store before: only a run from
-/// scratch at the end is right then).
-struct Alongside<'a> {
+/// The second connection of a resolution thread: it reads the committed mentions and the
+/// index pages; its writes go to the writer thread ([`write_step`]).
+struct Alongside {
     db: Store,
-    turn: &'a Mutex<bool>,
+    messages: mpsc::Receiver<ToResolver>,
+    jobs: mpsc::Sender<PreparedApply>,
+    /// Events committed since the last step.
+    pending: usize,
+    /// Every batch is committed.
+    done: bool,
 }
 
-impl ResolutionStore for Alongside<'_> {
+impl Alongside {
+    /// Takes one message from the writer (`None`: the end of the ingest); returns the
+    /// writer's answer to the writes of a step.
+    fn take(&mut self, message: Option<ToResolver>) -> Option<Result<(), Refusal>> {
+        match message {
+            Some(ToResolver::Committed(n)) => self.pending += n,
+            Some(ToResolver::Applied(answer)) => return Some(answer),
+            Some(ToResolver::Done) | None => self.done = true,
+        }
+        None
+    }
+}
+
+impl ResolutionStore for Alongside {
     type Error = StepError;
 
     fn last_resolved(&mut self) -> Result<Option<OrderKey>, StepError> {
@@ -302,7 +373,7 @@ impl ResolutionStore for Alongside<'_> {
     }
 }
 
-impl ResolutionDb for Alongside<'_> {
+impl ResolutionDb for Alongside {
     fn needs_rebuild(&mut self) -> Result<bool, StepError> {
         self.db.needs_rebuild().map_err(StepError::Store)
     }
@@ -316,47 +387,67 @@ impl ResolutionDb for Alongside<'_> {
     }
 
     fn apply(&mut self, updates: &[EventUpdate], clear: bool) -> Result<(), StepError> {
-        let replaced = self.turn.lock().unwrap_or_else(PoisonError::into_inner);
-        if *replaced {
-            return Err(StepError::Replaced);
+        // rows and states are prepared here, written by the writer between two batches
+        let job = PreparedApply::new(updates, clear);
+        if self.jobs.send(job).is_err() {
+            return Err(StepError::Refused);
         }
-        self.db.apply(updates, clear).map_err(StepError::Store)
+        loop {
+            let Ok(message) = self.messages.recv() else {
+                return Err(StepError::Refused);
+            };
+            if let Some(answer) = self.take(Some(message)) {
+                return answer.map_err(|_| StepError::Refused);
+            }
+        }
     }
 }
 
 /// The resolution thread: takes a step whenever `resolve_every` events were committed since
-/// the last one (`committed` says how many each batch stored), and a last one when the ingest
+/// the last one (the writer says how many each batch stored), and a last one when the ingest
 /// is over. Returns whether everything stored is resolved (`false`: a step declined, and the
 /// caller resolves at the end).
 fn resolve_alongside(
     db: Store,
-    turn: &Mutex<bool>,
-    committed: mpsc::Receiver<usize>,
+    messages: mpsc::Receiver<ToResolver>,
+    jobs: mpsc::Sender<PreparedApply>,
     resolve_every: usize,
 ) -> Result<bool, StoreError> {
-    let mut db = Alongside { db, turn };
-    let mut resolution = BatchResolution::new();
-    let mut unresolved = 0;
-    let mut step = |resolution: &mut BatchResolution| match resolution.step(&mut db) {
-        Ok(stepped) => Ok(stepped.is_some()),
-        Err(StepError::Replaced) => Ok(false),
-        Err(StepError::Store(e)) => Err(e),
+    let mut db = Alongside {
+        db,
+        messages,
+        jobs,
+        pending: 0,
+        done: false,
     };
-    while let Ok(events) = committed.recv() {
+    let mut resolution = BatchResolution::new();
+    let step = |resolution: &mut BatchResolution, db: &mut Alongside| {
+        db.pending = 0;
+        match resolution.step(db) {
+            Ok(stepped) => Ok(stepped.is_some()),
+            Err(StepError::Refused) => Ok(false),
+            Err(StepError::Store(e)) => Err(e),
+        }
+    };
+    while !db.done {
+        let message = db.messages.recv().ok();
+        db.take(message);
         // batches committed while the previous step ran are resolved together
-        unresolved += events + committed.try_iter().sum::<usize>();
-        if unresolved >= resolve_every {
-            unresolved = 0;
-            if !step(&mut resolution)? {
-                // the end of the ingest resolves what is left (dropping `committed` would
-                // stop the ingest: drain it instead)
-                for _ in committed.iter() {}
-                return Ok(false);
+        while let Ok(message) = db.messages.try_recv() {
+            db.take(Some(message));
+        }
+        if !db.done && db.pending >= resolve_every && !step(&mut resolution, &mut db)? {
+            // the end of the ingest resolves what is left (ending now would stop the
+            // ingest: wait for its end instead)
+            while !db.done {
+                let message = db.messages.recv().ok();
+                db.take(message);
             }
+            return Ok(false);
         }
     }
-    if unresolved > 0 || resolution.steps() == 0 {
-        step(&mut resolution)
+    if db.pending > 0 || resolution.steps() == 0 {
+        step(&mut resolution, &mut db)
     } else {
         Ok(true)
     }

@@ -17,6 +17,7 @@
 
 use crate::resolver::Resolver;
 pub use crate::resolver::PAGE_DAYS;
+pub use crate::sqlite::PreparedApply;
 use crate::summary::{ResolvedEvent, Summary};
 use crate::Mention;
 use chrono::NaiveDate;

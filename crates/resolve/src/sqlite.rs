@@ -82,12 +82,32 @@ impl ResolutionDb for Store {
     }
 
     fn apply(&mut self, updates: &[EventUpdate], clear: bool) -> Result<(), StoreError> {
+        PreparedApply::new(updates, clear).write_to(self)
+    }
+}
+
+/// What [`ResolutionDb::apply`] writes to the store, prepared from a step's updates (rows and
+/// serialized states): a thread that resolves with a connection of its own can prepare it and
+/// hand it to the thread that owns the writing connection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreparedApply {
+    /// The created and updated events.
+    pub writes: Vec<StateWrite>,
+    /// The order key of the last report resolved.
+    pub last: Option<ResolutionOrder>,
+    /// Whether every stored resolved event is replaced (a full run).
+    pub clear: bool,
+}
+
+impl PreparedApply {
+    /// Prepares the writes of `updates`.
+    pub fn new(updates: &[EventUpdate], clear: bool) -> PreparedApply {
         let last = updates
             .iter()
             .flat_map(|u| u.event.reports.iter())
             .max_by(|a, b| a.order_key().cmp(&b.order_key()))
             .map(order_of);
-        let writes: Vec<StateWrite> = updates
+        let writes = updates
             .iter()
             .map(|u| StateWrite {
                 row: u.event.to_row(),
@@ -101,9 +121,18 @@ impl ResolutionDb for Store {
                 }),
             })
             .collect();
-        self.apply_resolution(&writes, last.as_ref(), clear)?;
-        if clear {
-            self.set_resolution_rules(crate::RULES_VERSION)?;
+        PreparedApply {
+            writes,
+            last,
+            clear,
+        }
+    }
+
+    /// Writes them in one transaction (as [`ResolutionDb::apply`] does).
+    pub fn write_to(&self, store: &mut Store) -> Result<(), StoreError> {
+        store.apply_resolution(&self.writes, self.last.as_ref(), self.clear)?;
+        if self.clear {
+            store.set_resolution_rules(crate::RULES_VERSION)?;
         }
         Ok(())
     }

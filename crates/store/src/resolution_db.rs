@@ -69,15 +69,17 @@ pub struct StateWrite {
     pub before: Option<(Vec<PageKey>, Vec<String>)>,
 }
 
-/// Page cache of a second connection opened by [`Store::open_another`], in KiB (32 MiB: it
-/// reads the rows the ingest just wrote, and writes the resolved tables).
-const ANOTHER_CACHE_KIB: i64 = 32 * 1024;
+/// Page cache of a second connection opened by [`Store::open_another`], in KiB (16 MiB: it
+/// reads the rows another connection just wrote, and SQLite empties a connection's cache
+/// whenever another one has committed).
+const ANOTHER_CACHE_KIB: i64 = 16 * 1024;
 
 impl Store {
     /// A second read-write connection to the same database file, for a thread that resolves
     /// what this connection has committed while it goes on ingesting (`None` for a database
     /// in memory, which no other connection sees). SQLite lets one connection write at a
-    /// time: the caller orders the two connections' write transactions itself.
+    /// time, and a commit by one empties the page cache of the other: a reader that resolves
+    /// is best left to read, handing its writes to the connection that ingests.
     pub fn open_another(&self) -> Result<Option<Store>, StoreError> {
         if self.path.is_empty() || self.path == ":memory:" {
             return Ok(None);
