@@ -40,6 +40,7 @@ mod gazetteer;
 mod load;
 mod model;
 mod tsv;
+pub mod verbs;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

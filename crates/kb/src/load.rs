@@ -47,6 +47,13 @@ pub(crate) fn load_dir(dir: &Path) -> Result<Kb, KbError> {
     if dir.join(LANDMARKS).exists() {
         parse_landmarks(&read(dir, LANDMARKS)?, &iso3, &mut places)?;
     }
+    if dir.join(crate::verbs::FILE).exists() {
+        let text = read(dir, crate::verbs::FILE)?;
+        crate::verbs::install(crate::verbs::ReportingVerbs::parse(
+            &text,
+            crate::verbs::FILE,
+        )?);
+    }
     let mut common_words = HashSet::new();
     if dir.join(COMMON_WORDS).exists() {
         let text = read(dir, COMMON_WORDS)?;

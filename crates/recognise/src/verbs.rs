@@ -1,60 +1,17 @@
-//! Reporting verbs ("said", "told", "believes"), read from `data/kb/reporting_verbs.txt`
-//! (compiled in; entente-extract reads the same file in `roles_verbs.rs`).
+//! Reporting verbs ("said", "told", "believes"): the knowledge base's
+//! `reporting_verbs.txt` (see `entente_kb::verbs`), shared with entente-extract.
 
-use std::sync::LazyLock;
-
-/// The data file, one `form<TAB>kind` per line.
-const DATA: &str = include_str!("../../../data/kb/reporting_verbs.txt");
-
-/// The kinds of reporting verb (see the data file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// "said": a reporting frame.
-    Frame,
-    /// "told": a reporting frame with the addressee as object.
-    FrameObject,
-    /// "believes", "warned": takes a clause, no frame.
-    Clause,
-}
-
-static VERBS: LazyLock<Vec<(&'static str, Kind)>> = LazyLock::new(|| {
-    DATA.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (form, kind) = l.split_once('\t')?;
-            let kind = match kind.trim() {
-                "frame" => Kind::Frame,
-                "frame-object" => Kind::FrameObject,
-                "clause" => Kind::Clause,
-                _ => return None,
-            };
-            Some((form.trim(), kind))
-        })
-        .collect()
-});
+use entente_kb::verbs::reporting_verbs;
 
 /// True for a verb that takes a clause rather than a person as object ("said", "believes",
 /// "warned"; not "told").
 pub(crate) fn takes_clause(w: &str) -> bool {
-    VERBS
-        .iter()
-        .any(|(f, k)| *f == w && matches!(k, Kind::Frame | Kind::Clause))
+    reporting_verbs().takes_clause(w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_line_parses() {
-        let lines = DATA
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .count();
-        assert_eq!(VERBS.len(), lines);
-    }
 
     #[test]
     fn kinds() {
