@@ -410,6 +410,34 @@ mod tests {
     use crate::clause::clause_of;
     use std::path::PathBuf;
 
+    /// `f` of the noun trigger `trig` of `s`, with no cues and no date.
+    fn on_noun(lex: &Lexicon, s: &str, trig: &str, f: fn(&StatusInput<'_>) -> bool) -> bool {
+        let at = s.find(trig).expect("trigger in sentence");
+        let t = lex
+            .triggers_in(s)
+            .into_iter()
+            .find(|t| t.start == at)
+            .expect("a trigger");
+        let clause = clause_of(s, t.start, t.end);
+        let inp = StatusInput {
+            sentence: s,
+            cues: &[],
+            clause: (clause.start, clause.end),
+            trigger: (t.start, t.end),
+            form: Form::Noun,
+            pledge: false,
+            arrival: false,
+            content_follows: false,
+            purpose_of_past: false,
+            date: None,
+            date_in_days: false,
+            date_future: None,
+            published: None,
+            next_trigger: None,
+        };
+        f(&inp)
+    }
+
     fn lexicon() -> Lexicon {
         Lexicon::load(&PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -483,30 +511,7 @@ mod tests {
             ),
         ];
         for (s, trig, want) in table {
-            let at = s.find(trig).expect("trigger in sentence");
-            let t = lex
-                .triggers_in(s)
-                .into_iter()
-                .find(|t| t.start == at)
-                .expect("a trigger");
-            let clause = clause_of(s, t.start, t.end);
-            let inp = StatusInput {
-                sentence: s,
-                cues: &[],
-                clause: (clause.start, clause.end),
-                trigger: (t.start, t.end),
-                form: Form::Noun,
-                pledge: false,
-                arrival: false,
-                content_follows: false,
-                purpose_of_past: false,
-                date: None,
-                date_in_days: false,
-                date_future: None,
-                published: None,
-                next_trigger: None,
-            };
-            assert_eq!(past_copula(&inp), want, "{s}");
+            assert_eq!(on_noun(&lex, s, trig, past_copula), want, "{s}");
         }
     }
 
@@ -529,30 +534,7 @@ mod tests {
             ("They held firm, and the talks went on.", "talks", false),
         ];
         for (s, trig, want) in table {
-            let at = s.find(trig).expect("trigger in sentence");
-            let t = lex
-                .triggers_in(s)
-                .into_iter()
-                .find(|t| t.start == at)
-                .expect("a trigger");
-            let clause = clause_of(s, t.start, t.end);
-            let inp = StatusInput {
-                sentence: s,
-                cues: &[],
-                clause: (clause.start, clause.end),
-                trigger: (t.start, t.end),
-                form: Form::Noun,
-                pledge: false,
-                arrival: false,
-                content_follows: false,
-                purpose_of_past: false,
-                date: None,
-                date_in_days: false,
-                date_future: None,
-                published: None,
-                next_trigger: None,
-            };
-            assert_eq!(past_support(&inp), want, "{s}");
+            assert_eq!(on_noun(&lex, s, trig, past_support), want, "{s}");
         }
     }
 
