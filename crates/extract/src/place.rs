@@ -456,6 +456,52 @@ mod tests {
     use crate::lexicon::Lexicon;
     use entente_doc::{Document, PlaceMention};
 
+    /// Place mentions of `words` (each found in `s`), of a made-up country.
+    fn place_mentions(s: &str, words: &[&str]) -> Vec<PlaceMention> {
+        words
+            .iter()
+            .map(|w| {
+                let at = s.find(w).expect("place word in sentence");
+                PlaceMention {
+                    span: entente_text::Span::new(at, at + w.len()),
+                    sentence: 0,
+                    name: w.to_string(),
+                    country: "XXX".to_string(),
+                    lat: 0.0,
+                    lon: 0.0,
+                }
+            })
+            .collect()
+    }
+
+    /// The context of sentence `s` holding only the places `pms`.
+    fn sentence_ctx<'a>(doc: &'a Document, s: &'a str, pms: &'a [PlaceMention]) -> SentenceCtx<'a> {
+        SentenceCtx {
+            doc,
+            sid: 0,
+            text: s,
+            cues: Vec::new(),
+            mentions: Vec::new(),
+            places: pms
+                .iter()
+                .map(|p| Local {
+                    start: p.span.start(),
+                    end: p.span.end(),
+                    item: p,
+                })
+                .collect(),
+            timexes: Vec::new(),
+        }
+    }
+
+    /// The trigger of `s` whose text is `trig`.
+    fn trigger(lex: &Lexicon, s: &str, trig: &str) -> crate::lexicon::TriggerMatch {
+        lex.triggers_in(s)
+            .into_iter()
+            .find(|t| &s[t.start..t.end] == trig)
+            .expect("a trigger")
+    }
+
     #[test]
     fn statements_take_only_a_place_after_a_locative_preposition() {
         let lex = Lexicon::load(&std::path::PathBuf::from(concat!(
@@ -489,33 +535,9 @@ mod tests {
             ),
         ];
         for (s, trig, word, locative_only, want) in table {
-            let at = s.find(word).expect("place word in sentence");
-            let pm = PlaceMention {
-                span: entente_text::Span::new(at, at + word.len()),
-                sentence: 0,
-                name: word.to_string(),
-                country: "XXX".to_string(),
-                lat: 0.0,
-                lon: 0.0,
-            };
-            let cx = SentenceCtx {
-                doc: &doc,
-                sid: 0,
-                text: s,
-                cues: Vec::new(),
-                mentions: Vec::new(),
-                places: vec![Local {
-                    start: at,
-                    end: at + word.len(),
-                    item: &pm,
-                }],
-                timexes: Vec::new(),
-            };
-            let t = lex
-                .triggers_in(s)
-                .into_iter()
-                .find(|t| &s[t.start..t.end] == trig)
-                .expect("a trigger");
+            let pms = place_mentions(s, &[word]);
+            let cx = sentence_ctx(&doc, s, &pms);
+            let t = trigger(&lex, s, trig);
             let clause = clause_of(s, t.start, t.end);
             let got = locate(&cx, &t, &clause, locative_only).map(|l| l.name);
             assert_eq!(got.as_deref(), want, "{s}");
@@ -615,41 +637,9 @@ mod tests {
             ),
         ];
         for (s, trig, words, want) in table {
-            let pms: Vec<PlaceMention> = words
-                .iter()
-                .map(|w| {
-                    let at = s.find(w).expect("place word in sentence");
-                    PlaceMention {
-                        span: entente_text::Span::new(at, at + w.len()),
-                        sentence: 0,
-                        name: w.to_string(),
-                        country: "XXX".to_string(),
-                        lat: 0.0,
-                        lon: 0.0,
-                    }
-                })
-                .collect();
-            let cx = SentenceCtx {
-                doc: &doc,
-                sid: 0,
-                text: s,
-                cues: Vec::new(),
-                mentions: Vec::new(),
-                places: pms
-                    .iter()
-                    .map(|p| Local {
-                        start: p.span.start(),
-                        end: p.span.end(),
-                        item: p,
-                    })
-                    .collect(),
-                timexes: Vec::new(),
-            };
-            let t = lex
-                .triggers_in(s)
-                .into_iter()
-                .find(|t| &s[t.start..t.end] == trig)
-                .expect("a trigger");
+            let pms = place_mentions(s, words);
+            let cx = sentence_ctx(&doc, s, &pms);
+            let t = trigger(&lex, s, trig);
             let got = destination(&cx, &t).map(|l| l.name);
             assert_eq!(got.as_deref(), want, "{s}");
         }
@@ -695,41 +685,9 @@ mod tests {
             ),
         ];
         for (s, trig, words, dates, want) in table {
-            let pms: Vec<PlaceMention> = words
-                .iter()
-                .map(|w| {
-                    let at = s.find(w).expect("place word in sentence");
-                    PlaceMention {
-                        span: entente_text::Span::new(at, at + w.len()),
-                        sentence: 0,
-                        name: w.to_string(),
-                        country: "XXX".to_string(),
-                        lat: 0.0,
-                        lon: 0.0,
-                    }
-                })
-                .collect();
-            let cx = SentenceCtx {
-                doc: &doc,
-                sid: 0,
-                text: s,
-                cues: Vec::new(),
-                mentions: Vec::new(),
-                places: pms
-                    .iter()
-                    .map(|p| Local {
-                        start: p.span.start(),
-                        end: p.span.end(),
-                        item: p,
-                    })
-                    .collect(),
-                timexes: Vec::new(),
-            };
-            let t = lex
-                .triggers_in(s)
-                .into_iter()
-                .find(|t| &s[t.start..t.end] == trig)
-                .expect("a trigger");
+            let pms = place_mentions(s, words);
+            let cx = sentence_ctx(&doc, s, &pms);
+            let t = trigger(&lex, s, trig);
             let clause = clause_of(s, t.start, t.end);
             if dates.is_empty() {
                 let got = locate(&cx, &t, &clause, false).map(|l| l.name);
