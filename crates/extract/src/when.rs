@@ -767,6 +767,22 @@ fn offset(se: &Sent<'_>, cx: &SentenceCtx<'_>, t: (usize, usize)) -> Option<(usi
         })
 }
 
+/// The sentences before `cx`'s, latest first, with their text: body text only (no captions,
+/// no headline).
+fn earlier_body_sentences<'a>(
+    cx: &SentenceCtx<'a>,
+) -> impl Iterator<Item = (&'a entente_doc::Sentence, &'a str)> {
+    let doc = cx.doc;
+    let sid = usize::try_from(cx.sid).unwrap_or(usize::MAX);
+    doc.sentences
+        .get(..sid)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .filter(|prev| !prev.caption && !prev.headline)
+        .filter_map(|prev| Some((prev, doc.text.get(prev.span.range())?)))
+}
+
 /// "Hours after the trip was announced, the court issued a warrant": the day of the latest
 /// earlier sentence that tells of the occasion's verb ("announced"), or of its head noun when
 /// it has none, with a day-precise date in that word's clause. `x` is the distance, `t` the
@@ -778,22 +794,15 @@ fn occasion_day(
     t: (usize, usize),
 ) -> Option<chrono::NaiveDate> {
     let key = occasion_key(se.s, &se.ws, x, t)?;
-    let doc = cx.doc;
-    let sid = usize::try_from(cx.sid).ok()?;
-    for prev in doc.sentences.get(..sid)?.iter().rev() {
-        if prev.caption || prev.headline {
-            continue;
-        }
-        let Some(text) = doc.text.get(prev.span.range()) else {
-            continue;
-        };
+    for (prev, text) in earlier_body_sentences(cx) {
         let ws = words(text);
         let Some(m) = ws.iter().find(|w| w.lower == key) else {
             continue;
         };
         let cl = clause_of(text, m.start, m.end);
         let at = |y: &Timex| y.span.start().saturating_sub(prev.span.start());
-        return doc
+        return cx
+            .doc
             .timexes
             .iter()
             .filter(|y| y.span.start() >= prev.span.start() && y.span.end() <= prev.span.end())
@@ -879,15 +888,7 @@ fn setting_date(
     t: (usize, usize),
 ) -> Option<DraftDate> {
     let occ = occasion_phrase(se.s, &se.ws, (clause.start, clause.end), t)?;
-    let doc = cx.doc;
-    let sid = usize::try_from(cx.sid).ok()?;
-    for prev in doc.sentences.get(..sid)?.iter().rev() {
-        if prev.caption || prev.headline {
-            continue;
-        }
-        let Some(text) = doc.text.get(prev.span.range()) else {
-            continue;
-        };
+    for (prev, text) in earlier_body_sentences(cx) {
         let ws = words(text);
         let found: Vec<(usize, usize)> = mentions(&ws, &occ)
             .iter()
@@ -896,7 +897,7 @@ fn setting_date(
         if found.is_empty() {
             continue;
         }
-        let timexes = crate::ctx::local(&doc.timexes, prev.span);
+        let timexes = crate::ctx::local(&cx.doc.timexes, prev.span);
         let rel = relative_spans(text, &ws);
         let ps = Sent {
             s: text,
