@@ -449,20 +449,10 @@ fn relative_that(s: &str, ws: &[Word], i: usize) -> bool {
         "evening",
         "night",
         "weekend",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ];
-    let timed = TIME_WORDS.contains(&p) || p.chars().all(|c| c.is_ascii_digit());
+    let timed = TIME_WORDS.contains(&p)
+        || entente_text::words::MONTH_NAMES.contains(&p)
+        || p.chars().all(|c| c.is_ascii_digit());
     let verb_before =
         ws[..i.saturating_sub(1)].iter().rev().take(4).any(|w| {
             THAT_COMPLEMENT.contains(&w.lower.as_str()) || !w.cap && w.lower.ends_with("ed")
