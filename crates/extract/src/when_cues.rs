@@ -110,6 +110,11 @@ fn word(s: &str, a: usize, b: usize) -> Word {
     }
 }
 
+/// The words of `ws` lying inside `a..b`.
+pub(crate) fn words_in(ws: &[Word], a: usize, b: usize) -> Vec<&Word> {
+    ws.iter().filter(|w| w.start >= a && w.end <= b).collect()
+}
+
 /// Number of words of `ws` lying inside `a..b`.
 fn words_between(ws: &[Word], a: usize, b: usize) -> usize {
     ws.iter().filter(|w| w.start >= a && w.end <= b).count()
@@ -698,10 +703,7 @@ pub(crate) fn participle_between(
     if x.0 < t.1 {
         return false;
     }
-    let between: Vec<&Word> = ws
-        .iter()
-        .filter(|w| w.start >= t.1 && w.end <= x.0)
-        .collect();
+    let between = words_in(ws, t.1, x.0);
     let agent = between.windows(3).enumerate().any(|(k, w)| {
         k >= 1
             && w[1].lower.len() > 4
@@ -1029,10 +1031,7 @@ pub(crate) fn preposition_after(
     if x.0 < t.1 {
         return false;
     }
-    let between: Vec<&Word> = ws
-        .iter()
-        .filter(|w| w.start >= t.1 && w.end <= x.0)
-        .collect();
+    let between = words_in(ws, t.1, x.0);
     between.iter().enumerate().any(|(k, w)| {
         PREP.contains(&w.lower.as_str())
             && !between.get(k.wrapping_sub(1)).is_some_and(|p| {

@@ -211,10 +211,7 @@ pub(crate) fn dates_purpose(ws: &[Word], x: (usize, usize), t: (usize, usize)) -
     if x.0 < t.1 {
         return false;
     }
-    let between: Vec<&Word> = ws
-        .iter()
-        .filter(|w| w.start >= t.1 && w.end <= x.0)
-        .collect();
+    let between = crate::when_cues::words_in(ws, t.1, x.0);
     between.iter().enumerate().any(|(k, w)| {
         // a meeting to come ("for a state visit", "for talks"), not one told of ("granted
         // an exemption for the ceremony last week")
